@@ -1,0 +1,118 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "loupe",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "loupe", targets: ["loupe"]),
+        .library(name: "LoupeCore", targets: ["LoupeCore"]),
+        .library(name: "LoupeOTLP", targets: ["LoupeOTLP"]),
+        .library(name: "LoupeServer", targets: ["LoupeServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure value types and GenAI knowledge: no I/O, no clocks, no globals.
+        .target(
+            name: "LoupeCore",
+            exclude: ["Pricing/README.md", "Errors", "Privacy"], // TEMP-EXCLUDE
+            resources: [.copy("Resources/prices.json")],
+            swiftSettings: settings
+        ),
+        // OTLP wire messages (generated, committed) and their mapping to LoupeCore.
+        .target(
+            name: "LoupeOTLP",
+            dependencies: [
+                "LoupeCore",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Proto"],
+            swiftSettings: settings
+        ),
+        // The storage contract and an in-memory store.
+        .target(name: "LoupeStore", dependencies: ["LoupeCore"], swiftSettings: settings),
+        // The embedded store; the only module that imports GRDB.
+        .target(
+            name: "LoupeStoreSQLite",
+            dependencies: ["LoupeStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings
+        ),
+        // Every question the API, CLI and alerts ask, as functions over a TelemetryStore.
+        .target(name: "LoupeAnalytics", dependencies: ["LoupeCore", "LoupeStore"], swiftSettings: settings),
+        .target(
+            name: "LoupeServer",
+            dependencies: [
+                "LoupeCore", "LoupeOTLP", "LoupeStore", "LoupeStoreSQLite", "LoupeAnalytics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: settings
+        ),
+        // Simulated GenAI pipeline traffic, sent as OTLP over HTTP.
+        .target(
+            name: "LoupeDemo",
+            dependencies: [
+                "LoupeCore", "LoupeOTLP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "loupe",
+            dependencies: [
+                "LoupeServer", "LoupeDemo", "LoupeAnalytics", "LoupeStoreSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "LoupeCoreTests",
+            dependencies: ["LoupeCore"],
+            // Labelled corpora, read through #filePath so the tests can print what they measured.
+            exclude: ["Errors/Fixtures", "Privacy/Fixtures"],
+            swiftSettings: settings
+        ),
+        .testTarget(name: "LoupeOTLPTests", dependencies: ["LoupeOTLP"], swiftSettings: settings),
+        .testTarget(
+            name: "LoupeStoreTests",
+            dependencies: ["LoupeStore", "LoupeStoreSQLite"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "LoupeAnalyticsTests",
+            dependencies: ["LoupeAnalytics", "LoupeStore"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "LoupeServerTests",
+            dependencies: [
+                "LoupeServer", "LoupeDemo",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: settings
+        ),
+    ]
+)

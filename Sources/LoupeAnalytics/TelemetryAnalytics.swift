@@ -1,0 +1,79 @@
+import LoupeCore
+import LoupeStore
+
+/// The questions the API, dashboard, CLI and alerts ask, answered from a ``TelemetryStore``.
+///
+/// Percentiles always come from merged rollup histograms, never from scanning raw spans.
+public struct TelemetryAnalytics: Sendable {
+    public let store: any TelemetryStore
+    /// Most points one time series may have.
+    public static let maxPoints = 10_000
+
+    public init(store: any TelemetryStore) {
+        self.store = store
+    }
+
+    public func summary(_ query: SummaryQuery) async throws -> SummaryReport {
+        let (grain, rows) = try await rollups(query.range, groupBy: query.groupBy, filters: query.filters)
+        var groups: [[String]: RollupMeasures] = [:]
+        var totals = RollupMeasures()
+        for row in rows {
+            groups[query.groupBy.map { row.key.value(of: $0) }, default: RollupMeasures()].merge(row.measures)
+            totals.merge(row.measures)
+        }
+        let summaryGroups = groups.map { values, measures in
+            SummaryGroup(key: Dictionary(uniqueKeysWithValues: zip(query.groupBy.map(\.name), values)), measures: measures)
+        }.sorted { ($0.measures.requests, $1.key.description) > ($1.measures.requests, $0.key.description) }
+        return SummaryReport(query: query, grain: grain, groups: summaryGroups, totals: SummaryGroup(key: [:], measures: totals))
+    }
+
+    public func timeseries(_ query: TimeseriesQuery) async throws -> TimeseriesReport {
+        let stepMinutes = max(1, query.stepSeconds / 60)
+        let first = query.range.fromMinute
+        let count = Int((query.range.toMinute - first + stepMinutes - 1) / stepMinutes)
+        guard count <= Self.maxPoints else { throw AnalyticsError.tooManyPoints(count, limit: Self.maxPoints) }
+        let (_, rows) = try await rollups(query.range, groupBy: query.groupBy, filters: query.filters)
+        var buckets: [[String]: [RollupMeasures]] = [:]
+        for row in rows {
+            let key = query.groupBy.map { row.key.value(of: $0) }
+            let index = Int((row.key.minute - first) / stepMinutes)
+            guard index >= 0 && index < count else { continue }
+            if buckets[key] == nil { buckets[key] = Array(repeating: RollupMeasures(), count: count) }
+            buckets[key]?[index].merge(row.measures)
+        }
+        if buckets.isEmpty && query.groupBy.isEmpty { buckets[[]] = Array(repeating: RollupMeasures(), count: count) }
+        let series = buckets.map { key, steps in
+            TimeseriesReport.Series(
+                key: Dictionary(uniqueKeysWithValues: zip(query.groupBy.map(\.name), key)),
+                points: steps.enumerated().map { i, m in
+                    .init(time: (first + Int64(i) * stepMinutes) * 60, value: query.metric.value(m))
+                }
+            )
+        }.sorted { $0.key.description < $1.key.description }
+        return TimeseriesReport(query: query, series: series)
+    }
+
+    public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
+        try await store.traces(query)
+    }
+
+    /// The trace, or nil when no span of it is stored.
+    public func trace(id: String) async throws -> TraceDetail? {
+        let spans = try await store.spans(traceId: id)
+        return spans.isEmpty ? nil : TraceDetail(traceId: id, spans: spans)
+    }
+
+    private func rollups(
+        _ range: TimeRange, groupBy: [TelemetryDimension], filters: [TelemetryDimension: String]
+    ) async throws -> (RollupGrain, [RollupRow]) {
+        guard range.toNanos > range.fromNanos else { throw AnalyticsError.emptyRange }
+        let dimensions = Set(groupBy).union(filters.keys)
+        guard let grain = RollupGrain.covering(dimensions) else {
+            throw AnalyticsError.dimensionsNotCombinable(dimensions.sorted())
+        }
+        let rows = try await store.rollups(
+            RollupQuery(grain: grain, fromMinute: range.fromMinute, toMinute: range.toMinute, filters: filters)
+        )
+        return (grain, rows)
+    }
+}

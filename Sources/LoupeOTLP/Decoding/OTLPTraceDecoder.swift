@@ -1,0 +1,43 @@
+import Foundation
+import SwiftProtobuf
+
+/// Reads `ExportTraceServiceRequest` bodies in both OTLP/HTTP encodings.
+public enum OTLPTraceDecoder {
+    public static func decode(protobuf data: Data) throws(OTLPDecodingError) -> OTLPExportTraceServiceRequest {
+        do {
+            return try OTLPExportTraceServiceRequest(serializedBytes: data)
+        } catch {
+            throw .malformedProtobuf(String(describing: error))
+        }
+    }
+
+    /// Reads a collector's protobuf `ExportTraceServiceResponse`; returns the spans it rejected.
+    public static func rejectedSpans(inResponse bytes: [UInt8]) throws -> Int64 {
+        try OTLPExportTraceServiceResponse(serializedBytes: bytes).partialSuccess.rejectedSpans
+    }
+
+    /// OTLP JSON differs from proto3 JSON in one way that matters here: ids are hex, not base64.
+    /// They are rewritten before SwiftProtobuf reads the message; unknown fields are ignored as OTLP requires.
+    public static func decode(json data: Data) throws(OTLPDecodingError) -> OTLPExportTraceServiceRequest {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw .malformedJSON("not JSON (\(error.localizedDescription))")
+        }
+        guard var root = object as? [String: Any] else {
+            throw .malformedJSON("the top level must be an object with \"resourceSpans\"")
+        }
+        if let resourceSpans = root["resourceSpans"] as? [Any] {
+            root["resourceSpans"] = resourceSpans.map(OTLPJSONIdentifiers.rewriteResourceSpans)
+        }
+        do {
+            let rewritten = try JSONSerialization.data(withJSONObject: root)
+            var options = JSONDecodingOptions()
+            options.ignoreUnknownFields = true
+            return try OTLPExportTraceServiceRequest(jsonUTF8Data: rewritten, options: options)
+        } catch {
+            throw .malformedJSON(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/// Why one span of a request was not accepted; the rest of the request still is.
+public enum SpanRejection: String, Error, Sendable, Hashable, CaseIterable {
+    case invalidTraceId = "trace id is not 16 bytes or is all zero"
+    case invalidSpanId = "span id is not 8 bytes or is all zero"
+    case invalidParentSpanId = "parent span id is not 8 bytes"
+    case missingTimestamps = "start or end time is missing"
+    case endsBeforeStart = "span ends before it starts"
+}

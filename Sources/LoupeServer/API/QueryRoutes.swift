@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import LoupeAnalytics
+import LoupeStore
+
+/// The JSON query API under `/api/v1`.
+struct QueryRoutes<Context: RequestContext>: Sendable {
+    let analytics: TelemetryAnalytics
+    let businessDimensions: [String]
+    /// Unix nanoseconds; injected so tests control "the last hour".
+    let now: @Sendable () -> Int64
+
+    func addRoutes(to router: Router<Context>) {
+        let api = router.group("api/v1")
+        api.get("summary") { request, _ in try await summary(request) }
+        api.get("timeseries") { request, _ in try await timeseries(request) }
+        api.get("traces") { request, _ in try await traces(request) }
+        api.get("traces/:trace_id") { request, context in
+            try await trace(id: context.parameters.get("trace_id") ?? "")
+        }
+    }
+
+    private func parameters(_ request: Request, _ allowed: Set<String>) throws(APIError) -> QueryParameters {
+        try QueryParameters(request.uri, businessDimensions: businessDimensions, allowed: allowed)
+    }
+
+    func summary(_ request: Request) async throws -> SummaryBody {
+        let p = try parameters(request, ["from", "to", "group_by"])
+        let query = SummaryQuery(range: try p.range(now: now()), groupBy: try p.groupBy(), filters: p.filters())
+        return SummaryBody(try await answer { try await analytics.summary(query) })
+    }
+
+    func timeseries(_ request: Request) async throws -> TimeseriesBody {
+        let p = try parameters(request, ["from", "to", "group_by", "metric", "step"])
+        let query = TimeseriesQuery(
+            range: try p.range(now: now()), stepSeconds: try p.step(), metric: try p.metric(), groupBy: try p.groupBy(),
+            filters: p.filters()
+        )
+        return TimeseriesBody(try await answer { try await analytics.timeseries(query) })
+    }
+
+    func traces(_ request: Request) async throws -> TraceListBody {
+        let p = try parameters(request, ["from", "to", "limit", "status"])
+        let range = try p.range(now: now())
+        let filters = p.filters()
+        for dimension in filters.keys where ![.project, .service, .user].contains(dimension) {
+            throw APIError.badParameter(dimension.name, "traces can be filtered by project, service, user and status only")
+        }
+        var hasErrors: Bool?
+        if let status = p.string("status") {
+            guard status == "ok" || status == "error" else { throw APIError.badParameter("status", "must be ok or error") }
+            hasErrors = status == "error"
+        }
+        let query = TraceQuery(
+            fromNanos: range.fromNanos, toNanos: range.toNanos, limit: try p.int("limit", default: 50, range: 1...1000),
+            project: filters[.project], service: filters[.service], user: filters[.user], hasErrors: hasErrors
+        )
+        return TraceListBody(try await analytics.traces(query))
+    }
+
+    func trace(id: String) async throws -> TraceDetailBody {
+        let normalized = id.lowercased()
+        guard normalized.count == 32, normalized.allSatisfy(\.isHexDigit) else {
+            throw APIError.badParameter("trace_id", "'\(id)' is not a 32-character hex trace id")
+        }
+        guard let detail = try await analytics.trace(id: normalized) else {
+            throw APIError.notFound("no trace \(normalized) is stored")
+        }
+        return TraceDetailBody(detail)
+    }
+
+    /// Analytics errors are the caller's to fix: answer them as 400s.
+    private func answer<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as AnalyticsError {
+            switch error {
+            case .dimensionsNotCombinable: throw APIError.badParameter("group_by", error.description)
+            case .emptyRange: throw APIError.badParameter("from", error.description)
+            case .tooManyPoints: throw APIError.badParameter("step", error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+import LoupeAnalytics
+import LoupeStore
+
+/// `GET /api/v1/summary`.
+struct SummaryBody: ResponseEncodable, Sendable {
+    var from: String
+    var to: String
+    var groupBy: [String]
+    var grain: String
+    var groups: [MeasuresBody]
+    var totals: MeasuresBody
+
+    init(_ report: SummaryReport) {
+        from = Timestamps.format(nanos: report.query.range.fromNanos)
+        to = Timestamps.format(nanos: report.query.range.toNanos)
+        groupBy = report.query.groupBy.map(\.name)
+        grain = report.grain.rawValue
+        groups = report.groups.map { MeasuresBody(key: $0.key, measures: $0.measures) }
+        totals = MeasuresBody(key: [:], measures: report.totals.measures)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, grain, groups, totals
+        case groupBy = "group_by"
+    }
+}

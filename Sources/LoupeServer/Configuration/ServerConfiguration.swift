@@ -1,0 +1,36 @@
+import LoupeCore
+import LoupeStoreSQLite
+
+/// Everything `loupe serve` can be told; defaults suit one team on one machine.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 4318 is the OTLP/HTTP port every exporter tries first; 0 picks a free port.
+    public var port: Int
+    public var databasePath: String
+    public var storeOptions: SQLiteStoreOptions
+    /// Largest request body, after decompression (OTLP recommends 64 MiB).
+    public var maxBodyBytes: Int
+    /// Spans waiting to be written before ingest answers 429.
+    public var queueCapacitySpans: Int
+    /// Most spans written in one transaction.
+    public var maxBatchSpans: Int
+    /// Seconds a throttled client is told to wait.
+    public var retryAfterSeconds: Int
+    public var normalization: NormalizationOptions
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 4318, databasePath: String = "loupe.db",
+        storeOptions: SQLiteStoreOptions = .default, maxBodyBytes: Int = 64 << 20, queueCapacitySpans: Int = 200_000,
+        maxBatchSpans: Int = 20_000, retryAfterSeconds: Int = 2, normalization: NormalizationOptions = .default
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.storeOptions = storeOptions
+        self.maxBodyBytes = maxBodyBytes
+        self.queueCapacitySpans = queueCapacitySpans
+        self.maxBatchSpans = maxBatchSpans
+        self.retryAfterSeconds = retryAfterSeconds
+        self.normalization = normalization
+    }
+}

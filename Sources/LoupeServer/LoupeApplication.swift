@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Logging
+import LoupeAnalytics
+import LoupeCore
+import LoupeStore
+import NIOCore
+
+/// Assembles Loupe's HTTP application: OTLP ingest, the query API, and the batch writer service.
+public enum LoupeApplication {
+    /// The parts a running server is made of; tests and the demo keep hold of them.
+    public struct Parts {
+        public let queue: IngestQueue
+        public let writer: BatchWriter
+        public let pipeline: IngestPipeline
+        public let router: Router<BasicRequestContext>
+    }
+
+    public static func parts(
+        configuration: ServerConfiguration, store: any TelemetryStore, enrichers: [any SpanEnricher] = [],
+        logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos
+    ) -> Parts {
+        let queue = IngestQueue(capacity: configuration.queueCapacitySpans)
+        let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: configuration.normalization), enrichers: enrichers)
+        let router = Router(context: BasicRequestContext.self)
+        router.get("health") { _, _ in "ok" }
+        OTLPTraceReceiver<BasicRequestContext>(
+            pipeline: pipeline, queue: queue, maxBodyBytes: configuration.maxBodyBytes,
+            retryAfterSeconds: configuration.retryAfterSeconds
+        ).addRoutes(to: router)
+        QueryRoutes<BasicRequestContext>(
+            analytics: TelemetryAnalytics(store: store),
+            businessDimensions: configuration.normalization.businessDimensions, now: now
+        ).addRoutes(to: router)
+        let writer = BatchWriter(queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, logger: logger)
+        return Parts(queue: queue, writer: writer, pipeline: pipeline, router: router)
+    }
+
+    /// The application `loupe serve` runs; `onServerRunning` receives the bound port.
+    public static func make(
+        configuration: ServerConfiguration, store: any TelemetryStore, enrichers: [any SpanEnricher] = [],
+        logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let parts = parts(configuration: configuration, store: store, enrichers: enrichers, logger: logger, now: now)
+        return Application(
+            router: parts.router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),
+            services: [parts.writer],
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger
+        )
+    }
+
+    @Sendable public static func wallClockNanos() -> Int64 {
+        Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+    }
+}

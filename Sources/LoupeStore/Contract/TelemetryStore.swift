@@ -1,0 +1,21 @@
+import LoupeCore
+
+/// The storage contract every Loupe store meets (in-memory, SQLite, ClickHouse).
+///
+/// - Writes are idempotent: a span is identified by (trace id, span id), and one sent again is
+///   stored once and counted once in rollups.
+/// - A write returns only after the spans are durable; callers acknowledge clients after that.
+/// - A write is atomic: on error nothing of the batch is stored.
+/// - Reads return values the caller owns.
+public protocol TelemetryStore: Sendable {
+    func write(_ spans: [SpanRecord]) async throws -> WriteOutcome
+
+    /// Rollup rows of one grain in a minute range, matching the query's filters.
+    func rollups(_ query: RollupQuery) async throws -> [RollupRow]
+
+    /// Trace summaries, newest first, at most `query.limit`.
+    func traces(_ query: TraceQuery) async throws -> [TraceSummary]
+
+    /// Every stored span of one trace, in start order; empty when the trace is unknown.
+    func spans(traceId: String) async throws -> [SpanRecord]
+}

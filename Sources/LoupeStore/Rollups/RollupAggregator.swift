@@ -1,0 +1,33 @@
+import LoupeCore
+
+/// Folds newly stored spans into per-minute rollup rows, one per grain; every store uses it so all agree.
+public struct RollupAggregator: Sendable {
+    public private(set) var rows: [RollupKey: RollupMeasures] = [:]
+
+    public init() {}
+
+    public mutating func add(_ span: SpanRecord) {
+        let minute = span.startNanos >= 0 ? span.startNanos / 60_000_000_000 : (span.startNanos + 1) / 60_000_000_000 - 1
+        let status = span.value(of: .status)
+        let operation = span.operation.rawValue
+        let provider = span.provider ?? ""
+        let model = span.model ?? ""
+        let errorCategory = span.value(of: .errorCategory)
+        var core = RollupKey(
+            grain: .core, minute: minute, project: span.project, service: span.service, operation: operation,
+            provider: provider, model: model, status: status, errorCategory: errorCategory
+        )
+        rows[core, default: RollupMeasures()].add(span)
+        // Unlabelled spans land here too (with no business values), so every grain adds up to the same totals.
+        core.grain = .business
+        core.business = BusinessDimensions.canonical(span.dimensions)
+        rows[core, default: RollupMeasures()].add(span)
+        let key = RollupKey(
+            grain: .user, minute: minute, project: span.project, service: span.service, operation: operation,
+            provider: provider, model: model, status: status, user: span.userId ?? ""
+        )
+        rows[key, default: RollupMeasures()].add(span)
+    }
+
+    public var isEmpty: Bool { rows.isEmpty }
+}

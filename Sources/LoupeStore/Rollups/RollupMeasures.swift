@@ -1,0 +1,49 @@
+import LoupeCore
+
+/// What a rollup row adds up. Tokens and cost count only spans whose usage counts (see ``SpanRecord/countsUsage``).
+public struct RollupMeasures: Sendable, Hashable {
+    public var requests: Int64 = 0
+    public var errors: Int64 = 0
+    public var inputTokens: Int64 = 0
+    public var outputTokens: Int64 = 0
+    public var cacheReadTokens: Int64 = 0
+    public var totalTokens: Int64 = 0
+    public var costUSD: Double = 0
+    /// Model calls that reported usage but had no price: their cost is unknown, not zero.
+    public var unpricedCalls: Int64 = 0
+    public var durationSumMs: Double = 0
+    public var latency = LatencyHistogram()
+
+    public init() {}
+
+    public mutating func add(_ span: SpanRecord) {
+        requests += 1
+        if span.isError { errors += 1 }
+        durationSumMs += span.durationMs
+        latency.record(ms: span.durationMs)
+        guard span.countsUsage else { return }
+        let usage = span.usage
+        inputTokens += usage.input ?? 0
+        outputTokens += usage.output ?? 0
+        cacheReadTokens += usage.cacheRead ?? 0
+        totalTokens += usage.effectiveTotal
+        if let cost = span.costUSD {
+            costUSD += cost
+        } else if usage.isReported {
+            unpricedCalls += 1
+        }
+    }
+
+    public mutating func merge(_ other: RollupMeasures) {
+        requests += other.requests
+        errors += other.errors
+        inputTokens += other.inputTokens
+        outputTokens += other.outputTokens
+        cacheReadTokens += other.cacheReadTokens
+        totalTokens += other.totalTokens
+        costUSD += other.costUSD
+        unpricedCalls += other.unpricedCalls
+        durationSumMs += other.durationSumMs
+        latency.merge(other.latency)
+    }
+}

@@ -1,0 +1,21 @@
+/// Rollup rows of one grain over a range of minutes, matching every filter.
+public struct RollupQuery: Sendable, Hashable {
+    public var grain: RollupGrain
+    /// Inclusive, in unix minutes.
+    public var fromMinute: Int64
+    /// Exclusive, in unix minutes.
+    public var toMinute: Int64
+    public var filters: [TelemetryDimension: String]
+
+    public init(grain: RollupGrain, fromMinute: Int64, toMinute: Int64, filters: [TelemetryDimension: String] = [:]) {
+        self.grain = grain
+        self.fromMinute = fromMinute
+        self.toMinute = toMinute
+        self.filters = filters
+    }
+
+    public func matches(_ key: RollupKey) -> Bool {
+        key.grain == grain && key.minute >= fromMinute && key.minute < toMinute
+            && filters.allSatisfy { key.value(of: $0.key) == $0.value }
+    }
+}

@@ -1,0 +1,52 @@
+/// One trace as the trace list shows it, kept up to date as its spans arrive.
+public struct TraceSummary: Sendable, Hashable {
+    public var traceId: String
+    public var project: String
+    public var service: String
+    /// Nil until the root span (the one without a parent) has arrived.
+    public var rootName: String?
+    public var startNanos: Int64
+    public var endNanos: Int64
+    public var spanCount: Int64
+    public var errorCount: Int64
+    public var inputTokens: Int64
+    public var outputTokens: Int64
+    public var costUSD: Double
+    public var userId: String?
+
+    public init(
+        traceId: String, project: String, service: String, rootName: String?, startNanos: Int64, endNanos: Int64,
+        spanCount: Int64, errorCount: Int64, inputTokens: Int64, outputTokens: Int64, costUSD: Double, userId: String?
+    ) {
+        self.traceId = traceId
+        self.project = project
+        self.service = service
+        self.rootName = rootName
+        self.startNanos = startNanos
+        self.endNanos = endNanos
+        self.spanCount = spanCount
+        self.errorCount = errorCount
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.costUSD = costUSD
+        self.userId = userId
+    }
+
+    public var durationMs: Double { Double(endNanos - startNanos) / 1_000_000 }
+
+    /// Folds a later part of the same trace into this one; the root span's name and service win.
+    public mutating func merge(_ other: TraceSummary) {
+        if other.rootName != nil {
+            rootName = other.rootName
+            service = other.service
+        }
+        startNanos = min(startNanos, other.startNanos)
+        endNanos = max(endNanos, other.endNanos)
+        spanCount += other.spanCount
+        errorCount += other.errorCount
+        inputTokens += other.inputTokens
+        outputTokens += other.outputTokens
+        costUSD += other.costUSD
+        userId = userId ?? other.userId
+    }
+}

@@ -1,0 +1,23 @@
+import LoupeCore
+
+/// Folds newly stored spans into per-trace summary deltas, which stores merge into what they hold.
+public struct TraceSummaryAggregator: Sendable {
+    public private(set) var traces: [String: TraceSummary] = [:]
+
+    public init() {}
+
+    public mutating func add(_ span: SpanRecord) {
+        let usage = span.countedUsage
+        let delta = TraceSummary(
+            traceId: span.traceId, project: span.project, service: span.service,
+            rootName: span.parentSpanId == nil ? span.name : nil, startNanos: span.startNanos, endNanos: span.endNanos,
+            spanCount: 1, errorCount: span.isError ? 1 : 0, inputTokens: usage.input ?? 0,
+            outputTokens: usage.output ?? 0, costUSD: span.countsUsage ? (span.costUSD ?? 0) : 0, userId: span.userId
+        )
+        if traces[span.traceId] == nil {
+            traces[span.traceId] = delta
+        } else {
+            traces[span.traceId]?.merge(delta)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+import LoupeCore
+import LoupeStore
+
+extension RollupRow {
+    static let selectSQL = """
+        SELECT minute, project, service, operation, provider, model, status, error_category, user_id, dims,
+            requests, errors, input_tokens, output_tokens, cache_read_tokens, total_tokens, cost_usd, unpriced,
+            duration_sum_ms, histogram
+        FROM rollups
+        """
+
+    init(row: Row, grain: RollupGrain) {
+        var measures = RollupMeasures()
+        measures.requests = row["requests"]
+        measures.errors = row["errors"]
+        measures.inputTokens = row["input_tokens"]
+        measures.outputTokens = row["output_tokens"]
+        measures.cacheReadTokens = row["cache_read_tokens"]
+        measures.totalTokens = row["total_tokens"]
+        measures.costUSD = row["cost_usd"]
+        measures.unpricedCalls = row["unpriced"]
+        measures.durationSumMs = row["duration_sum_ms"]
+        if let blob: Data = row["histogram"], let histogram = LatencyHistogram(encoded: blob) {
+            measures.latency = histogram
+        }
+        self.init(
+            key: RollupKey(
+                grain: grain, minute: row["minute"], project: row["project"], service: row["service"],
+                operation: row["operation"], provider: row["provider"], model: row["model"], status: row["status"],
+                errorCategory: row["error_category"], user: row["user_id"], business: row["dims"]
+            ),
+            measures: measures
+        )
+    }
+}

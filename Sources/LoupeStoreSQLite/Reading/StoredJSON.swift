@@ -1,0 +1,28 @@
+import Foundation
+import LoupeCore
+
+/// Reads back the JSON columns written by ``SpanColumns``; unreadable text yields empty values rather than failing a query.
+enum StoredJSON {
+    private struct StoredEvent: Decodable {
+        var name: String
+        var time_ns: Int64
+        var attributes: [String: AttributeValue]
+    }
+
+    static func attributes(_ text: String?) -> [String: AttributeValue] {
+        guard let text, text != "{}", let data = text.data(using: .utf8) else { return [:] }
+        return (try? JSONDecoder().decode([String: AttributeValue].self, from: data)) ?? [:]
+    }
+
+    static func dimensions(_ text: String?) -> [String: String] {
+        guard let text, text != "{}", let data = text.data(using: .utf8) else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: data)) ?? [:]
+    }
+
+    static func events(_ text: String?) -> [SpanEvent] {
+        guard let text, text != "[]", let data = text.data(using: .utf8),
+            let events = try? JSONDecoder().decode([StoredEvent].self, from: data)
+        else { return [] }
+        return events.map { SpanEvent(name: $0.name, timeNanos: $0.time_ns, attributes: $0.attributes) }
+    }
+}

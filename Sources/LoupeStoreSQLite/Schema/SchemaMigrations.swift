@@ -1,0 +1,97 @@
+import GRDB
+
+/// The schema, as append-only migrations. A migration's name and body never change once released.
+enum SchemaMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-21 spans, rollups, traces") { db in
+            try db.execute(sql: """
+                CREATE TABLE resources (
+                    hash TEXT PRIMARY KEY,
+                    attributes TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE spans (
+                    trace_id TEXT NOT NULL,
+                    span_id TEXT NOT NULL,
+                    parent_span_id TEXT,
+                    project TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    operation TEXT NOT NULL,
+                    span_kind INTEGER NOT NULL,
+                    start_ns INTEGER NOT NULL,
+                    end_ns INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    error_type TEXT,
+                    error_message TEXT,
+                    error_category TEXT,
+                    provider TEXT,
+                    request_model TEXT,
+                    response_model TEXT,
+                    input_tokens INTEGER,
+                    output_tokens INTEGER,
+                    cache_read_tokens INTEGER,
+                    cache_write_tokens INTEGER,
+                    reasoning_tokens INTEGER,
+                    total_tokens INTEGER,
+                    counts_usage INTEGER NOT NULL,
+                    cost_usd REAL,
+                    ttft_ms REAL,
+                    finish_reason TEXT,
+                    user_id TEXT,
+                    session_id TEXT,
+                    dimensions TEXT NOT NULL,
+                    attributes TEXT NOT NULL,
+                    resource_hash TEXT NOT NULL,
+                    events TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX spans_identity ON spans(trace_id, span_id);
+                CREATE INDEX spans_errors ON spans(project, start_ns) WHERE status = 'error';
+
+                CREATE TABLE rollups (
+                    grain TEXT NOT NULL,
+                    minute INTEGER NOT NULL,
+                    project TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    operation TEXT NOT NULL,
+                    provider TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    error_category TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    dims TEXT NOT NULL,
+                    requests INTEGER NOT NULL,
+                    errors INTEGER NOT NULL,
+                    input_tokens INTEGER NOT NULL,
+                    output_tokens INTEGER NOT NULL,
+                    cache_read_tokens INTEGER NOT NULL,
+                    total_tokens INTEGER NOT NULL,
+                    cost_usd REAL NOT NULL,
+                    unpriced INTEGER NOT NULL,
+                    duration_sum_ms REAL NOT NULL,
+                    histogram BLOB NOT NULL,
+                    PRIMARY KEY (grain, minute, project, service, operation, provider, model, status,
+                                 error_category, user_id, dims)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE traces (
+                    trace_id TEXT PRIMARY KEY,
+                    project TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    root_name TEXT,
+                    start_ns INTEGER NOT NULL,
+                    end_ns INTEGER NOT NULL,
+                    span_count INTEGER NOT NULL,
+                    error_count INTEGER NOT NULL,
+                    input_tokens INTEGER NOT NULL,
+                    output_tokens INTEGER NOT NULL,
+                    cost_usd REAL NOT NULL,
+                    user_id TEXT
+                ) WITHOUT ROWID;
+                CREATE INDEX traces_recent ON traces(start_ns);
+                """)
+        }
+        return migrator
+    }
+}

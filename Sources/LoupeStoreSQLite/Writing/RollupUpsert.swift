@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import LoupeCore
+import LoupeStore
+
+/// Adds a batch's rollup deltas to the stored rows, merging histograms in SQL.
+enum RollupUpsert {
+    static let keyColumns = [
+        "grain", "minute", "project", "service", "operation", "provider", "model", "status", "error_category",
+        "user_id", "dims",
+    ]
+
+    private static let sql = """
+        INSERT INTO rollups (\(keyColumns.joined(separator: ", ")), requests, errors, input_tokens, output_tokens,
+            cache_read_tokens, total_tokens, cost_usd, unpriced, duration_sum_ms, histogram)
+        VALUES (\(Array(repeating: "?", count: keyColumns.count + 10).joined(separator: ", ")))
+        ON CONFLICT (\(keyColumns.joined(separator: ", "))) DO UPDATE SET
+            requests = requests + excluded.requests,
+            errors = errors + excluded.errors,
+            input_tokens = input_tokens + excluded.input_tokens,
+            output_tokens = output_tokens + excluded.output_tokens,
+            cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
+            total_tokens = total_tokens + excluded.total_tokens,
+            cost_usd = cost_usd + excluded.cost_usd,
+            unpriced = unpriced + excluded.unpriced,
+            duration_sum_ms = duration_sum_ms + excluded.duration_sum_ms,
+            histogram = loupe_hist_merge(histogram, excluded.histogram)
+        """
+
+    static func apply(_ rollups: RollupAggregator, in db: Database) throws {
+        guard !rollups.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: sql)
+        for (key, m) in rollups.rows {
+            let values: [(any DatabaseValueConvertible)?] = [
+                key.grain.rawValue, key.minute, key.project, key.service, key.operation, key.provider, key.model,
+                key.status, key.errorCategory, key.user, key.business, m.requests, m.errors, m.inputTokens,
+                m.outputTokens, m.cacheReadTokens, m.totalTokens, m.costUSD, m.unpricedCalls, m.durationSumMs,
+                Data(m.latency.encoded()),
+            ]
+            statement.setUncheckedArguments(StatementArguments(values))
+            try statement.execute()
+        }
+    }
+}

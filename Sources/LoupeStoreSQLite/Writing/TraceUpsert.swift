@@ -1,0 +1,34 @@
+import GRDB
+import LoupeStore
+
+/// Merges a batch's per-trace deltas into the `traces` table, mirroring ``TraceSummary/merge(_:)``.
+enum TraceUpsert {
+    private static let sql = """
+        INSERT INTO traces (trace_id, project, service, root_name, start_ns, end_ns, span_count, error_count,
+            input_tokens, output_tokens, cost_usd, user_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (trace_id) DO UPDATE SET
+            service = CASE WHEN excluded.root_name IS NOT NULL THEN excluded.service ELSE traces.service END,
+            root_name = COALESCE(excluded.root_name, traces.root_name),
+            start_ns = MIN(traces.start_ns, excluded.start_ns),
+            end_ns = MAX(traces.end_ns, excluded.end_ns),
+            span_count = traces.span_count + excluded.span_count,
+            error_count = traces.error_count + excluded.error_count,
+            input_tokens = traces.input_tokens + excluded.input_tokens,
+            output_tokens = traces.output_tokens + excluded.output_tokens,
+            cost_usd = traces.cost_usd + excluded.cost_usd,
+            user_id = COALESCE(traces.user_id, excluded.user_id)
+        """
+
+    static func apply(_ traces: TraceSummaryAggregator, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        for t in traces.traces.values {
+            let values: [(any DatabaseValueConvertible)?] = [
+                t.traceId, t.project, t.service, t.rootName, t.startNanos, t.endNanos, t.spanCount, t.errorCount,
+                t.inputTokens, t.outputTokens, t.costUSD, t.userId,
+            ]
+            statement.setUncheckedArguments(StatementArguments(values))
+            try statement.execute()
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Logging
+import LoupeCore
+import LoupeDemo
+import LoupeOTLP
+import LoupeServer
+import LoupeStoreSQLite
+import NIOCore
+import NIOHTTP1
+import ServiceLifecycle
+import Synchronization
+
+struct IngestBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Durable ingest throughput: OTLP protobuf over loopback HTTP into a real SQLite file, counting only acknowledged (= committed) spans."
+    )
+
+    @Option(help: "Spans to send (approximately; whole traces are sent).")
+    var spans = 200_000
+
+    @Option(help: "Spans per OTLP request (OTel SDKs send 512 by default).")
+    var batch = 512
+
+    @Option(help: "Concurrent HTTP clients.")
+    var clients = 8
+
+    @Flag(help: "Gzip request bodies, as most exporters do.")
+    var gzip = false
+
+    @Option(help: "Durability: full or normal.")
+    var durability: SQLiteStoreOptions.Durability = .full
+
+    func validate() throws {
+        guard spans > 0, batch > 0, clients > 0 else { throw ValidationError("--spans, --batch and --clients must be positive") }
+    }
+
+    func run() async throws {
+        let path = BenchFormat.temporaryDatabase("ingest.db")
+        print("Preparing \(spans) spans of simulated traffic…")
+        let traces = DemoTrafficGenerator(seed: 7).traces(spans / 4 + 1, nowNanos: Int64(Date().timeIntervalSince1970 * 1e9))
+        var bodies: [ByteBuffer] = []
+        var current: [RawSpan] = []
+        var total = 0
+        for trace in traces where total < spans {
+            current += trace
+            total += trace.count
+            if current.count >= batch {
+                bodies.append(try body(current))
+                current = []
+            }
+        }
+        if !current.isEmpty { bodies.append(try body(current)) }
+
+        var logger = Logger(label: "loupe.bench")
+        logger.logLevel = .error
+        let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability))
+        let configuration = ServerConfiguration(port: 0, databasePath: path)
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = LoupeApplication.make(configuration: configuration, store: store, logger: logger, onServerRunning: { port in
+            continuation.yield(port)
+        })
+        print("Sending \(total) spans in \(bodies.count) requests from \(clients) clients (\(gzip ? "gzip" : "uncompressed") protobuf, durability \(durability.rawValue))…")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { return }
+            let next = RequestCursor()
+            let bodies = bodies
+            let contentEncoding = gzip ? "gzip" : nil
+            let clients = clients
+            let start = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { senders in
+                for _ in 0..<clients {
+                    senders.addTask {
+                        while true {
+                            let index = next.take()
+                            guard index < bodies.count else { return }
+                            try await Self.post(bodies[index], port: port, contentEncoding: contentEncoding)
+                        }
+                    }
+                }
+                try await senders.waitForAll()
+            }
+            let elapsed = BenchFormat.seconds(ContinuousClock.now - start)
+            print("ingest: \(total) spans acknowledged in \(String(format: "%.2f", elapsed)) s = \(BenchFormat.rate(total, seconds: elapsed)) spans/s (durable, acked after commit)")
+            group.cancelAll()
+        }
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    private func body(_ spans: [RawSpan]) throws -> ByteBuffer {
+        var buffer = ByteBuffer(bytes: try OTLPTraceEncoder.protobufBody(from: spans))
+        return gzip ? try buffer.compress(with: .gzip()) : buffer
+    }
+
+    private static func post(_ body: ByteBuffer, port: Int, contentEncoding: String?) async throws {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/traces")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-protobuf")
+        if let contentEncoding { request.headers.add(name: "Content-Encoding", value: contentEncoding) }
+        request.body = .bytes(body)
+        while true {
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+            _ = try await response.body.collect(upTo: 1 << 20)
+            if response.status.code == 200 { return }
+            guard response.status.code == 429 || response.status.code == 503 else {
+                throw ValidationError("the server answered HTTP \(response.status.code)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
+
+import CompressNIO
+
+/// Hands out request indexes to the concurrent senders.
+private final class RequestCursor: Sendable {
+    private let next = Mutex(0)
+
+    func take() -> Int {
+        next.withLock { value in
+            defer { value += 1 }
+            return value
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import LoupeAnalytics
+import LoupeDemo
+import LoupeStore
+import ServiceLifecycle
+
+/// The demo's traffic generator and live status line, as a lifecycle service beside the server.
+struct DemoService: Service {
+    let host: String
+    let ports: AsyncStream<Int>
+    let store: any TelemetryStore
+    let generator: DemoTrafficGenerator
+    let databasePath: String
+
+    func run() async throws {
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { return }
+        let base = "http://\(host):\(port)"
+        print("""
+            Loupe demo is running: simulated pipelines are sending OTLP to \(base)/v1/traces
+              Summary by model:  \(base)/api/v1/summary?group_by=model
+              By business unit:  \(base)/api/v1/summary?group_by=business_unit
+              Errors over time:  \(base)/api/v1/timeseries?metric=errors&group_by=error_category
+              Recent traces:     \(base)/api/v1/traces?limit=20
+              Database:          \(databasePath)
+            Press Ctrl-C to stop.
+
+            """)
+        let sender = OTLPHTTPSender(endpoint: "\(base)/v1/traces")
+        let status = StatusLine(analytics: TelemetryAnalytics(store: store))
+        try? await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    await generator.run(sender: sender, progress: { progress in status.record(progress) })
+                }
+                group.addTask { await status.run() }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import LoupeServer
+import LoupeStoreSQLite
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the Loupe server: OTLP/HTTP ingest on /v1/traces and the JSON API on /api/v1.",
+        discussion: "Stops cleanly on Ctrl-C or SIGTERM: requests in flight are committed or answered with an error."
+    )
+
+    @OptionGroup var server: ServerOptions
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    func run() async throws {
+        var logger = Logger(label: "loupe")
+        logger.logLevel = logLevel
+        let configuration = server.configuration
+        let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
+        let app = LoupeApplication.make(configuration: configuration, store: store, logger: logger, onServerRunning: { port in
+            print("Loupe is listening on http://\(configuration.host):\(port)  (database: \(configuration.databasePath))")
+            print("  OTLP/HTTP traces: POST http://\(configuration.host):\(port)/v1/traces")
+            print("  API:              http://\(configuration.host):\(port)/api/v1/summary?group_by=model")
+        })
+        try await app.runService()
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

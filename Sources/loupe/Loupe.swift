@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Loupe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loupe",
+        abstract: "Observability for GenAI pipelines: where the time goes, what it costs, what fails and why.",
+        discussion: """
+            Point any OpenTelemetry exporter at http://127.0.0.1:4318 (OTLP/HTTP, protobuf or JSON) and ask:
+              loupe demo                 run the server with simulated pipeline traffic
+              loupe serve                run the server alone
+              loupe report --by model    summarise what is stored
+            """,
+        subcommands: [Serve.self, Demo.self, Report.self, Bench.self]
+    )
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LoupeCore
+import LoupeServer
+import LoupeStoreSQLite
+
+/// Flags shared by the commands that run a server.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (4318 is OTLP/HTTP's default; 0 picks a free one).")
+    var port = 4318
+
+    @Option(help: "SQLite database file; created if missing.")
+    var db = "loupe.db"
+
+    @Option(help: "Business dimensions to extract from span attributes, comma-separated.")
+    var dimensions = "business_unit,query_category"
+
+    @Option(help: "Durability of acknowledged spans: full (survives power loss) or normal (survives a crash of Loupe).")
+    var durability: SQLiteStoreOptions.Durability = .full
+
+    @Option(help: "Largest request body in MiB, after decompression.")
+    var maxBodyMib = 64
+
+    @Option(help: "Spans queued for writing before ingest answers 429.")
+    var queueCapacity = 200_000
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be positive") }
+        guard queueCapacity > 0 else { throw ValidationError("--queue-capacity must be positive") }
+    }
+
+    var configuration: ServerConfiguration {
+        ServerConfiguration(
+            host: host, port: port, databasePath: db, storeOptions: SQLiteStoreOptions(durability: durability),
+            maxBodyBytes: maxBodyMib << 20, queueCapacitySpans: queueCapacity,
+            normalization: NormalizationOptions(businessDimensions: businessDimensions)
+        )
+    }
+
+    var businessDimensions: [String] {
+        dimensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+extension SQLiteStoreOptions.Durability: ExpressibleByArgument {}
