@@ -43,7 +43,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         let p = try parameters(request, ["from", "to", "limit", "status"])
         let range = try p.range(now: now())
         let filters = p.filters()
-        for dimension in filters.keys where ![.project, .service, .user].contains(dimension) {
+        for dimension in filters.keys where ![.project, .service, .user, .status].contains(dimension) {
             throw APIError.badParameter(dimension.name, "traces can be filtered by project, service, user and status only")
         }
         var hasErrors: Bool?

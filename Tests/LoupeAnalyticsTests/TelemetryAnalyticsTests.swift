@@ -1,0 +1,64 @@
+import LoupeAnalytics
+import LoupeCore
+import LoupeStore
+import Testing
+
+struct TelemetryAnalyticsTests {
+    let minute: Int64 = 60_000_000_000
+
+    func store() async throws -> InMemoryTelemetryStore {
+        let store = InMemoryTelemetryStore()
+        let base = 29_000_000 * minute
+        var spans: [SpanRecord] = []
+        for i in 0..<10 {
+            spans.append(SpanRecord(
+                traceId: "t\(i)", spanId: "s\(i)", name: "chat", operation: .llm, startNanos: base + Int64(i % 3) * minute,
+                endNanos: base + Int64(i % 3) * minute + Int64(100 + i * 10) * 1_000_000, status: i == 0 ? .error : .unset,
+                errorCategory: i == 0 ? "timeout" : nil, provider: "openai", requestModel: i < 6 ? "gpt-4o" : "gpt-4o-mini",
+                usage: TokenUsage(input: 100, output: 10), countsUsage: true, costUSD: 0.5, userId: "u\(i % 2)",
+                dimensions: ["business_unit": i % 2 == 0 ? "sales" : "support"]
+            ))
+        }
+        _ = try await store.write(spans)
+        return store
+    }
+
+    var range: TimeRange { TimeRange(fromNanos: 29_000_000 * minute, toNanos: 29_000_000 * minute + 3 * minute) }
+
+    @Test func summaryGroupsAndTotals() async throws {
+        let analytics = TelemetryAnalytics(store: try await store())
+        let report = try await analytics.summary(SummaryQuery(range: range, groupBy: [.model]))
+        #expect(report.grain == .core)
+        #expect(report.groups.map(\.key) == [["model": "gpt-4o"], ["model": "gpt-4o-mini"]])
+        #expect(report.groups[0].measures.requests == 6)
+        #expect(report.groups[0].errorRate == 1.0 / 6)
+        #expect(report.totals.measures.inputTokens == 1_000)
+        #expect(report.totals.measures.costUSD == 5)
+        let p99 = try #require(report.totals.latencyMs(0.99))
+        #expect(abs(p99 - 190) / 190 < 0.011)
+    }
+
+    @Test func businessAndUserDimensionsPickTheirGrain() async throws {
+        let analytics = TelemetryAnalytics(store: try await store())
+        let byUnit = try await analytics.summary(SummaryQuery(range: range, groupBy: [TelemetryDimension("business_unit")], filters: [.model: "gpt-4o"]))
+        #expect(byUnit.grain == .business)
+        #expect(byUnit.totals.measures.requests == 6)
+        let byUser = try await analytics.summary(SummaryQuery(range: range, groupBy: [.user]))
+        #expect(byUser.grain == .user)
+        #expect(byUser.groups.map(\.measures.requests) == [5, 5])
+        await #expect(throws: AnalyticsError.self) {
+            try await analytics.summary(SummaryQuery(range: range, groupBy: [.user, TelemetryDimension("business_unit")]))
+        }
+    }
+
+    @Test func timeseriesHasEveryStep() async throws {
+        let analytics = TelemetryAnalytics(store: try await store())
+        let report = try await analytics.timeseries(TimeseriesQuery(range: range, stepSeconds: 60, metric: .requests))
+        #expect(report.series.count == 1)
+        #expect(report.series[0].points.map(\.value) == [4, 3, 3])
+        let empty = try await analytics.timeseries(TimeseriesQuery(
+            range: TimeRange(fromNanos: 0, toNanos: 3 * minute), stepSeconds: 60, metric: .latencyP95
+        ))
+        #expect(empty.series[0].points.map(\.value) == [nil, nil, nil])
+    }
+}

@@ -1,0 +1,59 @@
+import CompressNIO
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import LoupeCore
+import LoupeOTLP
+import LoupeServer
+import LoupeStoreSQLite
+import NIOCore
+import SwiftProtobuf
+
+/// Runs the real Loupe application on loopback over a fresh SQLite file, and helps send OTLP to it.
+enum LiveServer {
+    /// A fixed "now" (2026-11-21 12:00 UTC) so "the last hour" is the same on every run.
+    static let now: Int64 = 1_795_780_800_000_000_000
+
+    static func run(
+        _ configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ test: @escaping @Sendable (any TestClientProtocol, SQLiteTelemetryStore) async throws -> Void
+    ) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var configuration = ServerConfiguration(port: 0, databasePath: folder.appendingPathComponent("loupe.db").path)
+        configure(&configuration)
+        let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: .init(durability: .normal))
+        var logger = Logger(label: "loupe.test")
+        logger.logLevel = .warning
+        let app = LoupeApplication.make(configuration: configuration, store: store, logger: logger, now: { now })
+        try await app.test(.live) { client in try await test(client, store) }
+    }
+
+    static func protobuf(_ spans: [RawSpan]) throws -> ByteBuffer {
+        ByteBuffer(bytes: try OTLPTraceEncoder.protobufBody(from: spans))
+    }
+
+    static func gzip(_ buffer: ByteBuffer) throws -> ByteBuffer {
+        var copy = buffer
+        return try copy.compress(with: .gzip())
+    }
+
+    static func post(
+        _ client: any TestClientProtocol, _ body: ByteBuffer, contentType: String = "application/x-protobuf",
+        encoding: String? = nil, project: String? = nil
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let encoding { headers[.contentEncoding] = encoding }
+        if let project { headers[HTTPField.Name("x-loupe-project")!] = project }
+        return try await client.execute(uri: "/v1/traces", method: .post, headers: headers, body: body)
+    }
+
+    static func json(_ client: any TestClientProtocol, _ uri: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+        let response = try await client.execute(uri: uri, method: .get)
+        let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] ?? [:]
+        return (response.status, object)
+    }
+}
