@@ -52,6 +52,14 @@ public enum LoupeApplication {
         )
     }
 
+    /// The enrichment every server applies: error classification, then cost from the built-in catalog.
+    public static func defaultEnrichers(creditPriceUSD: Double = 3.0) throws -> [any SpanEnricher] {
+        [
+            ErrorClassificationEnricher(),
+            CostEnricher(catalog: try PriceCatalog.builtIn(), calculator: CostCalculator(creditPriceUSD: creditPriceUSD)),
+        ]
+    }
+
     @Sendable public static func wallClockNanos() -> Int64 {
         Int64(Date().timeIntervalSince1970 * 1_000_000_000)
     }

@@ -59,7 +59,8 @@ struct IngestBench: AsyncParsableCommand {
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability))
         let configuration = ServerConfiguration(port: 0, databasePath: path)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = LoupeApplication.make(configuration: configuration, store: store, logger: logger, onServerRunning: { port in
+        let app = LoupeApplication.make(
+            configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger, onServerRunning: { port in
             continuation.yield(port)
         })
         print("Sending \(total) spans in \(bodies.count) requests from \(clients) clients (\(gzip ? "gzip" : "uncompressed") protobuf, durability \(durability.rawValue))…")

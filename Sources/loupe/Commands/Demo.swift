@@ -40,7 +40,8 @@ struct Demo: AsyncParsableCommand {
         let configuration = server.configuration
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = LoupeApplication.make(configuration: configuration, store: store, logger: logger, onServerRunning: { port in
+        let app = LoupeApplication.make(
+            configuration: configuration, store: store, enrichers: try server.enrichers(), logger: logger, onServerRunning: { port in
             portContinuation.yield(port)
             portContinuation.finish()
         })

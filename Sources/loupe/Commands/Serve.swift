@@ -20,7 +20,8 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = logLevel
         let configuration = server.configuration
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
-        let app = LoupeApplication.make(configuration: configuration, store: store, logger: logger, onServerRunning: { port in
+        let app = LoupeApplication.make(
+            configuration: configuration, store: store, enrichers: try server.enrichers(), logger: logger, onServerRunning: { port in
             print("Loupe is listening on http://\(configuration.host):\(port)  (database: \(configuration.databasePath))")
             print("  OTLP/HTTP traces: POST http://\(configuration.host):\(port)/v1/traces")
             print("  API:              http://\(configuration.host):\(port)/api/v1/summary?group_by=model")

@@ -27,6 +27,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Spans queued for writing before ingest answers 429.")
     var queueCapacity = 200_000
 
+    @Option(help: "US dollars per Snowflake Cortex credit, to price Cortex calls.")
+    var creditPriceUsd = 3.0
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be positive") }
@@ -39,6 +42,10 @@ struct ServerOptions: ParsableArguments {
             maxBodyBytes: maxBodyMib << 20, queueCapacitySpans: queueCapacity,
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
+    }
+
+    func enrichers() throws -> [any SpanEnricher] {
+        try LoupeApplication.defaultEnrichers(creditPriceUSD: creditPriceUsd)
     }
 
     var businessDimensions: [String] {

@@ -28,7 +28,9 @@ enum LiveServer {
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: .init(durability: .normal))
         var logger = Logger(label: "loupe.test")
         logger.logLevel = .warning
-        let app = LoupeApplication.make(configuration: configuration, store: store, logger: logger, now: { now })
+        let app = LoupeApplication.make(
+            configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger, now: { now }
+        )
         try await app.test(.live) { client in try await test(client, store) }
     }
 
