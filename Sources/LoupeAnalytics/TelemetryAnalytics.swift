@@ -53,6 +53,15 @@ public struct TelemetryAnalytics: Sendable {
         return TimeseriesReport(query: query, series: series)
     }
 
+    /// Failures by category and fingerprint; reads failed spans only, which are indexed apart.
+    public func errors(_ query: ErrorsQuery, limit: Int = 50_000) async throws -> ErrorsReport {
+        guard query.range.toNanos > query.range.fromNanos else { throw AnalyticsError.emptyRange }
+        let spans = try await store.failedSpans(
+            FailedSpanQuery(fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, project: query.filters[.project], limit: limit)
+        )
+        return ErrorsReport(query: query, spans: spans, truncated: spans.count >= limit)
+    }
+
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
         try await store.traces(query)
     }

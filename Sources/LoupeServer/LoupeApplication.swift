@@ -52,12 +52,16 @@ public enum LoupeApplication {
         )
     }
 
-    /// The enrichment every server applies: error classification, then cost from the built-in catalog.
-    public static func defaultEnrichers(creditPriceUSD: Double = 3.0) throws -> [any SpanEnricher] {
-        [
-            ErrorClassificationEnricher(),
-            CostEnricher(catalog: try PriceCatalog.builtIn(), calculator: CostCalculator(creditPriceUSD: creditPriceUSD)),
-        ]
+    /// The enrichment every server applies, in order: error classification, then cost.
+    public static func enrichers(
+        catalog: PriceCatalog, calculator: CostCalculator = CostCalculator(), classifier: ErrorClassifier = ErrorClassifier()
+    ) -> [any SpanEnricher] {
+        [ErrorClassificationEnricher(classifier: classifier), CostEnricher(pricer: SpanPricer(catalog: catalog, calculator: calculator))]
+    }
+
+    /// ``enrichers(catalog:calculator:classifier:)`` with the built-in catalog and rules.
+    public static func defaultEnrichers() throws -> [any SpanEnricher] {
+        enrichers(catalog: try PriceCatalog.builtIn())
     }
 
     @Sendable public static func wallClockNanos() -> Int64 {

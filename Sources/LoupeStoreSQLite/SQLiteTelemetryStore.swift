@@ -89,6 +89,46 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         }
     }
 
+    public func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] {
+        var sql = """
+            SELECT \(SpanColumns.selectList), resources.attributes AS resource
+            FROM spans JOIN resources ON resources.hash = spans.resource_hash
+            WHERE spans.status = 'error' AND spans.start_ns >= ? AND spans.start_ns < ?
+            """
+        var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
+        if let project = query.project { sql += " AND spans.project = ?"; arguments.append(project) }
+        sql += " ORDER BY spans.start_ns DESC LIMIT ?"
+        arguments.append(query.limit)
+        let (finalSQL, statementArguments) = (sql, StatementArguments(arguments))
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: finalSQL, arguments: statementArguments).map(SpanRecord.init(row:))
+        }
+    }
+
+    public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
+        let sql = """
+            SELECT provider, COALESCE(response_model, request_model) AS model, COUNT(*) AS calls,
+                   COALESCE(SUM(input_tokens), 0) AS input, COALESCE(SUM(output_tokens), 0) AS output
+            FROM spans
+            WHERE start_ns >= ? AND start_ns < ? AND counts_usage = 1 AND cost_usd IS NULL
+              AND (input_tokens IS NOT NULL OR output_tokens IS NOT NULL OR total_tokens IS NOT NULL)
+            GROUP BY provider, COALESCE(response_model, request_model)
+            ORDER BY calls DESC
+            """
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: [fromNanos, toNanos]).map { row in
+                UnpricedModel(
+                    provider: row["provider"], model: row["model"] ?? "(no model)", calls: row["calls"],
+                    inputTokens: row["input"], outputTokens: row["output"]
+                )
+            }
+        }
+    }
+
+    public func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
+        try await pool.write { db in try Repricer.reprice(fromNanos: fromNanos, toNanos: toNanos, price: price, in: db) }
+    }
+
     private static func rollupColumn(_ dimension: TelemetryDimension) -> String? {
         switch dimension {
         case .project: return "project"

@@ -35,7 +35,7 @@ struct TelemetryStoreConformance {
             traceId: trace, spanId: id, parentSpanId: parent, project: "acme", service: "rag", name: "span \(id)",
             operation: operation, spanKind: .client, startNanos: start, endNanos: start + durationMs * 1_000_000,
             status: error ? .error : .unset, errorType: error ? "RateLimitError" : nil, errorMessage: error ? "slow down" : nil,
-            errorCategory: error ? "rate_limit" : nil, provider: "openai", requestModel: model,
+            errorCategory: error ? "rate_limit" : nil, errorFingerprint: error ? "00000000000000aa" : nil, provider: "openai", requestModel: model,
             usage: TokenUsage(input: input, output: output), countsUsage: operation.isModelCall, costUSD: cost, userId: user,
             dimensions: ["business_unit": unit], attributes: ["k": "v", "n": 2],
             resourceAttributes: ["service.name": "rag"], events: error ? [SpanEvent(name: "exception", timeNanos: start, attributes: ["exception.message": "slow down"])] : []

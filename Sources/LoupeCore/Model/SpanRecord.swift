@@ -18,6 +18,8 @@ public struct SpanRecord: Sendable, Hashable {
     public var errorMessage: String?
     /// Set by the error classifier at ingest; nil on successful spans.
     public var errorCategory: String?
+    /// Groups failures that differ only in numbers, ids and quoted values; set with the category.
+    public var errorFingerprint: String?
     public var provider: String?
     public var requestModel: String?
     public var responseModel: String?
@@ -42,7 +44,7 @@ public struct SpanRecord: Sendable, Hashable {
         traceId: String, spanId: String, parentSpanId: String? = nil, project: String = "default",
         service: String = "unknown_service", name: String, operation: OperationKind = .stage,
         spanKind: SpanKind = .internal, startNanos: Int64, endNanos: Int64, status: SpanStatus = .unset,
-        errorType: String? = nil, errorMessage: String? = nil, errorCategory: String? = nil,
+        errorType: String? = nil, errorMessage: String? = nil, errorCategory: String? = nil, errorFingerprint: String? = nil,
         provider: String? = nil, requestModel: String? = nil, responseModel: String? = nil,
         usage: TokenUsage = .none, countsUsage: Bool = false, costUSD: Double? = nil,
         timeToFirstTokenMs: Double? = nil, finishReason: String? = nil, userId: String? = nil,
@@ -63,6 +65,7 @@ public struct SpanRecord: Sendable, Hashable {
         self.errorType = errorType
         self.errorMessage = errorMessage
         self.errorCategory = errorCategory
+        self.errorFingerprint = errorFingerprint
         self.provider = provider
         self.requestModel = requestModel
         self.responseModel = responseModel

@@ -15,6 +15,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         api.get("summary") { request, _ in try await summary(request) }
         api.get("timeseries") { request, _ in try await timeseries(request) }
         api.get("traces") { request, _ in try await traces(request) }
+        api.get("errors") { request, _ in try await errors(request) }
         api.get("traces/:trace_id") { request, context in
             try await trace(id: context.parameters.get("trace_id") ?? "")
         }
@@ -56,6 +57,12 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
             project: filters[.project], service: filters[.service], user: filters[.user], hasErrors: hasErrors
         )
         return TraceListBody(try await analytics.traces(query))
+    }
+
+    func errors(_ request: Request) async throws -> ErrorsBody {
+        let p = try parameters(request, ["from", "to", "group_by"])
+        let query = ErrorsQuery(range: try p.range(now: now()), groupBy: try p.groupBy(), filters: p.filters())
+        return ErrorsBody(try await answer { try await analytics.errors(query) })
     }
 
     func trace(id: String) async throws -> TraceDetailBody {

@@ -18,4 +18,14 @@ public protocol TelemetryStore: Sendable {
 
     /// Every stored span of one trace, in start order; empty when the trace is unknown.
     func spans(traceId: String) async throws -> [SpanRecord]
+
+    /// Failed spans in a range, newest first, at most `query.limit`.
+    func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord]
+
+    /// Counted model calls with usage but no price, by model, most used first.
+    func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel]
+
+    /// Recomputes the cost of counted model calls in a range (e.g. after the catalog changed), in spans,
+    /// rollups and trace summaries together; `price` returns the new cost, nil when unpriced.
+    func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome
 }

@@ -48,6 +48,47 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
+    public func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] {
+        state.withLock { state in
+            let failed = state.spans.values.flatMap(\.values).filter(query.matches)
+            return Array(failed.sorted { $0.startNanos > $1.startNanos }.prefix(query.limit))
+        }
+    }
+
+    public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
+        state.withLock { state in
+            var byModel: [[String?]: UnpricedModel] = [:]
+            for span in state.spans.values.flatMap(\.values)
+            where span.startNanos >= fromNanos && span.startNanos < toNanos && span.countsUsage && span.costUSD == nil
+                && span.usage.isReported
+            {
+                let model = span.responseModel ?? span.requestModel
+                var entry = byModel[[span.provider, model]]
+                    ?? UnpricedModel(provider: span.provider, model: model ?? "(no model)", calls: 0, inputTokens: 0, outputTokens: 0)
+                entry.calls += 1
+                entry.inputTokens += span.usage.input ?? 0
+                entry.outputTokens += span.usage.output ?? 0
+                byModel[[span.provider, model]] = entry
+            }
+            return byModel.values.sorted { ($0.calls, $1.model) > ($1.calls, $0.model) }
+        }
+    }
+
+    public func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
+        state.withLock { state in
+            var deltas = RepriceDeltas()
+            for (traceId, spans) in state.spans {
+                for (spanId, span) in spans where span.startNanos >= fromNanos && span.startNanos < toNanos {
+                    let cost = price(span)
+                    if deltas.reprice(span, to: cost) { state.spans[traceId]?[spanId]?.costUSD = cost }
+                }
+            }
+            for (key, delta) in deltas.rollups { state.rollups[key]?.merge(delta) }
+            for (id, delta) in deltas.traces { state.traces[id]?.merge(delta) }
+            return deltas.outcome
+        }
+    }
+
     public func spans(traceId: String) async throws -> [SpanRecord] {
         state.withLock { state in
             (state.spans[traceId]?.values).map { $0.sorted { ($0.startNanos, $0.spanId) < ($1.startNanos, $1.spanId) } } ?? []

@@ -7,6 +7,11 @@ public struct RollupAggregator: Sendable {
     public init() {}
 
     public mutating func add(_ span: SpanRecord) {
+        for key in Self.keys(for: span) { rows[key, default: RollupMeasures()].add(span) }
+    }
+
+    /// The rollup rows a span counts in: one per grain.
+    public static func keys(for span: SpanRecord) -> [RollupKey] {
         let minute = span.startNanos >= 0 ? span.startNanos / 60_000_000_000 : (span.startNanos + 1) / 60_000_000_000 - 1
         let status = span.value(of: .status)
         let operation = span.operation.rawValue
@@ -17,16 +22,17 @@ public struct RollupAggregator: Sendable {
             grain: .core, minute: minute, project: span.project, service: span.service, operation: operation,
             provider: provider, model: model, status: status, errorCategory: errorCategory
         )
-        rows[core, default: RollupMeasures()].add(span)
+        var keys = [core]
         // Unlabelled spans land here too (with no business values), so every grain adds up to the same totals.
         core.grain = .business
         core.business = BusinessDimensions.canonical(span.dimensions)
-        rows[core, default: RollupMeasures()].add(span)
+        keys.append(core)
         let key = RollupKey(
             grain: .user, minute: minute, project: span.project, service: span.service, operation: operation,
             provider: provider, model: model, status: status, user: span.userId ?? ""
         )
-        rows[key, default: RollupMeasures()].add(span)
+        keys.append(key)
+        return keys
     }
 
     public var isEmpty: Bool { rows.isEmpty }

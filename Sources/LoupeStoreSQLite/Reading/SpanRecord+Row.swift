@@ -11,6 +11,7 @@ extension SpanRecord {
             spanKind: SpanKind(rawValue: row["span_kind"]) ?? .unspecified,
             startNanos: row["start_ns"], endNanos: row["end_ns"], status: SpanStatus(rawValue: row["status"]) ?? .unset,
             errorType: row["error_type"], errorMessage: row["error_message"], errorCategory: row["error_category"],
+            errorFingerprint: row["error_fingerprint"],
             provider: row["provider"], requestModel: row["request_model"], responseModel: row["response_model"],
             usage: TokenUsage(
                 input: row["input_tokens"], output: row["output_tokens"], cacheRead: row["cache_read_tokens"],

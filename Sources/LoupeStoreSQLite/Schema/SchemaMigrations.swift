@@ -92,6 +92,12 @@ enum SchemaMigrations {
                 CREATE INDEX traces_recent ON traces(start_ns);
                 """)
         }
+        migrator.registerMigration("2026-11-21 error fingerprints") { db in
+            try db.execute(sql: """
+                ALTER TABLE spans ADD COLUMN error_fingerprint TEXT;
+                CREATE INDEX spans_failures ON spans(start_ns) WHERE status = 'error';
+                """)
+        }
         return migrator
     }
 }

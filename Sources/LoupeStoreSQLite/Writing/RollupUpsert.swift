@@ -28,9 +28,13 @@ enum RollupUpsert {
         """
 
     static func apply(_ rollups: RollupAggregator, in db: Database) throws {
-        guard !rollups.isEmpty else { return }
+        try apply(rows: rollups.rows, in: db)
+    }
+
+    static func apply(rows: [RollupKey: RollupMeasures], in db: Database) throws {
+        guard !rows.isEmpty else { return }
         let statement = try db.cachedStatement(sql: sql)
-        for (key, m) in rollups.rows {
+        for (key, m) in rows {
             let values: [(any DatabaseValueConvertible)?] = [
                 key.grain.rawValue, key.minute, key.project, key.service, key.operation, key.provider, key.model,
                 key.status, key.errorCategory, key.user, key.business, m.requests, m.errors, m.inputTokens,

@@ -8,7 +8,7 @@ enum SpanColumns {
         "end_ns", "status", "error_type", "error_message", "error_category", "provider", "request_model",
         "response_model", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens",
         "reasoning_tokens", "total_tokens", "counts_usage", "cost_usd", "ttft_ms", "finish_reason", "user_id",
-        "session_id", "dimensions", "attributes", "resource_hash", "events",
+        "session_id", "dimensions", "attributes", "resource_hash", "events", "error_fingerprint",
     ]
 
     static let insertSQL =
@@ -25,7 +25,7 @@ enum SpanColumns {
             span.responseModel, usage.input, usage.output, usage.cacheRead, usage.cacheWrite, usage.reasoning,
             usage.total, span.countsUsage, span.costUSD, span.timeToFirstTokenMs, span.finishReason, span.userId,
             span.sessionId, encodeDimensions(span.dimensions), JSONWriter.encode(span.attributes), resourceHash,
-            encodeEvents(span.events),
+            encodeEvents(span.events), span.errorFingerprint,
         ]
         return StatementArguments(values)
     }

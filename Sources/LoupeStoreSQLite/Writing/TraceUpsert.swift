@@ -21,8 +21,12 @@ enum TraceUpsert {
         """
 
     static func apply(_ traces: TraceSummaryAggregator, in db: Database) throws {
+        try apply(traces.traces.values, in: db)
+    }
+
+    static func apply(_ traces: some Sequence<TraceSummary>, in db: Database) throws {
         let statement = try db.cachedStatement(sql: sql)
-        for t in traces.traces.values {
+        for t in traces {
             let values: [(any DatabaseValueConvertible)?] = [
                 t.traceId, t.project, t.service, t.rootName, t.startNanos, t.endNanos, t.spanCount, t.errorCount,
                 t.inputTokens, t.outputTokens, t.costUSD, t.userId,

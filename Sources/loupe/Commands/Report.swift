@@ -23,18 +23,13 @@ struct Report: AsyncParsableCommand {
     var dimensions = "business_unit,query_category"
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw ValidationError("no Loupe database at \(db): run `loupe serve` or `loupe demo` first, or pass --db")
-        }
-        guard let seconds = DurationText.seconds(since) else {
-            throw ValidationError("--since '\(since)' is not a duration such as 30m, 1h or 7d")
-        }
+        let store = try StoreOpener.open(db)
+        let seconds = try StoreOpener.seconds(since)
         let business = dimensions.split(separator: ",").map(String.init)
         let groupBy = by.split(separator: ",").map { TelemetryDimension($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.name.isEmpty }
         for dimension in groupBy where !dimension.isBuiltIn && !business.contains(dimension.name) {
             throw ValidationError("--by: unknown dimension '\(dimension.name)'; use \((TelemetryDimension.builtIn.map(\.name) + business).joined(separator: ", "))")
         }
-        let store = try SQLiteTelemetryStore(path: db)
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let report: SummaryReport
         do {

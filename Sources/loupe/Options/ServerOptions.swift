@@ -27,9 +27,6 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Spans queued for writing before ingest answers 429.")
     var queueCapacity = 200_000
 
-    @Option(help: "US dollars per Snowflake Cortex credit, to price Cortex calls.")
-    var creditPriceUsd = 3.0
-
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be positive") }
@@ -44,8 +41,16 @@ struct ServerOptions: ParsableArguments {
         )
     }
 
+    @OptionGroup var pricing: PriceCatalogOptions
+
+    @Option(help: "A JSON file of your own error rules, checked before the built-in ones.")
+    var errorRules: String?
+
     func enrichers() throws -> [any SpanEnricher] {
-        try LoupeApplication.defaultEnrichers(creditPriceUSD: creditPriceUsd)
+        LoupeApplication.enrichers(
+            catalog: try pricing.catalog(), calculator: pricing.calculator,
+            classifier: try ErrorClassifierLoader.classifier(rulesPath: errorRules)
+        )
     }
 
     var businessDimensions: [String] {

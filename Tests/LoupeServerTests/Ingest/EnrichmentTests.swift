@@ -42,7 +42,7 @@ struct EnrichmentTests {
 
             let failed = try await store.spans(traceId: ConventionFixtures.traceloopTrace).first { $0.isError }
             #expect(failed?.errorCategory == "rate_limit")
-            #expect(failed?.attributes["loupe.error.fingerprint"]?.stringValue?.count == 16)
+            #expect(failed?.errorFingerprint?.count == 16)
             let (_, byCategory) = try await LiveServer.json(client, "/api/v1/summary?group_by=error_category&status=error")
             #expect((byCategory["groups"] as? [[String: Any]])?.first?["key"] as? [String: String] == ["error_category": "rate_limit"])
         }

@@ -28,12 +28,21 @@ struct IngestQueueTests {
     }
 
     @Test func aStoreFailureIsReportedAndNothingIsAcknowledged() async throws {
+        /// A store whose disk is full: reads work, every write fails.
         struct FailingStore: TelemetryStore {
-            struct Boom: Error {}
-            func write(_ spans: [SpanRecord]) async throws -> WriteOutcome { throw Boom() }
-            func rollups(_ query: RollupQuery) async throws -> [RollupRow] { [] }
-            func traces(_ query: TraceQuery) async throws -> [TraceSummary] { [] }
-            func spans(traceId: String) async throws -> [SpanRecord] { [] }
+            struct DiskFull: Error {}
+            let reads = InMemoryTelemetryStore()
+            func write(_ spans: [SpanRecord]) async throws -> WriteOutcome { throw DiskFull() }
+            func rollups(_ query: RollupQuery) async throws -> [RollupRow] { try await reads.rollups(query) }
+            func traces(_ query: TraceQuery) async throws -> [TraceSummary] { try await reads.traces(query) }
+            func spans(traceId: String) async throws -> [SpanRecord] { try await reads.spans(traceId: traceId) }
+            func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] { try await reads.failedSpans(query) }
+            func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
+                try await reads.unpricedModels(fromNanos: fromNanos, toNanos: toNanos)
+            }
+            func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
+                throw DiskFull()
+            }
         }
         let queue = IngestQueue(capacity: 10)
         let writer = BatchWriter(queue: queue, store: FailingStore(), maxBatchSpans: 100, logger: Logger(label: "test"))

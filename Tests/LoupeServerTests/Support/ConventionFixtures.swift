@@ -10,12 +10,13 @@ enum ConventionFixtures {
 
     static func span(
         _ trace: String, _ id: String, parent: String? = nil, _ name: String, kind: SpanKind = .client, at offsetMs: Int64,
-        ms: Int64, _ attributes: [String: AttributeValue], service: String, failed: Bool = false
+        ms: Int64, _ attributes: [String: AttributeValue], service: String, failed: Bool = false,
+        message: String = "Rate limit reached for gpt-4o"
     ) -> RawSpan {
         RawSpan(
             traceId: trace, spanId: id, parentSpanId: parent, name: name, kind: kind,
             startNanos: base + offsetMs * 1_000_000, endNanos: base + (offsetMs + ms) * 1_000_000,
-            statusCode: failed ? .error : .unset, statusMessage: failed ? "Rate limit reached for gpt-4o" : nil,
+            statusCode: failed ? .error : .unset, statusMessage: failed ? message : nil,
             attributes: attributes, resourceAttributes: ["service.name": .string(service), "loupe.project": "acme"]
         )
     }

@@ -1,30 +1,25 @@
 import LoupeCore
 
-/// Prices every counted model call from the catalog at the price in force when it started.
-///
-/// A call whose model has no price keeps `costUSD == nil` and is marked unpriced, never a silent zero.
-/// Context utilisation (input tokens ÷ the model's context window) is recorded for LLM calls.
+/// Prices every counted model call at ingest (see ``SpanPricer``), marks unpriced calls, and records
+/// context utilisation (input tokens ÷ the model's context window) for LLM calls.
 public struct CostEnricher: SpanEnricher {
-    public let catalog: PriceCatalog
-    public let calculator: CostCalculator
+    public let pricer: SpanPricer
 
-    public init(catalog: PriceCatalog, calculator: CostCalculator = CostCalculator()) {
-        self.catalog = catalog
-        self.calculator = calculator
+    public init(pricer: SpanPricer) {
+        self.pricer = pricer
     }
 
     public func enrich(_ span: inout SpanRecord) {
         guard span.countsUsage, span.usage.isReported else { return }
-        let (provider, start) = (span.provider, span.startNanos)
-        let candidates = [span.responseModel, span.requestModel].compactMap { $0 }
-        guard let price = candidates.lazy.compactMap({ catalog.price(provider: provider, model: $0, atUnixNanos: start) }).first
-        else {
+        guard let price = pricer.price(of: span) else {
             span.costUSD = nil
             span.attributes["loupe.unpriced"] = true
             return
         }
-        span.costUSD = calculator.cost(of: span.usage, at: price)
-        if span.operation == .llm, let input = span.usage.input, let utilisation = calculator.utilisation(inputTokens: input, price: price) {
+        span.costUSD = pricer.calculator.cost(of: span.usage, at: price)
+        if span.operation == .llm, let input = span.usage.input,
+            let utilisation = pricer.calculator.utilisation(inputTokens: input, price: price)
+        {
             span.attributes["loupe.context_utilisation"] = .double(utilisation)
         }
     }

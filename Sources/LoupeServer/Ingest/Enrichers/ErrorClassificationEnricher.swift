@@ -12,6 +12,6 @@ public struct ErrorClassificationEnricher: SpanEnricher {
         guard span.isError else { return }
         let classification = classifier.classify(ErrorSignal(span: span))
         span.errorCategory = classification.category.rawValue
-        span.attributes["loupe.error.fingerprint"] = .string(classification.fingerprint)
+        span.errorFingerprint = classification.fingerprint
     }
 }

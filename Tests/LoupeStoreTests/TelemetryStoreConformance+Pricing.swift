@@ -1,0 +1,54 @@
+import LoupeCore
+import LoupeStore
+import Testing
+
+extension TelemetryStoreConformance {
+    @Test(arguments: Kind.allCases)
+    func failedSpansAreReadNewestFirst(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        _ = try await store.write([
+            Self.span(id: "0000000000000001", minute: 0, error: true), Self.span(id: "0000000000000002", minute: 1, error: true),
+            Self.span(id: "0000000000000003", minute: 1),
+        ])
+        let failed = try await store.failedSpans(FailedSpanQuery(fromNanos: Self.base, toNanos: Self.base + 5 * Self.minute))
+        #expect(failed.map(\.spanId) == ["0000000000000002", "0000000000000001"])
+        #expect(failed.first?.errorFingerprint == "00000000000000aa")
+        let limited = try await store.failedSpans(FailedSpanQuery(fromNanos: Self.base, toNanos: Self.base + 5 * Self.minute, limit: 1))
+        #expect(limited.count == 1)
+    }
+
+    @Test(arguments: Kind.allCases)
+    func repricingCorrectsSpansRollupsAndTraces(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        let trace = "33333333333333333333333333333333"
+        _ = try await store.write([
+            Self.span(trace: trace, id: "0000000000000001", model: "house-model", cost: nil),
+            Self.span(trace: trace, id: "0000000000000002", model: "gpt-4o", cost: 0.01),
+            Self.span(trace: trace, id: "0000000000000003", operation: .chain, cost: nil),
+        ])
+        let unpriced = try await store.unpricedModels(fromNanos: Self.base, toNanos: Self.base + Self.minute)
+        #expect(unpriced == [UnpricedModel(provider: "openai", model: "house-model", calls: 1, inputTokens: 100, outputTokens: 10)])
+
+        let outcome = try await store.reprice(fromNanos: Self.base, toNanos: Self.base + Self.minute) { span in
+            span.requestModel == "house-model" ? 0.5 : 0.02
+        }
+        #expect(outcome.examined == 2)
+        #expect(outcome.changed == 2)
+        #expect(abs(outcome.costAfterUSD - 0.52) < 1e-12)
+        #expect(try await store.unpricedModels(fromNanos: Self.base, toNanos: Self.base + Self.minute).isEmpty)
+        let m0 = Self.base / Self.minute
+        for grain in RollupGrain.allCases {
+            let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 1))
+            #expect(abs(rows.reduce(0) { $0 + $1.measures.costUSD } - 0.52) < 1e-12, "\(grain)")
+            #expect(rows.reduce(0) { $0 + $1.measures.unpricedCalls } == 0)
+            #expect(rows.reduce(0) { $0 + $1.measures.requests } == 3)
+        }
+        let summary = try await store.traces(TraceQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute))
+        #expect(abs((summary.first?.costUSD ?? 0) - 0.52) < 1e-12)
+        #expect(summary.first?.spanCount == 3)
+        let again = try await store.reprice(fromNanos: Self.base, toNanos: Self.base + Self.minute) { span in
+            span.requestModel == "house-model" ? 0.5 : 0.02
+        }
+        #expect(again.changed == 0)
+    }
+}
