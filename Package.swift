@@ -29,7 +29,7 @@ let package = Package(
         // Pure value types and GenAI knowledge: no I/O, no clocks, no globals.
         .target(
             name: "LoupeCore",
-            exclude: ["Pricing/README.md", "Errors/README.md", "Privacy"], // TEMP-EXCLUDE
+            exclude: ["Pricing/README.md", "Errors/README.md", "Privacy/README.md"],
             resources: [.copy("Resources/prices.json")],
             swiftSettings: settings
         ),
@@ -92,7 +92,7 @@ let package = Package(
             name: "LoupeCoreTests",
             dependencies: ["LoupeCore"],
             // Labelled corpora, read through #filePath so the tests can print what they measured.
-            exclude: ["Errors/Fixtures", "Privacy"], // TEMP-EXCLUDE
+            exclude: ["Errors/Fixtures", "Privacy/Fixtures"],
             swiftSettings: settings
         ),
         .testTarget(name: "LoupeOTLPTests", dependencies: ["LoupeOTLP"], swiftSettings: settings),

@@ -52,11 +52,17 @@ public enum LoupeApplication {
         )
     }
 
-    /// The enrichment every server applies, in order: error classification, then cost.
+    /// The enrichment every server applies, in order: error classification (which reads the raw
+    /// message), cost, then redaction, so nothing personal or secret reaches the store.
     public static func enrichers(
-        catalog: PriceCatalog, calculator: CostCalculator = CostCalculator(), classifier: ErrorClassifier = ErrorClassifier()
+        catalog: PriceCatalog, calculator: CostCalculator = CostCalculator(), classifier: ErrorClassifier = ErrorClassifier(),
+        redaction: RedactionEnricher = RedactionEnricher()
     ) -> [any SpanEnricher] {
-        [ErrorClassificationEnricher(classifier: classifier), CostEnricher(pricer: SpanPricer(catalog: catalog, calculator: calculator))]
+        [
+            ErrorClassificationEnricher(classifier: classifier),
+            CostEnricher(pricer: SpanPricer(catalog: catalog, calculator: calculator)),
+            redaction,
+        ]
     }
 
     /// ``enrichers(catalog:calculator:classifier:)`` with the built-in catalog and rules.

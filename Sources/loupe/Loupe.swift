@@ -11,6 +11,6 @@ struct Loupe: AsyncParsableCommand {
               loupe serve                run the server alone
               loupe report --by model    summarise what is stored
             """,
-        subcommands: [Serve.self, Demo.self, Report.self, Errors.self, Prices.self, Bench.self]
+        subcommands: [Serve.self, Demo.self, Report.self, Errors.self, Prices.self, Redact.self, Bench.self]
     )
 }

@@ -133,6 +133,33 @@ public enum ConventionTable {
         "metadata.", "tag.",
     ]
 
+    /// Attributes that carry prompt, completion, tool or document content: redacted before storage,
+    /// or dropped when content capture is off.
+    public static let contentKeys: Set<String> = [
+        "gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions", "gen_ai.prompt", "gen_ai.completion",
+        "gen_ai.tool.call.arguments", "gen_ai.tool.call.result", "gen_ai.retrieval.query.text", "gen_ai.retrieval.documents",
+        "input.value", "output.value", "llm.prompt_template.variables", "reranker.query",
+        "ai.prompt", "ai.prompt.messages", "ai.response.text", "ai.response.object", "ai.response.toolCalls",
+        "ai.response.reasoning", "ai.toolCall.args", "ai.toolCall.result", "ai.value", "ai.values",
+        "traceloop.entity.input", "traceloop.entity.output",
+    ]
+
+    /// Prefixes of flattened content keys (`llm.input_messages.0.message.content`, `gen_ai.prompt.0.content`).
+    public static let contentKeyPrefixes: [String] = [
+        "gen_ai.prompt.", "gen_ai.completion.", "llm.input_messages.", "llm.output_messages.", "llm.prompts.",
+        "llm.choices.", "retrieval.documents.", "reranker.input_documents.", "reranker.output_documents.",
+        "embedding.embeddings.", "db.query.result.",
+    ]
+
+    public static func isContent(_ key: String) -> Bool {
+        contentKeys.contains(key) || contentKeyPrefixes.contains { key.hasPrefix($0) }
+    }
+
+    /// Span events whose attributes are content (the pre-1.37 GenAI message events, OpenLLMetry results).
+    public static func isContentEvent(_ name: String) -> Bool {
+        name.hasPrefix("gen_ai.") && (name.hasSuffix(".message") || name == "gen_ai.choice") || name == "db.query.result"
+    }
+
     /// Span events that repeat per streamed chunk; they are counted, not stored.
     public static let chunkEvents: Set<String> = [
         "gen_ai.content.completion.chunk", "llm.content.completion.chunk",

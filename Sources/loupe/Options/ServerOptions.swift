@@ -46,10 +46,16 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "A JSON file of your own error rules, checked before the built-in ones.")
     var errorRules: String?
 
+    @OptionGroup var redaction: RedactionOptions
+
     func enrichers() throws -> [any SpanEnricher] {
         LoupeApplication.enrichers(
             catalog: try pricing.catalog(), calculator: pricing.calculator,
-            classifier: try ErrorClassifierLoader.classifier(rulesPath: errorRules)
+            classifier: try ErrorClassifierLoader.classifier(rulesPath: errorRules),
+            redaction: RedactionEnricher(
+                redactor: Redactor(configuration: try redaction.configuration()), captureContent: !redaction.noContent,
+                extraKeys: redaction.extraKeys
+            )
         )
     }
 
