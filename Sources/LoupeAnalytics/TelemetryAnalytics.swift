@@ -56,9 +56,16 @@ public struct TelemetryAnalytics: Sendable {
     /// Failures by category and fingerprint; reads failed spans only, which are indexed apart.
     public func errors(_ query: ErrorsQuery, limit: Int = 50_000) async throws -> ErrorsReport {
         guard query.range.toNanos > query.range.fromNanos else { throw AnalyticsError.emptyRange }
-        let spans = try await store.failedSpans(
+        var spans = try await store.failedSpans(
             FailedSpanQuery(fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, project: query.filters[.project], limit: limit)
         )
+        // Failures stored before classification existed are classified as they are read.
+        let classifier = ErrorClassifier()
+        for i in spans.indices where spans[i].errorCategory == nil || spans[i].errorFingerprint == nil {
+            let classification = classifier.classify(ErrorSignal(span: spans[i]))
+            spans[i].errorCategory = classification.category.rawValue
+            spans[i].errorFingerprint = classification.fingerprint
+        }
         return ErrorsReport(query: query, spans: spans, truncated: spans.count >= limit)
     }
 
