@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "LoupeCore", targets: ["LoupeCore"]),
         .library(name: "LoupeOTLP", targets: ["LoupeOTLP"]),
         .library(name: "LoupeServer", targets: ["LoupeServer"]),
+        .library(name: "Loupe", targets: ["Loupe"]),
+        .library(name: "LoupeTesting", targets: ["LoupeTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -43,6 +45,10 @@ let package = Package(
             exclude: ["Proto"],
             swiftSettings: settings
         ),
+        // The SDK: event bus, spans, sampling, W3C trace context, GenAI helpers.
+        .target(name: "Loupe", dependencies: ["LoupeCore"], swiftSettings: settings),
+        // In-memory recorder, manual clock and seeded ids for asserting on telemetry in tests.
+        .target(name: "LoupeTesting", dependencies: ["Loupe"], swiftSettings: settings),
         // The storage contract and an in-memory store.
         .target(name: "LoupeStore", dependencies: ["LoupeCore"], swiftSettings: settings),
         // The embedded store; the only module that imports GRDB.
@@ -95,6 +101,8 @@ let package = Package(
             exclude: ["Errors/Fixtures", "Privacy/Fixtures"],
             swiftSettings: settings
         ),
+        .testTarget(name: "LoupeTests", dependencies: ["Loupe", "LoupeTesting"], swiftSettings: settings),
+        .testTarget(name: "LoupeTestingTests", dependencies: ["Loupe", "LoupeTesting"], swiftSettings: settings),
         .testTarget(name: "LoupeOTLPTests", dependencies: ["LoupeOTLP"], swiftSettings: settings),
         .testTarget(
             name: "LoupeStoreTests",
