@@ -22,11 +22,12 @@ public struct BatchWriter: Service {
     }
 
     public func run() async throws {
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             while let batch = await queue.nextBatch(maxSpans: maxBatchSpans) {
                 await write(batch)
             }
         } onGracefulShutdown: { [queue] in
+            // The handler is synchronous; closing hops onto the queue actor, and the loop above drains what is left.
             Task { await queue.close() }
         }
     }
