@@ -2,6 +2,11 @@ import Foundation
 
 /// Number formatting and timing helpers shared by the benchmarks.
 enum BenchFormat {
+    /// Prints at once, even into a pipe, so progress shows while long benchmarks run.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     static func rate(_ count: Int, seconds: Double) -> String {
         String(format: "%.0f", Double(count) / max(seconds, 1e-9))
     }

@@ -39,8 +39,8 @@ struct IngestBench: AsyncParsableCommand {
 
     func run() async throws {
         let path = BenchFormat.temporaryDatabase("ingest.db")
-        print("Preparing \(spans) spans of simulated traffic…")
-        let traces = DemoTrafficGenerator(seed: 7).traces(spans / 4 + 1, nowNanos: Int64(Date().timeIntervalSince1970 * 1e9))
+        BenchFormat.say("Preparing \(spans) spans of simulated traffic…")
+        let traces = DemoTrafficGenerator(seed: 7).traces(spans / 3 + 1, nowNanos: Int64(Date().timeIntervalSince1970 * 1e9))
         var bodies: [ByteBuffer] = []
         var current: [RawSpan] = []
         var total = 0
@@ -63,9 +63,10 @@ struct IngestBench: AsyncParsableCommand {
             configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger, onServerRunning: { port in
             continuation.yield(port)
         })
-        print("Sending \(total) spans in \(bodies.count) requests from \(clients) clients (\(gzip ? "gzip" : "uncompressed") protobuf, durability \(durability.rawValue))…")
+        BenchFormat.say("Sending \(total) spans in \(bodies.count) requests from \(clients) clients (\(gzip ? "gzip" : "uncompressed") protobuf, durability \(durability.rawValue))…")
+        let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
+            group.addTask { try await services.run() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { return }
             let next = RequestCursor()
@@ -86,8 +87,9 @@ struct IngestBench: AsyncParsableCommand {
                 try await senders.waitForAll()
             }
             let elapsed = BenchFormat.seconds(ContinuousClock.now - start)
-            print("ingest: \(total) spans acknowledged in \(String(format: "%.2f", elapsed)) s = \(BenchFormat.rate(total, seconds: elapsed)) spans/s (durable, acked after commit)")
-            group.cancelAll()
+            BenchFormat.say("ingest: \(total) spans acknowledged in \(String(format: "%.2f", elapsed)) s = \(BenchFormat.rate(total, seconds: elapsed)) spans/s (durable, acked after commit)")
+            // Cancelling the task would not stop the server's own service group: shut it down gracefully.
+            await services.triggerGracefulShutdown()
         }
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }

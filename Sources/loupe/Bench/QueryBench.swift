@@ -28,7 +28,7 @@ struct QueryBench: AsyncParsableCommand {
         let normalizer = SpanNormalizer(options: .default)
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let generator = DemoTrafficGenerator(seed: 11)
-        print("Storing \(spans) spans over the last hour in \(path)…")
+        BenchFormat.say("Storing \(spans) spans over the last hour in \(path)…")
         var stored = 0
         var chunk = 0
         let fillStart = ContinuousClock.now
@@ -38,10 +38,10 @@ struct QueryBench: AsyncParsableCommand {
             _ = try await store.write(Array(records))
             stored += records.count
             chunk += 1
-            if chunk % 10 == 0 { print("  \(stored) spans stored") }
+            if chunk % 10 == 0 { BenchFormat.say("  \(stored) spans stored") }
         }
         let fill = BenchFormat.seconds(ContinuousClock.now - fillStart)
-        print("stored \(stored) spans in \(String(format: "%.1f", fill)) s (\(BenchFormat.rate(stored, seconds: fill)) spans/s, generation and normalisation included)")
+        BenchFormat.say("stored \(stored) spans in \(String(format: "%.1f", fill)) s (\(BenchFormat.rate(stored, seconds: fill)) spans/s, generation and normalisation included)")
 
         let analytics = TelemetryAnalytics(store: store)
         let hour = TimeRange.last(seconds: 3_600, now: now + 60_000_000_000)
@@ -72,6 +72,6 @@ struct QueryBench: AsyncParsableCommand {
             samples.append(BenchFormat.seconds(ContinuousClock.now - start))
         }
         samples.sort()
-        print("\(name): p50 \(BenchFormat.ms(BenchFormat.percentile(samples, 0.5))), p95 \(BenchFormat.ms(BenchFormat.percentile(samples, 0.95))), max \(BenchFormat.ms(samples.last ?? 0))")
+        BenchFormat.say("\(name): p50 \(BenchFormat.ms(BenchFormat.percentile(samples, 0.5))), p95 \(BenchFormat.ms(BenchFormat.percentile(samples, 0.95))), max \(BenchFormat.ms(samples.last ?? 0))")
     }
 }

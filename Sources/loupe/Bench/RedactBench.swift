@@ -19,7 +19,7 @@ struct RedactBench: ParsableCommand {
         let start = ContinuousClock.now
         for text in texts { found += redactor.redact(text).totalCount }
         let seconds = BenchFormat.seconds(ContinuousClock.now - start)
-        print(String(format: "redact: %.1f MB in %.2f s = %.0f MB/s on one core (%d items redacted)", Double(total) / 1e6, seconds, Double(total) / 1e6 / seconds, found))
+        BenchFormat.say(String(format: "redact: %.1f MB in %.2f s = %.0f MB/s on one core (%d items redacted)", Double(total) / 1e6, seconds, Double(total) / 1e6 / seconds, found))
     }
 
     /// Prompt-sized strings (about 4 KB) of support-chat prose; roughly one personal item per 600 bytes.
