@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LoupeCore
+import LoupeDemo
+import LoupeOTLP
+import LoupeServer
+import LoupeStoreSQLite
+
+struct PipelineBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Where ingest time goes, per stage: protobuf decode, normalisation, each enricher, the SQLite write."
+    )
+
+    @Option(help: "Spans to push through each stage.")
+    var spans = 100_000
+
+    @Option(help: "Spans per request body, as an exporter would batch them.")
+    var batch = 512
+
+    func run() async throws {
+        let generator = DemoTrafficGenerator(seed: 5)
+        let raw = Array(generator.traces(spans / 3 + 1, nowNanos: Int64(Date().timeIntervalSince1970 * 1e9)).joined().prefix(spans))
+        let bodies = try stride(from: 0, to: raw.count, by: batch).map {
+            Data(try OTLPTraceEncoder.protobufBody(from: Array(raw[$0..<min($0 + batch, raw.count)])))
+        }
+        BenchFormat.say("\(raw.count) spans in \(bodies.count) bodies of \(batch)")
+
+        var decoded: [RawSpan] = []
+        report("protobuf decode + validate", count: raw.count) {
+            for body in bodies { decoded += (try? OTLPTraceDecoder.decode(protobuf: body).decodedSpans().spans) ?? [] }
+        }
+        let normalizer = SpanNormalizer()
+        var records: [SpanRecord] = []
+        report("normalise", count: decoded.count) { records = decoded.map { normalizer.normalize($0) } }
+        for enricher in try LoupeApplication.defaultEnrichers() {
+            report("enrich: \(type(of: enricher))", count: records.count) {
+                for i in records.indices { enricher.enrich(&records[i]) }
+            }
+        }
+        let path = BenchFormat.temporaryDatabase("pipeline.db")
+        for durability in [SQLiteStoreOptions.Durability.full, .normal] {
+            let store = try SQLiteTelemetryStore(path: path + "-" + durability.rawValue, options: .init(durability: durability))
+            let start = ContinuousClock.now
+            let cpu = Self.cpuSeconds()
+            for chunk in stride(from: 0, to: records.count, by: 10_000) {
+                _ = try await store.write(Array(records[chunk..<min(chunk + 10_000, records.count)]))
+            }
+            say("SQLite write (\(durability.rawValue), 10k per transaction)", count: records.count, BenchFormat.seconds(ContinuousClock.now - start), cpu: Self.cpuSeconds() - cpu)
+        }
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    private func report(_ stage: String, count: Int, _ body: () -> Void) {
+        let start = ContinuousClock.now
+        let cpu = Self.cpuSeconds()
+        body()
+        say(stage, count: count, BenchFormat.seconds(ContinuousClock.now - start), cpu: Self.cpuSeconds() - cpu)
+    }
+
+    /// Wall time per span, and CPU time per span, which other processes on the machine barely disturb.
+    private func say(_ stage: String, count: Int, _ seconds: Double, cpu: Double) {
+        let perSpan = { (s: Double) in String(format: "%7.2f", s * 1e6 / Double(max(count, 1))) }
+        BenchFormat.say("\(stage.padding(toLength: 44, withPad: " ", startingAt: 0)) \(perSpan(seconds)) µs/span wall  \(perSpan(cpu)) µs/span CPU  \(BenchFormat.rate(count, seconds: seconds)) spans/s")
+    }
+
+    /// User plus system CPU time of this process, all threads.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}
