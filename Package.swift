@@ -46,7 +46,12 @@ let package = Package(
             swiftSettings: settings
         ),
         // The SDK: event bus, spans, sampling, W3C trace context, GenAI helpers.
-        .target(name: "Loupe", dependencies: ["LoupeCore"], swiftSettings: settings),
+        .target(
+            name: "Loupe",
+            dependencies: ["LoupeCore", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            exclude: ["Handlers", "Export"], // TEMP-EXCLUDE
+            swiftSettings: settings
+        ),
         // In-memory recorder, manual clock and seeded ids for asserting on telemetry in tests.
         .target(name: "LoupeTesting", dependencies: ["Loupe"], swiftSettings: settings),
         // The storage contract and an in-memory store.
@@ -101,7 +106,16 @@ let package = Package(
             exclude: ["Errors/Fixtures", "Privacy/Fixtures"],
             swiftSettings: settings
         ),
-        .testTarget(name: "LoupeTests", dependencies: ["Loupe", "LoupeTesting"], swiftSettings: settings),
+        .testTarget(
+            name: "LoupeTests",
+            dependencies: [
+                "Loupe", "LoupeTesting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Handlers", "Export"], // TEMP-EXCLUDE
+            swiftSettings: settings
+        ),
         .testTarget(name: "LoupeTestingTests", dependencies: ["Loupe", "LoupeTesting"], swiftSettings: settings),
         .testTarget(name: "LoupeOTLPTests", dependencies: ["LoupeOTLP"], swiftSettings: settings),
         .testTarget(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides a span's ``OperationKind`` from whichever convention described it.
 enum OperationKindResolver {
     private static let genAIOperations: [String: OperationKind] = [
@@ -48,7 +50,7 @@ enum OperationKindResolver {
             return kind
         }
         if hasModel || hasUsage {
-            return spanName.lowercased().contains("embed") ? .embedding : .llm
+            return spanName.range(of: "embed", options: .caseInsensitive) != nil ? .embedding : .llm
         }
         if let store = (attributes["db.system.name"] ?? attributes["db.system"])?.stringValue,
             vectorStores.contains(store.lowercased())
@@ -65,8 +67,10 @@ enum OperationKindResolver {
         if operationId.hasSuffix(".doEmbed") { return .embedding }
         if operationId.hasSuffix(".doRerank") { return .rerank }
         if operationId == "ai.toolCall" { return .tool }
-        let outer = ["ai.generateText", "ai.streamText", "ai.generateObject", "ai.streamObject", "ai.embed",
-                     "ai.embedMany", "ai.rerank"]
-        return outer.contains(operationId) ? .chain : nil
+        return vercelOuterSpans.contains(operationId) ? .chain : nil
     }
+
+    private static let vercelOuterSpans: Set<String> = [
+        "ai.generateText", "ai.streamText", "ai.generateObject", "ai.streamObject", "ai.embed", "ai.embedMany", "ai.rerank",
+    ]
 }

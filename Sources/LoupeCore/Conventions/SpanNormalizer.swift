@@ -3,79 +3,96 @@ import Foundation
 /// Turns a ``RawSpan`` in any supported convention into one ``SpanRecord``, using ``ConventionTable``.
 public struct SpanNormalizer: Sendable {
     public var options: NormalizationOptions
-    private let dimensionKeys: [(dimension: String, keys: [String])]
+    private let index: ConventionIndex
 
     public init(options: NormalizationOptions = .default) {
         self.options = options
-        self.dimensionKeys = options.businessDimensions.map { dimension in
-            let spellings = Set([dimension, Self.camelCase(dimension)])
-            let keys = ConventionTable.metadataPrefixes.flatMap { prefix in spellings.sorted().map { prefix + $0 } }
-            return (dimension, keys)
-        }
+        self.index = ConventionIndex(businessDimensions: options.businessDimensions)
     }
 
     public func normalize(_ raw: RawSpan, project projectOverride: String? = nil) -> SpanRecord {
-        let attributes = raw.attributes
-        let resource = raw.resourceAttributes
-        func first(_ sources: [AttributeSource]) -> AttributeValue? {
-            for source in sources { if let value = attributes[source.key] { return value } }
-            return nil
+        // One pass: each attribute either fills a field (the best-ranked source wins) or is kept.
+        var found = [(rank: Int, value: AttributeValue, unit: AttributeSource.Unit)?](repeating: nil, count: ConventionIndex.Field.allCases.count)
+        var remaining = [String: AttributeValue](minimumCapacity: raw.attributes.count)
+        var dimensionValues = [(rank: Int, value: String)?](repeating: nil, count: options.businessDimensions.count)
+        for (key, value) in raw.attributes {
+            if let slot = index.slots[key] {
+                if ConventionIndex.accepts(value, for: slot.field), found[slot.field.rawValue].map({ slot.rank < $0.rank }) ?? true {
+                    found[slot.field.rawValue] = (slot.rank, value, slot.unit)
+                }
+                continue
+            }
+            remaining[key] = value
+            if let slot = index.dimensionSlots[key] { offer(value, slot, rankOffset: 0, to: &dimensionValues) }
         }
-        func string(_ sources: [AttributeSource]) -> String? {
-            first(sources)?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        if !index.dimensionSlots.isEmpty {
+            // Resource attributes are a fallback for labels the span itself does not carry.
+            for (key, value) in raw.resourceAttributes {
+                if let slot = index.dimensionSlots[key] { offer(value, slot, rankOffset: 1_000, to: &dimensionValues) }
+            }
         }
-        func int(_ sources: [AttributeSource]) -> Int64? {
-            for source in sources { if let value = attributes[source.key]?.intValue { return value } }
-            return nil
-        }
+        func value(_ field: ConventionIndex.Field) -> AttributeValue? { found[field.rawValue]?.value }
+        func string(_ field: ConventionIndex.Field) -> String? { value(field)?.stringValue }
+        func int(_ field: ConventionIndex.Field) -> Int64? { value(field)?.intValue }
 
         let usage = TokenUsage(
-            input: int(ConventionTable.inputTokens), output: int(ConventionTable.outputTokens),
-            cacheRead: int(ConventionTable.cacheReadTokens), cacheWrite: int(ConventionTable.cacheWriteTokens),
-            reasoning: int(ConventionTable.reasoningTokens), total: int(ConventionTable.totalTokens)
+            input: int(.inputTokens), output: int(.outputTokens), cacheRead: int(.cacheReadTokens),
+            cacheWrite: int(.cacheWriteTokens), reasoning: int(.reasoningTokens), total: int(.totalTokens)
         )
-        let requestModel = string(ConventionTable.requestModel)
-        let responseModel = string(ConventionTable.responseModel)
+        let requestModel = string(.requestModel)
+        let responseModel = string(.responseModel)
         let operation = OperationKindResolver.resolve(
-            attributes: attributes, spanName: raw.name, hasModel: requestModel != nil || responseModel != nil,
+            attributes: raw.attributes, spanName: raw.name, hasModel: requestModel != nil || responseModel != nil,
             hasUsage: usage.isReported
         )
 
-        let exception = raw.events.last(where: \.isException)
-        let errorTypeAttribute = string(ConventionTable.errorType)
+        let errorTypeAttribute = string(.errorType)
         let failed = raw.statusCode == .error || (errorTypeAttribute != nil && raw.statusCode != .ok)
         var errorType: String?
         var errorMessage: String?
         if failed {
+            let exception = raw.events.last(where: \.isException)
             errorType = errorTypeAttribute ?? exception?.attributes["exception.type"]?.stringValue
             errorMessage = raw.statusMessage.flatMap { $0.isEmpty ? nil : $0 }
                 ?? exception?.attributes["exception.message"]?.stringValue
         }
 
-        var remaining = attributes
-        for key in ConventionTable.mappedKeys where remaining[key] != nil { remaining.removeValue(forKey: key) }
-
-        var events: [SpanEvent] = []
-        var chunkEvents = 0
-        for event in raw.events {
-            if ConventionTable.chunkEvents.contains(event.name) { chunkEvents += 1 } else { events.append(event) }
+        var events = raw.events
+        if events.contains(where: { ConventionTable.chunkEvents.contains($0.name) }) {
+            events.removeAll { ConventionTable.chunkEvents.contains($0.name) }
+            remaining["loupe.chunk_events"] = .int(Int64(raw.events.count - events.count))
         }
-        if chunkEvents > 0 { remaining["loupe.chunk_events"] = .int(Int64(chunkEvents)) }
+
+        var dimensions: [String: String] = [:]
+        for (i, found) in dimensionValues.enumerated() {
+            if let found { dimensions[options.businessDimensions[i]] = String(found.value.prefix(options.maxDimensionValueLength)) }
+        }
+        if dimensions.count < options.businessDimensions.count, case .string(let json)? = raw.attributes["metadata"] {
+            openInferenceMetadata(json, into: &dimensions)
+        }
 
         return SpanRecord(
             traceId: raw.traceId, spanId: raw.spanId, parentSpanId: raw.parentSpanId,
-            project: projectOverride ?? projectName(resource), service: resource["service.name"]?.stringValue ?? "unknown_service",
+            project: projectOverride ?? projectName(raw.resourceAttributes),
+            service: raw.resourceAttributes["service.name"]?.stringValue ?? "unknown_service",
             name: raw.name, operation: operation, spanKind: raw.kind, startNanos: raw.startNanos, endNanos: raw.endNanos,
             status: failed ? .error : raw.statusCode, errorType: errorType, errorMessage: errorMessage,
-            provider: string(ConventionTable.provider).map(ProviderName.canonical),
+            provider: string(.provider).map(ProviderName.canonical),
             requestModel: requestModel, responseModel: responseModel, usage: usage,
             countsUsage: operation.isModelCall || (operation == .agent && raw.kind == .client),
-            timeToFirstTokenMs: timeToFirstToken(attributes, raw: raw),
-            finishReason: string(ConventionTable.finishReason),
-            userId: string(ConventionTable.userId), sessionId: string(ConventionTable.sessionId),
-            dimensions: dimensions(attributes, resource), attributes: remaining, resourceAttributes: resource,
-            events: events
+            timeToFirstTokenMs: timeToFirstToken(found[ConventionIndex.Field.timeToFirstToken.rawValue], raw: raw),
+            finishReason: string(.finishReason), userId: string(.userId), sessionId: string(.sessionId),
+            dimensions: dimensions, attributes: remaining, resourceAttributes: raw.resourceAttributes, events: events
         )
+    }
+
+    private func offer(
+        _ value: AttributeValue, _ slot: ConventionIndex.DimensionSlot, rankOffset: Int,
+        to values: inout [(rank: Int, value: String)?]
+    ) {
+        guard let text = value.stringValue, !text.isEmpty else { return }
+        let rank = slot.rank + rankOffset
+        if values[slot.index].map({ rank < $0.rank }) ?? true { values[slot.index] = (rank, text) }
     }
 
     private func projectName(_ resource: [String: AttributeValue]) -> String {
@@ -85,10 +102,9 @@ public struct SpanNormalizer: Sendable {
         return options.defaultProject
     }
 
-    private func timeToFirstToken(_ attributes: [String: AttributeValue], raw: RawSpan) -> Double? {
-        for source in ConventionTable.timeToFirstToken {
-            guard let value = attributes[source.key]?.doubleValue, value.isFinite, value >= 0 else { continue }
-            return source.unit == .secondsToMilliseconds ? value * 1000 : value
+    private func timeToFirstToken(_ found: (rank: Int, value: AttributeValue, unit: AttributeSource.Unit)?, raw: RawSpan) -> Double? {
+        if let found, let value = found.value.doubleValue {
+            return found.unit == .secondsToMilliseconds ? value * 1000 : value
         }
         // OpenInference instrumentors mark the first streamed token with an event instead.
         if let first = raw.events.first(where: { $0.name == "First Token Stream Event" }), first.timeNanos >= raw.startNanos {
@@ -97,37 +113,13 @@ public struct SpanNormalizer: Sendable {
         return nil
     }
 
-    private func dimensions(_ attributes: [String: AttributeValue], _ resource: [String: AttributeValue]) -> [String: String] {
-        guard !dimensionKeys.isEmpty else { return [:] }
-        var result: [String: String] = [:]
-        var openInferenceMetadata: [String: Any]?
-        var parsedMetadata = false
-        for (dimension, keys) in dimensionKeys {
-            var value: String?
-            for key in keys {
-                if let found = (attributes[key] ?? resource[key])?.stringValue, !found.isEmpty {
-                    value = found
-                    break
-                }
-            }
-            if value == nil {
-                // OpenInference carries free-form metadata as one JSON string.
-                if !parsedMetadata {
-                    parsedMetadata = true
-                    if case .string(let json)? = attributes["metadata"], let data = json.data(using: .utf8) {
-                        openInferenceMetadata = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-                    }
-                }
-                if let any = openInferenceMetadata?[dimension] { value = "\(any)" }
-            }
-            if let value { result[dimension] = String(value.prefix(options.maxDimensionValueLength)) }
+    /// OpenInference carries free-form metadata as one JSON string; business labels may be inside.
+    private func openInferenceMetadata(_ json: String, into dimensions: inout [String: String]) {
+        guard let data = json.data(using: .utf8),
+            let metadata = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        else { return }
+        for dimension in options.businessDimensions where dimensions[dimension] == nil {
+            if let any = metadata[dimension] { dimensions[dimension] = String("\(any)".prefix(options.maxDimensionValueLength)) }
         }
-        return result
-    }
-
-    private static func camelCase(_ snake: String) -> String {
-        let parts = snake.split(separator: "_")
-        guard let head = parts.first else { return snake }
-        return String(head) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 }
