@@ -59,7 +59,11 @@ let package = Package(
         // The embedded store; the only module that imports GRDB.
         .target(
             name: "LoupeStoreSQLite",
-            dependencies: ["LoupeStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "LoupeStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: settings
         ),
         // Every question the API, CLI and alerts ask, as functions over a TelemetryStore.

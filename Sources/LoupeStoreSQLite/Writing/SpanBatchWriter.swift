@@ -23,8 +23,7 @@ enum SpanBatchWriter {
                 try insertResource.execute()
                 resourceHashes[span.resourceAttributes] = hash
             }
-            insertSpan.setUncheckedArguments(SpanColumns.arguments(span, resourceHash: hash))
-            try insertSpan.execute()
+            try SpanColumns.insert(span, resourceHash: hash, with: insertSpan)
             if db.changesCount > 0 {
                 outcome.inserted += 1
                 rollups.add(span)

@@ -16,18 +16,20 @@ enum SpanColumns {
 
     static let selectList = names.map { "spans.\($0)" }.joined(separator: ", ")
 
-    static func arguments(_ span: SpanRecord, resourceHash: String) -> StatementArguments {
+    /// Inserts one span with the insert statement, binding in the order of ``names``.
+    static func insert(_ span: SpanRecord, resourceHash: String, with statement: Statement) throws {
+        var b = SQLiteBinder(statement)
         let usage = span.usage
-        let values: [(any DatabaseValueConvertible)?] = [
-            span.traceId, span.spanId, span.parentSpanId, span.project, span.service, span.name,
-            span.operation.rawValue, span.spanKind.rawValue, span.startNanos, span.endNanos, span.status.rawValue,
-            span.errorType, span.errorMessage, span.errorCategory, span.provider, span.requestModel,
-            span.responseModel, usage.input, usage.output, usage.cacheRead, usage.cacheWrite, usage.reasoning,
-            usage.total, span.countsUsage, span.costUSD, span.timeToFirstTokenMs, span.finishReason, span.userId,
-            span.sessionId, encodeDimensions(span.dimensions), JSONWriter.encode(span.attributes), resourceHash,
-            encodeEvents(span.events), span.errorFingerprint,
-        ]
-        return StatementArguments(values)
+        b.bind(span.traceId); b.bind(span.spanId); b.bind(span.parentSpanId); b.bind(span.project); b.bind(span.service)
+        b.bind(span.name); b.bind(span.operation.rawValue); b.bind(span.spanKind.rawValue); b.bind(span.startNanos)
+        b.bind(span.endNanos); b.bind(span.status.rawValue); b.bind(span.errorType); b.bind(span.errorMessage)
+        b.bind(span.errorCategory); b.bind(span.provider); b.bind(span.requestModel); b.bind(span.responseModel)
+        b.bind(usage.input); b.bind(usage.output); b.bind(usage.cacheRead); b.bind(usage.cacheWrite); b.bind(usage.reasoning)
+        b.bind(usage.total); b.bind(span.countsUsage); b.bind(span.costUSD); b.bind(span.timeToFirstTokenMs)
+        b.bind(span.finishReason); b.bind(span.userId); b.bind(span.sessionId); b.bind(encodeDimensions(span.dimensions))
+        b.bind(JSONWriter.encode(span.attributes)); b.bind(resourceHash); b.bind(encodeEvents(span.events))
+        b.bind(span.errorFingerprint)
+        try b.step()
     }
 
     static func encodeDimensions(_ dimensions: [String: String]) -> String {
