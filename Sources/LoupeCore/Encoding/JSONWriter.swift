@@ -16,6 +16,12 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ value: String) {
         bytes.append(0x22)
+        // Most values need no escaping: copy them in one go.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(0x22)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case 0x22: bytes.append(0x5C); bytes.append(0x22)
@@ -62,23 +68,30 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// Writes an object with keys sorted, so equal maps give equal text.
-    public mutating func object(_ map: [String: AttributeValue]) {
+    /// Writes an object; with `sortedKeys`, equal maps give equal text (needed when the text is hashed).
+    public mutating func object(_ map: [String: AttributeValue], sortedKeys: Bool = true) {
         bytes.append(0x7B)
-        for (i, key) in map.keys.sorted().enumerated() {
-            if i > 0 { bytes.append(0x2C) }
+        var first = true
+        func member(_ key: String, _ value: AttributeValue) {
+            if !first { bytes.append(0x2C) }
+            first = false
             string(key)
             bytes.append(0x3A)
+            self.value(value)
+        }
+        if sortedKeys {
             // Keys come from the map itself, so the lookup cannot fail.
-            value(map[key] ?? .string(""))
+            for key in map.keys.sorted() { member(key, map[key] ?? .string("")) }
+        } else {
+            for (key, value) in map { member(key, value) }
         }
         bytes.append(0x7D)
     }
 
-    /// Encodes an attribute map as JSON text.
-    public static func encode(_ map: [String: AttributeValue]) -> String {
-        var writer = JSONWriter()
-        writer.object(map)
+    /// Encodes an attribute map as JSON text, keys sorted unless `sortedKeys` is false.
+    public static func encode(_ map: [String: AttributeValue], sortedKeys: Bool = true) -> String {
+        var writer = JSONWriter(capacity: 64 + map.count * 48)
+        writer.object(map, sortedKeys: sortedKeys)
         return writer.string
     }
 }

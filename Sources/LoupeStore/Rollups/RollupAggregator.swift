@@ -7,7 +7,8 @@ public struct RollupAggregator: Sendable {
     public init() {}
 
     public mutating func add(_ span: SpanRecord) {
-        for key in Self.keys(for: span) { rows[key, default: RollupMeasures()].add(span) }
+        let bucket = LatencyHistogram.bucketIndex(ofMs: span.durationMs)
+        for key in Self.keys(for: span) { rows[key, default: RollupMeasures()].add(span, latencyBucket: bucket) }
     }
 
     /// The rollup rows a span counts in: one per grain.

@@ -17,10 +17,15 @@ public struct RollupMeasures: Sendable, Hashable {
     public init() {}
 
     public mutating func add(_ span: SpanRecord) {
+        add(span, latencyBucket: LatencyHistogram.bucketIndex(ofMs: span.durationMs))
+    }
+
+    /// Adds a span whose latency bucket the caller computed once for all the rows it lands in.
+    public mutating func add(_ span: SpanRecord, latencyBucket: Int) {
         requests += 1
         if span.isError { errors += 1 }
         durationSumMs += span.durationMs
-        latency.record(ms: span.durationMs)
+        latency.add(bucket: latencyBucket, count: 1)
         guard span.countsUsage else { return }
         let usage = span.usage
         inputTokens += usage.input ?? 0

@@ -27,13 +27,23 @@ enum SpanColumns {
         b.bind(usage.input); b.bind(usage.output); b.bind(usage.cacheRead); b.bind(usage.cacheWrite); b.bind(usage.reasoning)
         b.bind(usage.total); b.bind(span.countsUsage); b.bind(span.costUSD); b.bind(span.timeToFirstTokenMs)
         b.bind(span.finishReason); b.bind(span.userId); b.bind(span.sessionId); b.bind(encodeDimensions(span.dimensions))
-        b.bind(JSONWriter.encode(span.attributes)); b.bind(resourceHash); b.bind(encodeEvents(span.events))
+        b.bind(JSONWriter.encode(span.attributes, sortedKeys: false)); b.bind(resourceHash); b.bind(encodeEvents(span.events))
         b.bind(span.errorFingerprint)
         try b.step()
     }
 
     static func encodeDimensions(_ dimensions: [String: String]) -> String {
-        dimensions.isEmpty ? "{}" : JSONWriter.encode(dimensions.mapValues { .string($0) })
+        guard !dimensions.isEmpty else { return "{}" }
+        var writer = JSONWriter(capacity: 64)
+        writer.raw("{")
+        for (i, (key, value)) in dimensions.enumerated() {
+            if i > 0 { writer.raw(",") }
+            writer.string(key)
+            writer.raw(":")
+            writer.string(value)
+        }
+        writer.raw("}")
+        return writer.string
     }
 
     static func encodeEvents(_ events: [SpanEvent]) -> String {
