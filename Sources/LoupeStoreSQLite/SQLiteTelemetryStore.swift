@@ -30,9 +30,9 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         }
     }
 
-    public func write(_ spans: [SpanRecord]) async throws -> WriteOutcome {
-        guard !spans.isEmpty else { return WriteOutcome() }
-        return try await pool.write { db in try SpanBatchWriter.write(spans, in: db) }
+    public func write(_ batch: SpanBatch) async throws -> WriteOutcome {
+        guard batch.count > 0 else { return WriteOutcome() }
+        return try await pool.write { db in try SpanBatchWriter.write(batch, in: db) }
     }
 
     public func rollups(_ query: RollupQuery) async throws -> [RollupRow] {

@@ -52,3 +52,24 @@ extension TelemetryStoreConformance {
         #expect(again.changed == 0)
     }
 }
+
+extension TelemetryStoreConformance {
+    @Test(arguments: Kind.allCases)
+    func mergedBatchesThatRepeatSpansCountThemOnce(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        let first = [Self.span(id: "0000000000000001"), Self.span(id: "0000000000000002")]
+        _ = try await store.write(first)
+        // Two requests merged by the writer: one a retry of stored spans, one new.
+        var batch = SpanBatch(first)
+        batch.append(SpanBatch([Self.span(id: "0000000000000003", error: true)]))
+        #expect(try await store.write(batch) == WriteOutcome(inserted: 1, duplicates: 2))
+        let m0 = Self.base / Self.minute
+        for grain in RollupGrain.allCases {
+            let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 1))
+            #expect(rows.reduce(0) { $0 + $1.measures.requests } == 3, "\(grain)")
+            #expect(rows.reduce(0) { $0 + $1.measures.errors } == 1, "\(grain)")
+        }
+        let traces = try await store.traces(TraceQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute))
+        #expect(traces.first?.spanCount == 3)
+    }
+}

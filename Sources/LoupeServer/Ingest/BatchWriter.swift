@@ -23,8 +23,8 @@ public struct BatchWriter: Service {
 
     public func run() async throws {
         await withGracefulShutdownHandler {
-            while let batch = await queue.nextBatch(maxSpans: maxBatchSpans) {
-                await write(batch)
+            while let next = await queue.nextBatch(maxSpans: maxBatchSpans) {
+                await write(next.batch, acknowledging: next.continuations)
             }
         } onGracefulShutdown: { [queue] in
             // The handler is synchronous; closing hops onto the queue actor, and the loop above drains what is left.
@@ -32,15 +32,14 @@ public struct BatchWriter: Service {
         }
     }
 
-    private func write(_ batch: [(spans: [SpanRecord], continuation: CheckedContinuation<Void, any Error>)]) async {
-        let spans = batch.count == 1 ? batch[0].spans : batch.flatMap(\.spans)
+    private func write(_ batch: SpanBatch, acknowledging continuations: [CheckedContinuation<Void, any Error>]) async {
         do {
-            let outcome = try await store.write(spans)
-            logger.trace("committed batch", metadata: ["spans": "\(spans.count)", "inserted": "\(outcome.inserted)"])
-            for request in batch { request.continuation.resume() }
+            let outcome = try await store.write(batch)
+            logger.trace("committed batch", metadata: ["spans": "\(batch.count)", "inserted": "\(outcome.inserted)"])
+            for continuation in continuations { continuation.resume() }
         } catch {
-            logger.error("store write failed; the batch was not stored", metadata: ["error": "\(error)", "spans": "\(spans.count)"])
-            for request in batch { request.continuation.resume(throwing: IngestError.storeFailed(String(describing: error))) }
+            logger.error("store write failed; the batch was not stored", metadata: ["error": "\(error)", "spans": "\(batch.count)"])
+            for continuation in continuations { continuation.resume(throwing: IngestError.storeFailed(String(describing: error))) }
         }
     }
 }

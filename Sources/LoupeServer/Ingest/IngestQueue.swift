@@ -8,7 +8,8 @@ import LoupeStore
 /// at once with ``IngestError/queueFull`` so the receiver can answer 429, and memory stays bounded.
 public actor IngestQueue {
     private struct Pending {
-        var spans: [SpanRecord]
+        var batch: SpanBatch
+        var count: Int
         var continuation: CheckedContinuation<Void, any Error>
     }
 
@@ -27,33 +28,41 @@ public actor IngestQueue {
 
     /// Queues spans and returns once they are committed (or fails, with nothing of them stored).
     public func submit(_ spans: [SpanRecord]) async throws {
+        try await submit(SpanBatch(spans))
+    }
+
+    /// Queues a batch (aggregated by the caller, off the writer's thread) and returns once it is committed.
+    public func submit(_ batch: SpanBatch) async throws {
         guard !closed else { throw IngestError.shuttingDown }
-        guard !spans.isEmpty else { return }
+        let count = batch.count
+        guard count > 0 else { return }
         // One request larger than the whole queue is still taken when the queue is empty, or it could never be.
-        guard queuedSpans == 0 || queuedSpans + spans.count <= capacity else { throw IngestError.queueFull }
+        guard queuedSpans == 0 || queuedSpans + count <= capacity else { throw IngestError.queueFull }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            pending.append(Pending(spans: spans, continuation: continuation))
-            queuedSpans += spans.count
+            pending.append(Pending(batch: batch, count: count, continuation: continuation))
+            queuedSpans += count
             waitingWriter?.resume()
             waitingWriter = nil
         }
     }
 
     /// The next group of requests, up to `maxSpans` spans (at least one request); nil once closed and drained.
-    func nextBatch(maxSpans: Int) async -> [(spans: [SpanRecord], continuation: CheckedContinuation<Void, any Error>)]? {
+    func nextBatch(maxSpans: Int) async -> (batch: SpanBatch, continuations: [CheckedContinuation<Void, any Error>])? {
         while pending.isEmpty {
             if closed { return nil }
             await withCheckedContinuation { waitingWriter = $0 }
         }
         var taken = 0
-        var batch: [(spans: [SpanRecord], continuation: CheckedContinuation<Void, any Error>)] = []
-        while let first = pending.first, batch.isEmpty || taken + first.spans.count <= maxSpans {
+        var batch = SpanBatch([])
+        var continuations: [CheckedContinuation<Void, any Error>] = []
+        while let first = pending.first, continuations.isEmpty || taken + first.count <= maxSpans {
             pending.removeFirst()
-            taken += first.spans.count
-            batch.append((first.spans, first.continuation))
+            taken += first.count
+            batch.append(first.batch)
+            continuations.append(first.continuation)
         }
         queuedSpans -= taken
-        return batch
+        return (batch, continuations)
     }
 
     /// Stops taking work; what is queued is still written.

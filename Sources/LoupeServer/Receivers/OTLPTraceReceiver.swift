@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import LoupeOTLP
+import LoupeStore
 
 /// `POST /v1/traces`: OTLP/HTTP trace ingest, protobuf or JSON, plain or gzip.
 ///
@@ -38,7 +39,8 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
             let project = request.headers[HTTPField.Name("x-loupe-project")!].flatMap { $0.isEmpty ? nil : $0 }
             let (records, rejected) = pipeline.records(from: message, project: project)
             do {
-                try await queue.submit(records)
+                // Aggregating here, on the request's thread, keeps the single writer to inserting rows.
+                try await queue.submit(SpanBatch(records))
             } catch IngestError.queueFull {
                 throw OTLPFailure.throttled(retryAfter: retryAfterSeconds)
             } catch IngestError.shuttingDown {

@@ -8,7 +8,8 @@ import LoupeCore
 /// - A write is atomic: on error nothing of the batch is stored.
 /// - Reads return values the caller owns.
 public protocol TelemetryStore: Sendable {
-    func write(_ spans: [SpanRecord]) async throws -> WriteOutcome
+    /// Stores a batch; its precomputed aggregates are applied for the spans that were new.
+    func write(_ batch: SpanBatch) async throws -> WriteOutcome
 
     /// Rollup rows of one grain in a minute range, matching the query's filters.
     func rollups(_ query: RollupQuery) async throws -> [RollupRow]
@@ -28,4 +29,11 @@ public protocol TelemetryStore: Sendable {
     /// Recomputes the cost of counted model calls in a range (e.g. after the catalog changed), in spans,
     /// rollups and trace summaries together; `price` returns the new cost, nil when unpriced.
     func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome
+}
+
+extension TelemetryStore {
+    /// Stores spans, aggregating them on the calling thread.
+    public func write(_ spans: [SpanRecord]) async throws -> WriteOutcome {
+        try await write(SpanBatch(spans))
+    }
 }

@@ -13,21 +13,21 @@ public final class InMemoryTelemetryStore: TelemetryStore {
 
     public init() {}
 
-    public func write(_ spans: [SpanRecord]) async throws -> WriteOutcome {
+    public func write(_ batch: SpanBatch) async throws -> WriteOutcome {
         state.withLock { state in
             var outcome = WriteOutcome()
-            var rollups = RollupAggregator()
-            var traces = TraceSummaryAggregator()
-            for span in spans {
+            var inserted: [SpanRecord] = []
+            for span in batch.segments.joined() {
                 if state.spans[span.traceId]?[span.spanId] != nil {
                     outcome.duplicates += 1
                     continue
                 }
                 state.spans[span.traceId, default: [:]][span.spanId] = span
-                rollups.add(span)
-                traces.add(span)
+                inserted.append(span)
                 outcome.inserted += 1
             }
+            var (rollups, traces) = (batch.rollups, batch.traces)
+            if outcome.duplicates > 0 { (rollups, traces) = SpanBatch.aggregates(of: inserted) }
             for (key, measures) in rollups.rows { state.rollups[key, default: RollupMeasures()].merge(measures) }
             for (id, delta) in traces.traces {
                 if state.traces[id] == nil { state.traces[id] = delta } else { state.traces[id]?.merge(delta) }

@@ -36,5 +36,9 @@ public struct RollupAggregator: Sendable {
         return keys
     }
 
+    public mutating func merge(_ other: RollupAggregator) {
+        for (key, measures) in other.rows { rows[key, default: RollupMeasures()].merge(measures) }
+    }
+
     public var isEmpty: Bool { rows.isEmpty }
 }

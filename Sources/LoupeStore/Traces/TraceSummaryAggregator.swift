@@ -6,6 +6,12 @@ public struct TraceSummaryAggregator: Sendable {
 
     public init() {}
 
+    public mutating func merge(_ other: TraceSummaryAggregator) {
+        for (id, summary) in other.traces {
+            if traces[id] == nil { traces[id] = summary } else { traces[id]?.merge(summary) }
+        }
+    }
+
     public mutating func add(_ span: SpanRecord) {
         let usage = span.countedUsage
         let delta = TraceSummary(

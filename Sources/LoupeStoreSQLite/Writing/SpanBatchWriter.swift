@@ -2,25 +2,37 @@ import GRDB
 import LoupeCore
 import LoupeStore
 
-/// Writes one batch inside the caller's transaction: spans, their resources, then rollups and trace
-/// summaries for the spans that were new (a span sent twice is ignored and counted nowhere).
+/// Writes one batch inside the caller's transaction: spans and their resources, then the batch's
+/// rollup and trace-summary deltas. A span sent again is ignored; when a batch holds any, its
+/// aggregates are recomputed from the spans that were new, so nothing is counted twice.
 struct SpanBatchWriter {
     private let insertSpan: Statement
     private let insertResource: Statement
     private var resourceHashes: [[String: AttributeValue]: String] = [:]
-    private var rollups = RollupAggregator()
-    private var traces = TraceSummaryAggregator()
-    private var outcome = WriteOutcome()
+    private var duplicates: [(segment: Int, index: Int)] = []
+    private var inserted = 0
 
-    static func write(_ spans: [SpanRecord], in db: Database) throws -> WriteOutcome {
+    static func write(_ batch: SpanBatch, in db: Database) throws -> WriteOutcome {
         var writer = try SpanBatchWriter(db)
-        // Reading from the buffer borrows each record instead of copying (and retaining) all its fields.
-        try spans.withUnsafeBufferPointer { buffer in
-            for span in buffer { try writer.insert(span, in: db) }
+        for (s, segment) in batch.segments.enumerated() {
+            // Reading from the buffer borrows each record instead of copying (and retaining) all its fields.
+            try segment.withUnsafeBufferPointer { buffer in
+                for (i, span) in buffer.enumerated() where !(try writer.insert(span, in: db)) {
+                    writer.duplicates.append((s, i))
+                }
+            }
         }
-        try RollupUpsert.apply(writer.rollups, in: db)
-        try TraceUpsert.apply(writer.traces, in: db)
-        return writer.outcome
+        var (rollups, traces) = (batch.rollups, batch.traces)
+        if !writer.duplicates.isEmpty {
+            let skipped = Set(writer.duplicates.map { [$0.segment, $0.index] })
+            let new = batch.segments.enumerated().flatMap { s, segment in
+                segment.enumerated().compactMap { skipped.contains([s, $0.offset]) ? nil : $0.element }
+            }
+            (rollups, traces) = SpanBatch.aggregates(of: new)
+        }
+        try RollupUpsert.apply(rollups, in: db)
+        try TraceUpsert.apply(traces, in: db)
+        return WriteOutcome(inserted: writer.inserted, duplicates: writer.duplicates.count)
     }
 
     private init(_ db: Database) throws {
@@ -28,15 +40,12 @@ struct SpanBatchWriter {
         insertResource = try db.cachedStatement(sql: "INSERT OR IGNORE INTO resources (hash, attributes) VALUES (?, ?)")
     }
 
-    private mutating func insert(_ span: SpanRecord, in db: Database) throws {
+    /// Inserts the span; false when it was already stored.
+    private mutating func insert(_ span: SpanRecord, in db: Database) throws -> Bool {
         try SpanColumns.insert(span, resourceHash: try resourceHash(span.resourceAttributes), with: insertSpan)
-        if db.changesCount > 0 {
-            outcome.inserted += 1
-            rollups.add(span)
-            traces.add(span)
-        } else {
-            outcome.duplicates += 1
-        }
+        guard db.changesCount > 0 else { return false }
+        inserted += 1
+        return true
     }
 
     /// Resources repeat across a batch's spans: each distinct one is stored once, named by its hash.

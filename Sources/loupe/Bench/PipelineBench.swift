@@ -4,6 +4,7 @@ import LoupeCore
 import LoupeDemo
 import LoupeOTLP
 import LoupeServer
+import LoupeStore
 import LoupeStoreSQLite
 
 struct PipelineBench: AsyncParsableCommand {
@@ -38,15 +39,17 @@ struct PipelineBench: AsyncParsableCommand {
                 for i in records.indices { enricher.enrich(&records[i]) }
             }
         }
+        var batches: [SpanBatch] = []
+        report("aggregate rollups + traces (request threads)", count: records.count) {
+            batches = stride(from: 0, to: records.count, by: 10_000).map { SpanBatch(Array(records[$0..<min($0 + 10_000, records.count)])) }
+        }
         let path = BenchFormat.temporaryDatabase("pipeline.db")
         for durability in [SQLiteStoreOptions.Durability.full, .normal] {
             let store = try SQLiteTelemetryStore(path: path + "-" + durability.rawValue, options: .init(durability: durability))
             let start = ContinuousClock.now
             let cpu = Self.cpuSeconds()
-            for chunk in stride(from: 0, to: records.count, by: 10_000) {
-                _ = try await store.write(Array(records[chunk..<min(chunk + 10_000, records.count)]))
-            }
-            say("SQLite write (\(durability.rawValue), 10k per transaction)", count: records.count, BenchFormat.seconds(ContinuousClock.now - start), cpu: Self.cpuSeconds() - cpu)
+            for batch in batches { _ = try await store.write(batch) }
+            say("SQLite write (\(durability.rawValue), 10k per transaction, writer)", count: records.count, BenchFormat.seconds(ContinuousClock.now - start), cpu: Self.cpuSeconds() - cpu)
         }
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }

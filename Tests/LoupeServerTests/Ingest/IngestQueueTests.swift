@@ -32,7 +32,7 @@ struct IngestQueueTests {
         struct FailingStore: TelemetryStore {
             struct DiskFull: Error {}
             let reads = InMemoryTelemetryStore()
-            func write(_ spans: [SpanRecord]) async throws -> WriteOutcome { throw DiskFull() }
+            func write(_ batch: SpanBatch) async throws -> WriteOutcome { throw DiskFull() }
             func rollups(_ query: RollupQuery) async throws -> [RollupRow] { try await reads.rollups(query) }
             func traces(_ query: TraceQuery) async throws -> [TraceSummary] { try await reads.traces(query) }
             func spans(traceId: String) async throws -> [SpanRecord] { try await reads.spans(traceId: traceId) }
