@@ -14,7 +14,7 @@ public struct TelemetryAnalytics: Sendable {
     }
 
     public func summary(_ query: SummaryQuery) async throws -> SummaryReport {
-        let (grain, rows) = try await rollups(query.range, groupBy: query.groupBy, filters: query.filters)
+        let (grain, rows) = try await rollups(query.range, groupBy: query.groupBy, filters: query.filters, collapseMinutes: true)
         var groups: [[String]: RollupMeasures] = [:]
         var totals = RollupMeasures()
         for row in rows {
@@ -80,7 +80,7 @@ public struct TelemetryAnalytics: Sendable {
     }
 
     private func rollups(
-        _ range: TimeRange, groupBy: [TelemetryDimension], filters: [TelemetryDimension: String]
+        _ range: TimeRange, groupBy: [TelemetryDimension], filters: [TelemetryDimension: String], collapseMinutes: Bool = false
     ) async throws -> (RollupGrain, [RollupRow]) {
         guard range.toNanos > range.fromNanos else { throw AnalyticsError.emptyRange }
         let dimensions = Set(groupBy).union(filters.keys)
@@ -88,7 +88,7 @@ public struct TelemetryAnalytics: Sendable {
             throw AnalyticsError.dimensionsNotCombinable(dimensions.sorted())
         }
         let rows = try await store.rollups(
-            RollupQuery(grain: grain, fromMinute: range.fromMinute, toMinute: range.toMinute, filters: filters)
+            RollupQuery(grain: grain, fromMinute: range.fromMinute, toMinute: range.toMinute, filters: filters, collapseMinutes: collapseMinutes)
         )
         return (grain, rows)
     }

@@ -21,6 +21,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous); PRAGMA cache_size = \(cachePages); PRAGMA temp_store = MEMORY")
             db.add(function: HistogramMergeFunction.function)
+            db.add(function: HistogramMergeAggregate.function)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -36,7 +37,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func rollups(_ query: RollupQuery) async throws -> [RollupRow] {
-        var sql = RollupRow.selectSQL + " WHERE grain = ? AND minute >= ? AND minute < ?"
+        var sql = (query.collapseMinutes ? RollupRow.collapsedSelectSQL : RollupRow.selectSQL) + " WHERE grain = ? AND minute >= ? AND minute < ?"
         var arguments: [(any DatabaseValueConvertible)?] = [query.grain.rawValue, query.fromMinute, query.toMinute]
         var businessFilters: [TelemetryDimension: String] = [:]
         for (dimension, value) in query.filters.sorted(by: { $0.key < $1.key }) {
@@ -47,15 +48,18 @@ public final class SQLiteTelemetryStore: TelemetryStore {
                 businessFilters[dimension] = value
             }
         }
+        if query.collapseMinutes { sql += " GROUP BY " + RollupRow.collapsedGroupColumns }
         let statementArguments = StatementArguments(arguments)
         let grain = query.grain
+        let fromMinute = query.fromMinute
         let finalSQL = sql
         let inSwift = businessFilters
         return try await pool.read { db in
             var rows: [RollupRow] = []
             let cursor = try Row.fetchCursor(db, sql: finalSQL, arguments: statementArguments)
             while let row = try cursor.next() {
-                let rollup = RollupRow(row: row, grain: grain)
+                var rollup = RollupRow(row: row, grain: grain)
+                if rollup.key.minute == Int64.min { rollup.key.minute = fromMinute }
                 if inSwift.allSatisfy({ rollup.key.value(of: $0.key) == $0.value }) { rows.append(rollup) }
             }
             return rows

@@ -73,3 +73,23 @@ extension TelemetryStoreConformance {
         #expect(traces.first?.spanCount == 3)
     }
 }
+
+extension TelemetryStoreConformance {
+    @Test(arguments: Kind.allCases)
+    func collapsedRollupsAddUpToThePerMinuteOnes(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        _ = try await store.write((0..<6).map { i in
+            Self.span(id: String(format: "%016x", i + 1), minute: Int64(i % 3), durationMs: Int64(100 * (i + 1)), error: i == 4)
+        })
+        let m0 = Self.base / Self.minute
+        for grain in RollupGrain.allCases {
+            var perMinute = RollupMeasures()
+            for row in try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 3)) { perMinute.merge(row.measures) }
+            var collapsed = RollupMeasures()
+            let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 3, collapseMinutes: true))
+            for row in rows { collapsed.merge(row.measures) }
+            #expect(collapsed == perMinute, "\(grain)")
+            #expect(rows.allSatisfy { $0.key.minute >= m0 && $0.key.minute < m0 + 3 })
+        }
+    }
+}

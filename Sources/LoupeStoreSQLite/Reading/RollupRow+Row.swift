@@ -11,6 +11,18 @@ extension RollupRow {
         FROM rollups
         """
 
+    static let collapsedGroupColumns = "project, service, operation, provider, model, status, error_category, user_id, dims"
+
+    /// One row per key for the whole range; `minute` comes back as the smallest Int64, set by the caller.
+    static let collapsedSelectSQL = """
+        SELECT -9223372036854775808 AS minute, \(collapsedGroupColumns),
+            SUM(requests) AS requests, SUM(errors) AS errors, SUM(input_tokens) AS input_tokens,
+            SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
+            SUM(total_tokens) AS total_tokens, SUM(cost_usd) AS cost_usd, SUM(unpriced) AS unpriced,
+            SUM(duration_sum_ms) AS duration_sum_ms, loupe_hist_merge_all(histogram) AS histogram
+        FROM rollups
+        """
+
     init(row: Row, grain: RollupGrain) {
         var measures = RollupMeasures()
         measures.requests = row["requests"]
