@@ -1,3 +1,4 @@
+import Foundation
 import LoupeCore
 import LoupeStore
 import Testing
@@ -78,9 +79,12 @@ extension TelemetryStoreConformance {
     @Test(arguments: Kind.allCases)
     func collapsedRollupsAddUpToThePerMinuteOnes(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
-        _ = try await store.write((0..<6).map { i in
-            Self.span(id: String(format: "%016x", i + 1), minute: Int64(i % 3), durationMs: Int64(100 * (i + 1)), error: i == 4)
-        })
+        var spans: [SpanRecord] = []
+        for i in 0..<6 {
+            let id = String(format: "%016x", i + 1)
+            spans.append(Self.span(id: id, minute: Int64(i % 3), durationMs: Int64(100 * (i + 1)), error: i == 4))
+        }
+        _ = try await store.write(spans)
         let m0 = Self.base / Self.minute
         for grain in RollupGrain.allCases {
             var perMinute = RollupMeasures()
@@ -88,7 +92,9 @@ extension TelemetryStoreConformance {
             var collapsed = RollupMeasures()
             let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 3, collapseMinutes: true))
             for row in rows { collapsed.merge(row.measures) }
-            #expect(collapsed == perMinute, "\(grain)")
+            #expect(collapsed.requests == perMinute.requests && collapsed.errors == perMinute.errors, "\(grain)")
+            #expect(collapsed.inputTokens == perMinute.inputTokens && collapsed.latency == perMinute.latency, "\(grain)")
+            #expect(abs(collapsed.costUSD - perMinute.costUSD) < 1e-12, "\(grain)")
             #expect(rows.allSatisfy { $0.key.minute >= m0 && $0.key.minute < m0 + 3 })
         }
     }
