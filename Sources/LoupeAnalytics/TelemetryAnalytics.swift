@@ -29,6 +29,10 @@ public struct TelemetryAnalytics: Sendable {
 
     public func timeseries(_ query: TimeseriesQuery) async throws -> TimeseriesReport {
         let stepMinutes = max(1, query.stepSeconds / 60)
+        let dimensions = Set(query.groupBy).union(query.filters.keys)
+        if let grain = RollupGrain.covering(dimensions), stepMinutes % grain.resolutionMinutes != 0 {
+            throw AnalyticsError.stepFinerThanGrain(grain.resolutionMinutes)
+        }
         let first = query.range.fromMinute
         let count = Int((query.range.toMinute - first + stepMinutes - 1) / stepMinutes)
         guard count <= Self.maxPoints else { throw AnalyticsError.tooManyPoints(count, limit: Self.maxPoints) }
@@ -87,8 +91,11 @@ public struct TelemetryAnalytics: Sendable {
         guard let grain = RollupGrain.covering(dimensions) else {
             throw AnalyticsError.dimensionsNotCombinable(dimensions.sorted())
         }
+        // Coarser grains answer for whole rows: the range widens to their edges.
+        let from = grain.rowMinute(range.fromMinute)
+        let to = grain.rowMinute(range.toMinute + grain.resolutionMinutes - 1)
         let rows = try await store.rollups(
-            RollupQuery(grain: grain, fromMinute: range.fromMinute, toMinute: range.toMinute, filters: filters, collapseMinutes: collapseMinutes)
+            RollupQuery(grain: grain, fromMinute: from, toMinute: to, filters: filters, collapseMinutes: collapseMinutes)
         )
         return (grain, rows)
     }

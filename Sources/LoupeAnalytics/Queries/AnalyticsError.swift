@@ -5,6 +5,7 @@ public enum AnalyticsError: Error, Sendable, Equatable, CustomStringConvertible 
     case dimensionsNotCombinable([TelemetryDimension])
     case emptyRange
     case tooManyPoints(Int, limit: Int)
+    case stepFinerThanGrain(Int64)
 
     public var description: String {
         switch self {
@@ -13,6 +14,8 @@ public enum AnalyticsError: Error, Sendable, Equatable, CustomStringConvertible 
             return "cannot group or filter by \(names) together: user is kept per service, operation, provider, model and status only; business dimensions are kept without user"
         case .emptyRange:
             return "the time range is empty: 'from' must be before 'to'"
+        case .stepFinerThanGrain(let minutes):
+            return "per-user figures are kept in \(minutes)-minute rows: use a step that is a multiple of \(minutes)m"
         case .tooManyPoints(let n, let limit):
             return "the time series would have \(n) points per group (at most \(limit)): use a larger step or a shorter range"
         }

@@ -84,7 +84,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
             switch error {
             case .dimensionsNotCombinable: throw APIError.badParameter("group_by", error.description)
             case .emptyRange: throw APIError.badParameter("from", error.description)
-            case .tooManyPoints: throw APIError.badParameter("step", error.description)
+            case .tooManyPoints, .stepFinerThanGrain: throw APIError.badParameter("step", error.description)
             }
         }
     }

@@ -29,7 +29,7 @@ public struct RollupAggregator: Sendable {
         core.business = BusinessDimensions.canonical(span.dimensions)
         keys.append(core)
         let key = RollupKey(
-            grain: .user, minute: minute, project: span.project, service: span.service, operation: operation,
+            grain: .user, minute: RollupGrain.user.rowMinute(minute), project: span.project, service: span.service, operation: operation,
             provider: provider, model: model, status: status, user: span.userId ?? ""
         )
         keys.append(key)

@@ -11,6 +11,18 @@ public enum RollupGrain: String, Sendable, Hashable, CaseIterable {
     /// Per user, with the model and operation they used.
     case user
 
+    /// Minutes one row covers. Users are many and active every minute, so per-minute user rows
+    /// would outnumber spans; ten-minute rows keep a day of them small enough to sum quickly.
+    public var resolutionMinutes: Int64 {
+        self == .user ? 10 : 1
+    }
+
+    /// The start of the row that `minute` falls in.
+    public func rowMinute(_ minute: Int64) -> Int64 {
+        let r = resolutionMinutes
+        return minute >= 0 ? minute / r * r : -((-minute + r - 1) / r * r)
+    }
+
     /// Built-in dimensions this grain keys on (``business`` also keys on every business dimension).
     public var builtInDimensions: Set<TelemetryDimension> {
         switch self {
