@@ -26,6 +26,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Pure value types and GenAI knowledge: no I/O, no clocks, no globals.
@@ -48,8 +52,20 @@ let package = Package(
         // The SDK: event bus, spans, sampling, W3C trace context, GenAI helpers.
         .target(
             name: "Loupe",
-            dependencies: ["LoupeCore", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
-            exclude: ["Handlers", "Export"], // TEMP-EXCLUDE
+            dependencies: [
+                "LoupeCore", "LoupeOTLP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Instrumentation", package: "swift-distributed-tracing"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             swiftSettings: settings
         ),
         // In-memory recorder, manual clock and seeded ids for asserting on telemetry in tests.
@@ -84,7 +100,7 @@ let package = Package(
         .target(
             name: "LoupeDemo",
             dependencies: [
-                "LoupeCore", "LoupeOTLP",
+                "Loupe", "LoupeCore", "LoupeOTLP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -113,11 +129,19 @@ let package = Package(
         .testTarget(
             name: "LoupeTests",
             dependencies: [
-                "Loupe", "LoupeTesting",
+                "Loupe", "LoupeTesting", "LoupeOTLP",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
-            exclude: ["Handlers", "Export"], // TEMP-EXCLUDE
             swiftSettings: settings
         ),
         .testTarget(name: "LoupeTestingTests", dependencies: ["Loupe", "LoupeTesting"], swiftSettings: settings),
