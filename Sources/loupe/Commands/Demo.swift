@@ -11,8 +11,9 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Loupe with live simulated GenAI traffic: RAG, agents, web chat and summaries, with failures.",
         discussion: """
-            Starts the server (as `loupe serve`) and a generator that sends OTLP over loopback, as a real \
-            exporter would: four services in four telemetry conventions, several providers and models, \
+            Starts the server (as `loupe serve`) and a generator that sends OTLP over loopback, as real \
+            exporters would: four services in four telemetry conventions (as Python and JavaScript apps \
+            send them), a fifth instrumented with Loupe's Swift SDK and its OTLP exporter, several providers and models, \
             a few percent of rate limits, context overflows, timeouts, bad keys and content filters, \
             200 users and their sessions. Ctrl-C stops both cleanly.
             """
@@ -48,7 +49,7 @@ struct Demo: AsyncParsableCommand {
         let traffic = DemoService(
             host: configuration.host, ports: ports, store: store,
             generator: DemoTrafficGenerator(tracesPerSecond: rate, failureRate: failureRate, seed: seed),
-            databasePath: configuration.databasePath
+            databasePath: configuration.databasePath, logger: logger
         )
         let group = ServiceGroup(
             configuration: .init(services: [app, traffic], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import Loupe
 import LoupeAnalytics
 import LoupeDemo
 import LoupeStore
@@ -11,6 +13,7 @@ struct DemoService: Service {
     let store: any TelemetryStore
     let generator: DemoTrafficGenerator
     let databasePath: String
+    let logger: Logger
 
     func run() async throws {
         var iterator = ports.makeAsyncIterator()
@@ -28,15 +31,34 @@ struct DemoService: Service {
             """)
         let sender = OTLPHTTPSender(endpoint: "\(base)/v1/traces")
         let status = StatusLine(analytics: TelemetryAnalytics(store: store))
-        try? await cancelWhenGracefulShutdown {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    await generator.run(sender: sender, progress: { progress in status.record(progress) })
+        // The Swift assistant is instrumented with Loupe's SDK and reaches the server through its OTLP exporter.
+        let exporter = OTLPExporter(
+            configuration: .init(
+                endpoint: "\(base)/v1/traces",
+                resource: ["service.name": "swift-assistant", "loupe.project": "acme", "telemetry.sdk.name": "loupe"],
+                maxDelay: .seconds(1)
+            ),
+            logger: logger
+        )
+        let telemetry = Telemetry(configuration: .init(pricing: try? .builtIn()))
+        try telemetry.attach("otlp", to: OTLPExporter.patterns, handler: exporter)
+        try await withThrowingTaskGroup(of: Void.self) { services in
+            // Runs until graceful shutdown, then sends what is still queued.
+            services.addTask { try await exporter.run() }
+            services.addTask {
+                try? await cancelWhenGracefulShutdown {
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            await generator.run(sender: sender, progress: { progress in status.record(progress) })
+                        }
+                        group.addTask { await SwiftAssistantTraffic(seed: generator.seed).run(telemetry: telemetry) }
+                        group.addTask { await status.run() }
+                        await group.next()
+                        group.cancelAll()
+                    }
                 }
-                group.addTask { await status.run() }
-                await group.next()
-                group.cancelAll()
             }
+            try await services.waitForAll()
         }
     }
 }
