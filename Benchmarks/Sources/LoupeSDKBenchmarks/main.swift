@@ -52,16 +52,8 @@ results.append(measure.run("tracing: InMemoryTracer withSpan", ) {
 
 // A full LLM call through the GenAI helper, recorded as GenAI metrics (swift-metrics' no-op backend,
 // so this is Loupe's own cost), next to a span with the same attributes in swift-distributed-tracing.
-let metered = Telemetry()
-let metrics = MetricsTelemetryHandler(definitions: MetricDefinition.genAIDefaults, factory: NOOPMetricsHandler.instance)
-try metered.attach("metrics", to: metrics.patterns, handler: metrics)
+results.append(try await AsyncCases.llmCallThroughMetrics(measure))
 let request = LLMRequest(provider: "openai", model: "gpt-4o-mini", temperature: 0.2)
-results.append(await measure.run("LLM call through the metrics handler") {
-    await metered.llmCall(request) { call in
-        call.recordResponse(model: "gpt-4o-mini-2024-07-18", finishReasons: ["stop"])
-        call.recordUsage(TokenUsage(input: 900, output: 120))
-    }
-})
 results.append(measure.run("tracing: InMemoryTracer LLM-shaped span") {
     memory.withSpan("chat gpt-4o-mini") { span in
         span.attributes["gen_ai.operation.name"] = "chat"
