@@ -2,7 +2,8 @@
 ///
 /// Providers arrive as OTel enums (`gcp.vertex_ai`), pre-1.37 `gen_ai.system` values (`vertex_ai`,
 /// `az.ai.openai`), Vercel SDK strings (`openai.chat`, `amazon-bedrock.chat`), OpenInference hosts
-/// (`google`, `aws`, `mistralai`) and old OpenLLMetry display names (`Anthropic`, `AWS`).
+/// (`google`, `aws`, `mistralai`), old OpenLLMetry display names (`Anthropic`, `AWS`) and LiteLLM's
+/// provider names in its price file (`bedrock_converse`, `together_ai`, `vertex_ai-language-models`).
 public enum ProviderName {
     private static let aliases: [String: String] = [
         "openai": "openai", "azure.ai.openai": "azure.ai.openai", "az.ai.openai": "azure.ai.openai",
@@ -19,6 +20,11 @@ public enum ProviderName {
         "fireworks": "fireworks", "ollama": "ollama", "cerebras": "cerebras", "meta": "meta",
         "snowflake.cortex": "snowflake.cortex", "snowflake": "snowflake.cortex", "cortex": "snowflake.cortex",
         "huggingface": "huggingface", "vllm": "vllm",
+        // LiteLLM's spellings.
+        "bedrock_converse": "aws.bedrock", "amazon_bedrock": "aws.bedrock", "aws_bedrock": "aws.bedrock",
+        "azure_ai": "azure.ai.inference", "google-gla": "gcp.gemini", "codestral": "mistral_ai",
+        "text-completion-codestral": "mistral_ai", "cohere_chat": "cohere", "together_ai": "together",
+        "fireworks_ai": "fireworks", "text-completion-openai": "openai",
     ]
 
     /// The canonical name for a provider string, or the lower-cased input when it is unknown.
@@ -29,6 +35,9 @@ public enum ProviderName {
         if lowered.hasPrefix("google.vertex") || lowered.hasPrefix("google-vertex") { return "gcp.vertex_ai" }
         if lowered.hasPrefix("google.generative-ai") || lowered.hasPrefix("google") { return "gcp.gemini" }
         if lowered.hasPrefix("azure-openai") { return "azure.ai.openai" }
+        // LiteLLM splits some providers by model family (`vertex_ai-language-models`).
+        if lowered.hasPrefix("vertex_ai") { return "gcp.vertex_ai" }
+        if lowered.hasPrefix("fireworks_ai") { return "fireworks" }
         if let dot = lowered.firstIndex(of: "."), let known = aliases[String(lowered[..<dot])] { return known }
         return lowered
     }

@@ -53,17 +53,7 @@ public enum ModelMatcher {
     /// (`bedrock` → `aws.bedrock`, `openai.chat` → `openai`, `together_ai` → `together`).
     /// Names it does not know are returned lowercased.
     public static func canonicalProvider(_ provider: String) -> String {
-        let name = indexKey(provider)
-        if let canonical = providerAliases[name] { return canonical }
-        // The Vercel AI SDK reports `<provider>.<api>` (`openai.chat`, `anthropic.messages`).
-        if let dot = name.lastIndex(of: "."), apiSuffixes.contains(name[name.index(after: dot)...]) {
-            let base = String(name[..<dot])
-            return providerAliases[base] ?? base
-        }
-        // LiteLLM splits some providers by model family (`vertex_ai-language-models`).
-        if name.hasPrefix("vertex_ai") { return "gcp.vertex_ai" }
-        if name.hasPrefix("fireworks_ai") { return "fireworks" }
-        return name
+        ProviderName.canonical(String(provider.trimmed))
     }
 
     /// The key a catalog name is indexed under: trimmed and lowercased, nothing else, so catalog
@@ -160,28 +150,6 @@ public enum ModelMatcher {
     /// Bedrock model-id vendor prefixes (`anthropic.claude-…`, `meta.llama3-…`).
     private static let bedrockVendors: Set<Substring> = [
         "anthropic", "meta", "amazon", "mistral", "cohere", "ai21", "deepseek", "writer", "openai", "qwen",
-    ]
-
-    private static let apiSuffixes: Set<Substring> = [
-        "chat", "messages", "responses", "completion", "embedding", "text", "image",
-    ]
-
-    private static let providerAliases: [String: String] = [
-        "bedrock": "aws.bedrock", "bedrock_converse": "aws.bedrock", "amazon-bedrock": "aws.bedrock",
-        "amazon_bedrock": "aws.bedrock", "aws_bedrock": "aws.bedrock",
-        "azure": "azure.ai.openai", "azure_openai": "azure.ai.openai", "azure-openai": "azure.ai.openai",
-        "azure_ai": "azure.ai.inference",
-        "vertex_ai": "gcp.vertex_ai", "vertexai": "gcp.vertex_ai", "google.vertex": "gcp.vertex_ai",
-        "google-vertex": "gcp.vertex_ai",
-        "gemini": "gcp.gemini", "google.generative-ai": "gcp.gemini", "google-gla": "gcp.gemini",
-        "mistral": "mistral_ai", "mistralai": "mistral_ai", "codestral": "mistral_ai",
-        "text-completion-codestral": "mistral_ai",
-        "cohere_chat": "cohere",
-        "together_ai": "together", "togetherai": "together",
-        "fireworks_ai": "fireworks",
-        "xai": "x_ai",
-        "snowflake": "snowflake.cortex", "cortex": "snowflake.cortex",
-        "text-completion-openai": "openai",
     ]
 }
 
