@@ -1,3 +1,5 @@
+import LoupeCore
+
 /// A half-open time range `[from, to)` in unix nanoseconds.
 public struct TimeRange: Sendable, Hashable {
     public var fromNanos: Int64
@@ -14,11 +16,6 @@ public struct TimeRange: Sendable, Hashable {
     }
 
     /// Rollups are per minute: the range widened to whole minutes.
-    public var fromMinute: Int64 { Self.floorDiv(fromNanos, 60_000_000_000) }
-    public var toMinute: Int64 { -Self.floorDiv(-toNanos, 60_000_000_000) }
-
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
+    public var fromMinute: Int64 { UnixMinute.containing(nanos: fromNanos) }
+    public var toMinute: Int64 { -UnixMinute.containing(nanos: -toNanos) }
 }

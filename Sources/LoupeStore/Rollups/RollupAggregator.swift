@@ -13,7 +13,7 @@ public struct RollupAggregator: Sendable {
 
     /// The rollup rows a span counts in: one per grain.
     public static func keys(for span: SpanRecord) -> [RollupKey] {
-        let minute = span.startNanos >= 0 ? span.startNanos / 60_000_000_000 : (span.startNanos + 1) / 60_000_000_000 - 1
+        let minute = UnixMinute.containing(nanos: span.startNanos)
         let status = span.value(of: .status)
         let operation = span.operation.rawValue
         let provider = span.provider ?? ""

@@ -1,3 +1,5 @@
+import LoupeCore
+
 /// One grouping set that rollups are kept at.
 ///
 /// Keeping every dimension in one key would multiply rows (users × models × business labels), and
@@ -19,8 +21,7 @@ public enum RollupGrain: String, Sendable, Hashable, CaseIterable {
 
     /// The start of the row that `minute` falls in.
     public func rowMinute(_ minute: Int64) -> Int64 {
-        let r = resolutionMinutes
-        return minute >= 0 ? minute / r * r : -((-minute + r - 1) / r * r)
+        UnixMinute.floorDivide(minute, resolutionMinutes) * resolutionMinutes
     }
 
     /// Built-in dimensions this grain keys on (``business`` also keys on every business dimension).
