@@ -6,11 +6,14 @@ import LoupeStore
 /// Percentiles always come from merged rollup histograms, never from scanning raw spans.
 public struct TelemetryAnalytics: Sendable {
     public let store: any TelemetryStore
+    /// Classifies failures stored before classification existed; built once, its phrase tables are not cheap.
+    private let classifier: ErrorClassifier
     /// Most points one time series may have.
     public static let maxPoints = 10_000
 
-    public init(store: any TelemetryStore) {
+    public init(store: any TelemetryStore, classifier: ErrorClassifier = ErrorClassifier()) {
         self.store = store
+        self.classifier = classifier
     }
 
     public func summary(_ query: SummaryQuery) async throws -> SummaryReport {
@@ -64,7 +67,6 @@ public struct TelemetryAnalytics: Sendable {
             FailedSpanQuery(fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, project: query.filters[.project], limit: limit)
         )
         // Failures stored before classification existed are classified as they are read.
-        let classifier = ErrorClassifier()
         for i in spans.indices where spans[i].errorCategory == nil || spans[i].errorFingerprint == nil {
             let classification = classifier.classify(ErrorSignal(span: spans[i]))
             spans[i].errorCategory = classification.category.rawValue

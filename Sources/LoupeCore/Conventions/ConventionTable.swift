@@ -164,13 +164,4 @@ public enum ConventionTable {
     public static let chunkEvents: Set<String> = [
         "gen_ai.content.completion.chunk", "llm.content.completion.chunk",
     ]
-
-    /// Every key some field above takes: these are not repeated among the record's remaining attributes.
-    public static let mappedKeys: Set<String> = {
-        let all = [
-            provider, requestModel, responseModel, inputTokens, outputTokens, totalTokens, cacheReadTokens,
-            cacheWriteTokens, reasoningTokens, timeToFirstToken, finishReason, userId, sessionId, errorType,
-        ]
-        return Set(all.joined().map(\.key))
-    }()
 }

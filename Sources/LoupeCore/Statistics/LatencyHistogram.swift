@@ -90,9 +90,4 @@ public struct LatencyHistogram: Sendable, Hashable {
         }
         return Self.representativeMs(ofBucket: offset + counts.count - 1)
     }
-
-    /// Non-empty buckets as (index, count) pairs, for stores that keep them as maps.
-    public var buckets: [(index: Int, count: UInt64)] {
-        counts.enumerated().compactMap { $0.element > 0 ? (offset + $0.offset, $0.element) : nil }
-    }
 }

@@ -14,15 +14,7 @@ struct ReportTable {
         }
         if !names.isEmpty { rows.append(Array(repeating: "", count: names.count - 1) + ["total"] + cells(report.totals)) }
         if report.groups.isEmpty { return "No spans stored in this range." }
-        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                i < max(names.count, 1) ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ")
-        }
-        var out = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        out += rows.map(line)
+        var out = [TextTable.render([header] + rows)]
         let unpriced = report.totals.measures.unpricedCalls
         if unpriced > 0 { out.append("\n\(unpriced) model calls have no price; their cost is not included.") }
         return out.joined(separator: "\n")

@@ -1,18 +1,27 @@
-/// Aligned plain-text tables: the first row is the header; text columns left, numbers right.
+import Foundation
+
+/// Aligned plain-text tables. The first row is the header; a column whose cells are all numbers
+/// (or `-` for none) is right-aligned, header included, and every other column left-aligned.
 enum TextTable {
     static func render(_ rows: [[String]]) -> String {
         guard let header = rows.first else { return "" }
+        let body = rows.dropFirst()
         let widths = header.indices.map { i in rows.map { i < $0.count ? $0[i].count : 0 }.max() ?? 0 }
+        let numeric = header.indices.map { i in
+            body.allSatisfy { row in
+                let cell = i < row.count ? row[i] : ""
+                return cell == "-" || cell.isEmpty || Double(cell.replacingOccurrences(of: "$", with: "")) != nil
+            }
+        }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
+            header.indices.map { i in
+                let cell = i < cells.count ? cells[i] : ""
                 let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
-                return Double(cell.replacingOccurrences(of: "$", with: "")) != nil ? pad + cell : cell + pad
+                return numeric[i] ? pad + cell : cell + pad
             }.joined(separator: "  ")
         }
         var out = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        out += rows.dropFirst().map(line)
+        out += body.map(line)
         return out.joined(separator: "\n")
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import LoupeOTLP
 import Tracing
 
 extension AttributeValue {
@@ -11,7 +12,7 @@ extension AttributeValue {
         case .bool(let flag): return .bool(flag)
         case .int(let number): return .int64(number)
         case .double(let number): return .double(number)
-        case .bytes(let bytes): return .string(bytes.map { Self.hexByte($0) }.joined())
+        case .bytes(let bytes): return .string(HexID.encode(bytes))
         case .array(let values): return Self.array(values) ?? .string(JSONWriter.text(of: self))
         case .kvlist: return .string(JSONWriter.text(of: self))
         }
@@ -39,11 +40,6 @@ extension AttributeValue {
         case ints.count + doubles.count: return .doubleArray(values.compactMap(\.doubleValue))
         default: return nil
         }
-    }
-
-    private static func hexByte(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
 }
 
