@@ -11,10 +11,14 @@ public struct SQLiteStoreOptions: Sendable, Hashable {
     public var durability: Durability
     /// SQLite page cache per connection, in MiB.
     public var cacheMiB: Int
+    /// Rollup rows and trace summaries kept in memory before a write folds them into their tables
+    /// (a server also folds them in every second).
+    public var maxPendingAggregateRows: Int
 
-    public init(durability: Durability = .full, cacheMiB: Int = 64) {
+    public init(durability: Durability = .full, cacheMiB: Int = 64, maxPendingAggregateRows: Int = 50_000) {
         self.durability = durability
         self.cacheMiB = cacheMiB
+        self.maxPendingAggregateRows = maxPendingAggregateRows
     }
 
     public static let `default` = SQLiteStoreOptions()

@@ -2,18 +2,29 @@ import Foundation
 import GRDB
 import LoupeCore
 import LoupeStore
+import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode, one writer and many concurrent readers.
 ///
-/// Each ``write(_:)`` is one transaction (spans, rollups and trace summaries together), so a batch is
-/// stored whole or not at all, and it returns only once committed.
+/// Each ``write(_:)`` stores its spans in one transaction, whole or not at all, and returns only once
+/// committed. Their rollup and trace-summary deltas are kept in memory and folded into the tables by
+/// ``flushAggregates()`` (about once a second in a server, and before every rollup or trace read),
+/// or by the write itself once many are pending; see ``PendingAggregates`` for why.
+///
+/// One instance at a time may ingest into a file (the first write takes ``IngestLock``); any number
+/// may read it, and see what the ingesting one last folded in.
 public final class SQLiteTelemetryStore: TelemetryStore {
     private let pool: DatabasePool
     public let path: String
+    private let pending = Mutex(PendingAggregates())
+    private let ingestLock = Mutex<IngestLock?>(nil)
+    /// Pending rows past which a write folds them in itself, bounding their memory under any load.
+    private let maxPendingRows: Int
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String, options: SQLiteStoreOptions = .default) throws {
         self.path = path
+        maxPendingRows = options.maxPendingAggregateRows
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         let synchronous = options.durability == .full ? "FULL" : "NORMAL"
@@ -33,10 +44,61 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func write(_ batch: SpanBatch) async throws -> WriteOutcome {
         guard batch.count > 0 else { return WriteOutcome() }
-        return try await pool.write { db in try SpanBatchWriter.write(batch, in: db) }
+        // Everything below runs on GRDB's single writer queue, so `pending` only changes there: what a
+        // transaction reads of it is still what it holds when the transaction commits.
+        return try await pool.writeWithoutTransaction { db in
+            try self.claimIngest(in: db)
+            var result: (WriteOutcome, PendingAggregates)?
+            var folded = false
+            try db.inTransaction(.immediate) {
+                let (outcome, deltas) = try SpanBatchWriter.write(batch, in: db)
+                var all = self.pending.withLock { $0 }
+                if all.rowCount + deltas.rowCount > self.maxPendingRows {
+                    all.merge(deltas)
+                    try AggregateFold.apply(all, in: db)
+                    folded = true
+                }
+                result = (outcome, deltas)
+                return .commit
+            }
+            guard let (outcome, deltas) = result else { return WriteOutcome() }
+            self.pending.withLock { folded ? ($0 = PendingAggregates()) : $0.merge(deltas) }
+            return outcome
+        }
+    }
+
+    /// Folds the deltas of every committed write into the rollup and trace tables, so other processes
+    /// reading the file see them. Reads through this instance do it first themselves.
+    public func flushAggregates() async throws {
+        guard !pending.withLock({ $0.isEmpty }) else { return }
+        try await pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try self.foldPending(in: db)
+                return .commit
+            }
+            self.pending.withLock { $0 = PendingAggregates() }
+        }
+    }
+
+    private func foldPending(in db: Database) throws {
+        let snapshot = pending.withLock { $0 }
+        if !snapshot.isEmpty { try AggregateFold.apply(snapshot, in: db) }
+    }
+
+    /// Before this instance's first write: takes the ingest lock, then folds in what a previous
+    /// ingesting process committed but had not folded in when it stopped.
+    private func claimIngest(in db: Database) throws {
+        guard ingestLock.withLock({ $0 == nil }) else { return }
+        let lock = try IngestLock(databasePath: path)
+        try db.inTransaction(.immediate) {
+            try AggregateRecovery.run(in: db)
+            return .commit
+        }
+        ingestLock.withLock { $0 = lock }
     }
 
     public func rollups(_ query: RollupQuery) async throws -> [RollupRow] {
+        try await flushAggregates()
         var sql = (query.collapseMinutes ? RollupRow.collapsedSelectSQL : RollupRow.selectSQL) + " WHERE grain = ? AND minute >= ? AND minute < ?"
         var arguments: [(any DatabaseValueConvertible)?] = [query.grain.rawValue, query.fromMinute, query.toMinute]
         var businessFilters: [TelemetryDimension: String] = [:]
@@ -67,6 +129,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
+        try await flushAggregates()
         var sql = "SELECT * FROM traces WHERE start_ns >= ? AND start_ns < ?"
         var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
         if let project = query.project { sql += " AND project = ?"; arguments.append(project) }
@@ -130,7 +193,17 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
-        try await pool.write { db in try Repricer.reprice(fromNanos: fromNanos, toNanos: toNanos, price: price, in: db) }
+        try await pool.writeWithoutTransaction { db in
+            var outcome = RepriceOutcome()
+            try db.inTransaction(.immediate) {
+                // Repricing adjusts rollups by deltas, so the spans it reprices must be in them already.
+                try self.foldPending(in: db)
+                outcome = try Repricer.reprice(fromNanos: fromNanos, toNanos: toNanos, price: price, in: db)
+                return .commit
+            }
+            self.pending.withLock { $0 = PendingAggregates() }
+            return outcome
+        }
     }
 
     private static func rollupColumn(_ dimension: TelemetryDimension) -> String? {

@@ -7,7 +7,8 @@ import ServiceLifecycle
 ///
 /// Grouping concurrent requests into one commit is what makes durable ingest fast: the cost of a
 /// commit (an fsync with full durability) is shared by every span in it. On shutdown the queue is
-/// closed and drained, so every request that was accepted is either committed or answered with an error.
+/// closed and drained, so every request that was accepted is either committed or answered with an
+/// error, and then the store's pending aggregates are flushed.
 public struct BatchWriter: Service {
     let queue: IngestQueue
     let store: any TelemetryStore
@@ -30,6 +31,7 @@ public struct BatchWriter: Service {
             // The handler is synchronous; closing hops onto the queue actor, and the loop above drains what is left.
             Task { await queue.close() }
         }
+        await store.flushAggregates(logger: logger)
     }
 
     private func write(_ batch: SpanBatch, acknowledging continuations: [CheckedContinuation<Void, any Error>]) async {

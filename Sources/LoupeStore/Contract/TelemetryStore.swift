@@ -6,7 +6,7 @@ import LoupeCore
 ///   stored once and counted once in rollups.
 /// - A write returns only after the spans are durable; callers acknowledge clients after that.
 /// - A write is atomic: on error nothing of the batch is stored.
-/// - Reads return values the caller owns.
+/// - Reads return values the caller owns, and see every write that returned before they started.
 public protocol TelemetryStore: Sendable {
     /// Stores a batch; its precomputed aggregates are applied for the spans that were new.
     func write(_ batch: SpanBatch) async throws -> WriteOutcome
@@ -29,9 +29,16 @@ public protocol TelemetryStore: Sendable {
     /// Recomputes the cost of counted model calls in a range (e.g. after the catalog changed), in spans,
     /// rollups and trace summaries together; `price` returns the new cost, nil when unpriced.
     func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome
+
+    /// Makes the aggregates of every returned write durable and visible to other processes, for a
+    /// store that keeps recent ones in memory; a server calls it periodically and when it stops.
+    func flushAggregates() async throws
 }
 
 extension TelemetryStore {
+    /// Stores that aggregate as they write have nothing to flush.
+    public func flushAggregates() async throws {}
+
     /// Stores spans, aggregating them on the calling thread.
     public func write(_ spans: [SpanRecord]) async throws -> WriteOutcome {
         try await write(SpanBatch(spans))

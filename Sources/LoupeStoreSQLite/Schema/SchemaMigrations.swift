@@ -98,6 +98,16 @@ enum SchemaMigrations {
                 CREATE INDEX spans_failures ON spans(start_ns) WHERE status = 'error';
                 """)
         }
+        migrator.registerMigration("2026-11-22 aggregation watermark") { db in
+            // Every span stored so far was aggregated when it was written.
+            try db.execute(sql: """
+                CREATE TABLE aggregation_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    aggregated_span_rowid INTEGER NOT NULL
+                );
+                INSERT INTO aggregation_state (id, aggregated_span_rowid) VALUES (1, (SELECT COALESCE(MAX(rowid), 0) FROM spans));
+                """)
+        }
         return migrator
     }
 }

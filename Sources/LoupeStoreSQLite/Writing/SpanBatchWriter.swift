@@ -2,9 +2,10 @@ import GRDB
 import LoupeCore
 import LoupeStore
 
-/// Writes one batch inside the caller's transaction: spans and their resources, then the batch's
-/// rollup and trace-summary deltas. A span sent again is ignored; when a batch holds any, its
-/// aggregates are recomputed from the spans that were new, so nothing is counted twice.
+/// Writes one batch's spans and their resources inside the caller's transaction, and returns the
+/// batch's rollup and trace-summary deltas for the caller to fold in. A span sent again is ignored;
+/// when a batch holds any, its deltas are recomputed from the spans that were new, so nothing is
+/// counted twice.
 struct SpanBatchWriter {
     private let insertSpan: Statement
     private let insertResource: Statement
@@ -12,7 +13,7 @@ struct SpanBatchWriter {
     private var duplicates: [(segment: Int, index: Int)] = []
     private var inserted = 0
 
-    static func write(_ batch: SpanBatch, in db: Database) throws -> WriteOutcome {
+    static func write(_ batch: SpanBatch, in db: Database) throws -> (WriteOutcome, PendingAggregates) {
         var writer = try SpanBatchWriter(db)
         for (s, segment) in batch.segments.enumerated() {
             // Reading from the buffer borrows each record instead of copying (and retaining) all its fields.
@@ -30,9 +31,8 @@ struct SpanBatchWriter {
             }
             (rollups, traces) = SpanBatch.aggregates(of: new)
         }
-        try RollupUpsert.apply(rollups, in: db)
-        try TraceUpsert.apply(traces, in: db)
-        return WriteOutcome(inserted: writer.inserted, duplicates: writer.duplicates.count)
+        let outcome = WriteOutcome(inserted: writer.inserted, duplicates: writer.duplicates.count)
+        return (outcome, PendingAggregates(rollups: rollups, traces: traces))
     }
 
     private init(_ db: Database) throws {

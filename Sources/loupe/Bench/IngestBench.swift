@@ -73,6 +73,10 @@ struct IngestBench: AsyncParsableCommand {
             let bodies = bodies
             let contentEncoding = gzip ? "gzip" : nil
             let clients = clients
+            // One connection per client: the shared client's pool would cap them at 8.
+            var clientConfiguration = HTTPClient.Configuration()
+            clientConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)
+            let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
             let start = ContinuousClock.now
             try await withThrowingTaskGroup(of: Void.self) { senders in
                 for _ in 0..<clients {
@@ -80,13 +84,14 @@ struct IngestBench: AsyncParsableCommand {
                         while true {
                             let index = next.take()
                             guard index < bodies.count else { return }
-                            try await Self.post(bodies[index], port: port, contentEncoding: contentEncoding)
+                            try await Self.post(bodies[index], port: port, contentEncoding: contentEncoding, with: http)
                         }
                     }
                 }
                 try await senders.waitForAll()
             }
             let elapsed = BenchFormat.seconds(ContinuousClock.now - start)
+            try await http.shutdown()
             BenchFormat.say("ingest: \(total) spans acknowledged in \(String(format: "%.2f", elapsed)) s = \(BenchFormat.rate(total, seconds: elapsed)) spans/s (durable, acked after commit)")
             // Cancelling the task would not stop the server's own service group: shut it down gracefully.
             await services.triggerGracefulShutdown()
@@ -99,14 +104,14 @@ struct IngestBench: AsyncParsableCommand {
         return gzip ? try buffer.compress(with: .gzip()) : buffer
     }
 
-    private static func post(_ body: ByteBuffer, port: Int, contentEncoding: String?) async throws {
+    private static func post(_ body: ByteBuffer, port: Int, contentEncoding: String?, with http: HTTPClient) async throws {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/traces")
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-protobuf")
         if let contentEncoding { request.headers.add(name: "Content-Encoding", value: contentEncoding) }
         request.body = .bytes(body)
         while true {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+            let response = try await http.execute(request, timeout: .seconds(60))
             _ = try await response.body.collect(upTo: 1 << 20)
             if response.status.code == 200 { return }
             guard response.status.code == 429 || response.status.code == 503 else {

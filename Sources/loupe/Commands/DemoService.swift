@@ -46,7 +46,7 @@ struct DemoService: Service {
             // Runs until graceful shutdown, then sends what is still queued.
             services.addTask { try await exporter.run() }
             services.addTask {
-                try? await cancelWhenGracefulShutdown {
+                await cancelWhenGracefulShutdown {
                     await withTaskGroup(of: Void.self) { group in
                         group.addTask {
                             await generator.run(sender: sender, progress: { progress in status.record(progress) })

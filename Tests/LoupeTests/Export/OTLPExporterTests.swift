@@ -1,6 +1,7 @@
 import InMemoryLogging
 import Logging
 import Loupe
+import LoupeTesting
 import Testing
 
 /// The exporter against a real HTTP collector on loopback; time moves only through `TestClock`.

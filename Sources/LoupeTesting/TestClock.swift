@@ -1,15 +1,17 @@
 import Synchronization
 
-/// A `Clock` that moves only when the test advances it, so batch timers and retry waits run
-/// without sleeping; tests wait for a task to start sleeping, check how long it asked for, then
+/// A `Clock` that moves only when the test advances it, so timers, periodic services and retry
+/// waits run without sleeping; tests wait for a task to start sleeping, check how long it asked for, then
 /// advance past it.
-final class TestClock: Clock, Sendable {
-    struct Instant: InstantProtocol {
-        var offset: Duration
+public final class TestClock: Clock, Sendable {
+    public struct Instant: InstantProtocol {
+        public var offset: Duration
 
-        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        func duration(to other: Instant) -> Duration { other.offset - offset }
-        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+        public init(offset: Duration) { self.offset = offset }
+
+        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        public func duration(to other: Instant) -> Duration { other.offset - offset }
+        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
     private struct Sleeper {
@@ -35,10 +37,12 @@ final class TestClock: Clock, Sendable {
 
     private let state = Mutex(State())
 
-    var now: Instant { state.withLock { $0.now } }
-    var minimumResolution: Duration { .zero }
+    public init() {}
 
-    func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+    public var now: Instant { state.withLock { $0.now } }
+    public var minimumResolution: Duration { .zero }
+
+    public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID
@@ -75,7 +79,7 @@ final class TestClock: Clock, Sendable {
     }
 
     /// Returns once some task is sleeping for exactly `requested`.
-    func sleeper(for requested: Duration) async {
+    public func sleeper(for requested: Duration) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let sleeping = state.withLock { state -> Bool in
                 if state.sleepers.contains(where: { $0.requested == requested }) { return true }
@@ -87,12 +91,12 @@ final class TestClock: Clock, Sendable {
     }
 
     /// How long each current sleeper asked to sleep.
-    var pendingSleeps: [Duration] {
+    public var pendingSleeps: [Duration] {
         state.withLock { $0.sleepers.map(\.requested) }
     }
 
     /// Moves time forward, waking every sleeper whose deadline has passed.
-    func advance(by duration: Duration) {
+    public func advance(by duration: Duration) {
         let due = state.withLock { state -> [Sleeper] in
             state.now = state.now.advanced(by: duration)
             let now = state.now

@@ -1,0 +1,37 @@
+import Logging
+import LoupeStore
+import ServiceLifecycle
+
+/// Makes the store's in-memory aggregates durable at a fixed interval, as a lifecycle service, so
+/// other processes reading the database (`loupe report`, a second server's API) lag ingest by at most
+/// that interval. The batch writer makes the last ones durable when the server stops.
+public struct AggregateFlusher<C: Clock>: Service where C.Duration == Duration {
+    let store: any TelemetryStore
+    let interval: Duration
+    let clock: C
+    let logger: Logger
+
+    public init(store: any TelemetryStore, interval: Duration = .seconds(1), clock: C, logger: Logger) {
+        self.store = store
+        self.interval = interval
+        self.clock = clock
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while true {
+            do {
+                try await cancelWhenGracefulShutdown { [clock, interval] in try await clock.sleep(for: interval) }
+            } catch {
+                return  // shutting down or cancelled
+            }
+            await store.flushAggregates(logger: logger)
+        }
+    }
+}
+
+extension AggregateFlusher where C == ContinuousClock {
+    public init(store: any TelemetryStore, interval: Duration = .seconds(1), logger: Logger) {
+        self.init(store: store, interval: interval, clock: ContinuousClock(), logger: logger)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import LoupeCore
+import LoupeStore
+import LoupeStoreSQLite
+import Testing
+
+/// How the SQLite store keeps recent aggregates in memory: other instances on the same file see them
+/// once flushed, a crash loses none of them, and only one instance ingests at a time.
+struct SQLiteAggregateFoldingTests {
+    typealias Fixture = TelemetryStoreConformance
+    let path: String
+    let m0 = Fixture.base / Fixture.minute
+
+    init() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-fold-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("test.db").path
+    }
+
+    func requests(_ store: SQLiteTelemetryStore) async throws -> Int64 {
+        try await store.rollups(RollupQuery(grain: .core, fromMinute: m0, toMinute: m0 + 1)).reduce(0) { $0 + $1.measures.requests }
+    }
+
+    func spanCount(_ store: SQLiteTelemetryStore, trace: String = "0af7651916cd43dd8448eb211c80319c") async throws -> Int64 {
+        try await store.traces(TraceQuery(fromNanos: Fixture.base, toNanos: Fixture.base + Fixture.minute))
+            .first { $0.traceId == trace }?.spanCount ?? 0
+    }
+
+    @Test func otherInstancesSeeAggregatesOnceFlushed() async throws {
+        let ingesting = try SQLiteTelemetryStore(path: path)
+        let reader = try SQLiteTelemetryStore(path: path)
+        _ = try await ingesting.write([Fixture.span(id: "0000000000000001"), Fixture.span(id: "0000000000000002")])
+        #expect(try await requests(reader) == 0)
+        #expect(try await spanCount(reader) == 0)
+        #expect(try await reader.spans(traceId: Fixture.span(id: "1").traceId).count == 2)  // the spans are committed
+
+        try await ingesting.flushAggregates()
+        #expect(try await requests(reader) == 2)
+        #expect(try await spanCount(reader) == 2)
+        #expect(try await requests(ingesting) == 2)
+    }
+
+    @Test func aggregatesLeftInMemoryByACrashAreRebuiltByTheNextIngestingInstance() async throws {
+        do {
+            let crashed = try SQLiteTelemetryStore(path: path)
+            _ = try await crashed.write([Fixture.span(id: "0000000000000001"), Fixture.span(id: "0000000000000002")])
+            try await crashed.flushAggregates()
+            _ = try await crashed.write([Fixture.span(id: "0000000000000003")])
+            // Released without flushing, as a killed process would be.
+        }
+        let reader = try SQLiteTelemetryStore(path: path)
+        #expect(try await requests(reader) == 2)
+
+        let next = try SQLiteTelemetryStore(path: path)
+        _ = try await next.write([Fixture.span(id: "0000000000000004"), Fixture.span(id: "0000000000000003")])
+        #expect(try await requests(next) == 4)
+        #expect(try await spanCount(next) == 4)
+        #expect(try await requests(reader) == 4)
+    }
+
+    @Test func aSecondIngestingInstanceIsRefused() async throws {
+        let first = try SQLiteTelemetryStore(path: path)
+        _ = try await first.write([Fixture.span(id: "0000000000000001")])
+        let second = try SQLiteTelemetryStore(path: path)
+        await #expect {
+            try await second.write([Fixture.span(id: "0000000000000002")])
+        } throws: { error in
+            String(describing: error).contains("another Loupe process is already ingesting")
+        }
+        #expect(try await second.spans(traceId: Fixture.span(id: "1").traceId).count == 1)
+    }
+
+    @Test func writesFoldPendingAggregatesPastTheLimit() async throws {
+        let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(maxPendingAggregateRows: 4))
+        let reader = try SQLiteTelemetryStore(path: path)
+        _ = try await store.write([Fixture.span(id: "0000000000000001")])  // 3 rollup rows and 1 trace: at the limit
+        #expect(try await requests(reader) == 0)
+        _ = try await store.write([Fixture.span(id: "0000000000000002", user: "u2")])
+        #expect(try await requests(reader) == 2)
+        #expect(try await spanCount(reader) == 2)
+    }
+
+    @Test func repricingFromAnotherInstanceLeavesSpansNotYetFoldedAlone() async throws {
+        let ingesting = try SQLiteTelemetryStore(path: path)
+        _ = try await ingesting.write([Fixture.span(id: "0000000000000001", cost: 0.01)])
+        try await ingesting.flushAggregates()
+        _ = try await ingesting.write([Fixture.span(id: "0000000000000002", cost: 0.01)])
+
+        let cli = try SQLiteTelemetryStore(path: path)
+        let outcome = try await cli.reprice(fromNanos: Fixture.base, toNanos: Fixture.base + Fixture.minute) { _ in 0.5 }
+        #expect(outcome.examined == 1)
+
+        try await ingesting.flushAggregates()
+        let rows = try await cli.rollups(RollupQuery(grain: .core, fromMinute: m0, toMinute: m0 + 1))
+        let spans = try await cli.spans(traceId: Fixture.span(id: "1").traceId)
+        let rolledUp = rows.reduce(0) { $0 + $1.measures.costUSD }
+        #expect(abs(rolledUp - spans.reduce(0) { $0 + ($1.costUSD ?? 0) }) < 1e-12)
+        #expect(abs(rolledUp - 0.51) < 1e-12)
+    }
+}
