@@ -121,7 +121,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             let cursor = try Row.fetchCursor(db, sql: finalSQL, arguments: statementArguments)
             while let row = try cursor.next() {
                 var rollup = RollupRow(row: row, grain: grain)
-                if rollup.key.minute == Int64.min { rollup.key.minute = fromMinute }
+                if rollup.key.minute == Int64.min { rollup.key = rollup.key.with(grain: grain, minute: fromMinute) }
                 if inSwift.allSatisfy({ rollup.key.value(of: $0.key) == $0.value }) { rows.append(rollup) }
             }
             return rows

@@ -19,21 +19,17 @@ public struct RollupAggregator: Sendable {
         let provider = span.provider ?? ""
         let model = span.model ?? ""
         let errorCategory = span.value(of: .errorCategory)
-        var core = RollupKey(
+        let core = RollupKey(
             grain: .core, minute: minute, project: span.project, service: span.service, operation: operation,
             provider: provider, model: model, status: status, errorCategory: errorCategory
         )
-        var keys = [core]
-        // Unlabelled spans land here too (with no business values), so every grain adds up to the same totals.
-        core.grain = .business
-        core.business = BusinessDimensions.canonical(span.dimensions)
-        keys.append(core)
-        let key = RollupKey(
+        // Unlabelled spans land in the business grain too (with no business values), so every grain adds up to the same totals.
+        let business = core.with(grain: .business, business: BusinessDimensions.canonical(span.dimensions))
+        let user = RollupKey(
             grain: .user, minute: RollupGrain.user.rowMinute(minute), project: span.project, service: span.service, operation: operation,
             provider: provider, model: model, status: status, user: span.userId ?? ""
         )
-        keys.append(key)
-        return keys
+        return [core, business, user]
     }
 
     public mutating func merge(_ other: RollupAggregator) {

@@ -1,18 +1,21 @@
 /// Where a rollup row sits: its grain, its minute and its dimension values ("" where the grain does not key on one).
 public struct RollupKey: Sendable, Hashable {
-    public var grain: RollupGrain
+    public let grain: RollupGrain
     /// Unix time in minutes.
-    public var minute: Int64
-    public var project: String
-    public var service: String
-    public var operation: String
-    public var provider: String
-    public var model: String
-    public var status: String
-    public var errorCategory: String
-    public var user: String
+    public let minute: Int64
+    public let project: String
+    public let service: String
+    public let operation: String
+    public let provider: String
+    public let model: String
+    public let status: String
+    public let errorCategory: String
+    public let user: String
     /// Business dimensions in canonical form (see ``BusinessDimensions``).
-    public var business: String
+    public let business: String
+    /// Computed once: a key passes through several dictionaries (the request's, the queue's, the
+    /// writer's pending rows), and hashing its eleven fields each time was the costliest part of aggregating.
+    private let hash: Int
 
     public init(
         grain: RollupGrain, minute: Int64, project: String = "", service: String = "", operation: String = "",
@@ -30,6 +33,39 @@ public struct RollupKey: Sendable, Hashable {
         self.errorCategory = errorCategory
         self.user = user
         self.business = business
+        var hasher = Hasher()
+        hasher.combine(grain)
+        hasher.combine(minute)
+        hasher.combine(project)
+        hasher.combine(service)
+        hasher.combine(operation)
+        hasher.combine(provider)
+        hasher.combine(model)
+        hasher.combine(status)
+        hasher.combine(errorCategory)
+        hasher.combine(user)
+        hasher.combine(business)
+        hash = hasher.finalize()
+    }
+
+    /// The same key in another grain and minute, with other business dimensions.
+    public func with(grain: RollupGrain, minute: Int64? = nil, business: String? = nil) -> RollupKey {
+        RollupKey(
+            grain: grain, minute: minute ?? self.minute, project: project, service: service, operation: operation,
+            provider: provider, model: model, status: status, errorCategory: errorCategory, user: user,
+            business: business ?? self.business
+        )
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hash)
+    }
+
+    public static func == (lhs: RollupKey, rhs: RollupKey) -> Bool {
+        lhs.hash == rhs.hash && lhs.grain == rhs.grain && lhs.minute == rhs.minute && lhs.model == rhs.model
+            && lhs.user == rhs.user && lhs.service == rhs.service && lhs.operation == rhs.operation
+            && lhs.provider == rhs.provider && lhs.status == rhs.status && lhs.errorCategory == rhs.errorCategory
+            && lhs.business == rhs.business && lhs.project == rhs.project
     }
 
     /// The row's value for a dimension.

@@ -1,7 +1,8 @@
 import Foundation
 import LoupeCore
+import LoupeStore
 
-/// Reads back the JSON columns written by ``SpanColumns``; unreadable text yields empty values rather than failing a query.
+/// Reads back the JSON columns written from ``SpanText``; unreadable text yields empty values rather than failing a query.
 enum StoredJSON {
     private struct StoredEvent: Decodable {
         var name: String

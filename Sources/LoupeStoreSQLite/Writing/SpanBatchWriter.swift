@@ -9,7 +9,7 @@ import LoupeStore
 struct SpanBatchWriter {
     private let insertSpan: Statement
     private let insertResource: Statement
-    private var resourceHashes: [[String: AttributeValue]: String] = [:]
+    private var storedResources: Set<String> = []
     private var duplicates: [(segment: Int, index: Int)] = []
     private var inserted = 0
 
@@ -17,8 +17,9 @@ struct SpanBatchWriter {
         var writer = try SpanBatchWriter(db)
         for (s, segment) in batch.segments.enumerated() {
             // Reading from the buffer borrows each record instead of copying (and retaining) all its fields.
+            let texts = batch.texts[s]
             try segment.withUnsafeBufferPointer { buffer in
-                for (i, span) in buffer.enumerated() where !(try writer.insert(span, in: db)) {
+                for (i, span) in buffer.enumerated() where !(try writer.insert(span, text: texts[i], in: db)) {
                     writer.duplicates.append((s, i))
                 }
             }
@@ -41,21 +42,18 @@ struct SpanBatchWriter {
     }
 
     /// Inserts the span; false when it was already stored.
-    private mutating func insert(_ span: SpanRecord, in db: Database) throws -> Bool {
-        try SpanColumns.insert(span, resourceHash: try resourceHash(span.resourceAttributes), with: insertSpan)
+    private mutating func insert(_ span: SpanRecord, text: SpanText, in db: Database) throws -> Bool {
+        try storeResource(text)
+        try SpanColumns.insert(span, text: text, with: insertSpan)
         guard db.changesCount > 0 else { return false }
         inserted += 1
         return true
     }
 
     /// Resources repeat across a batch's spans: each distinct one is stored once, named by its hash.
-    private mutating func resourceHash(_ resource: [String: AttributeValue]) throws -> String {
-        if let known = resourceHashes[resource] { return known }
-        let json = JSONWriter.encode(resource)
-        let hash = FNV1a.hex(json)
-        insertResource.setUncheckedArguments([hash, json])
+    private mutating func storeResource(_ text: SpanText) throws {
+        guard storedResources.insert(text.resourceHash).inserted else { return }
+        insertResource.setUncheckedArguments([text.resourceHash, text.resource])
         try insertResource.execute()
-        resourceHashes[resource] = hash
-        return hash
     }
 }

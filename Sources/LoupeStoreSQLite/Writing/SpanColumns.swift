@@ -1,5 +1,6 @@
 import GRDB
 import LoupeCore
+import LoupeStore
 
 /// The `spans` table's columns and how a ``SpanRecord`` binds to them, in one place so insert and select agree.
 enum SpanColumns {
@@ -17,7 +18,7 @@ enum SpanColumns {
     static let selectList = names.map { "spans.\($0)" }.joined(separator: ", ")
 
     /// Inserts one span with the insert statement, binding in the order of ``names``.
-    static func insert(_ span: SpanRecord, resourceHash: String, with statement: Statement) throws {
+    static func insert(_ span: SpanRecord, text: SpanText, with statement: Statement) throws {
         var b = SQLiteBinder(statement)
         let usage = span.usage
         b.bind(span.traceId); b.bind(span.spanId); b.bind(span.parentSpanId); b.bind(span.project); b.bind(span.service)
@@ -26,41 +27,9 @@ enum SpanColumns {
         b.bind(span.errorCategory); b.bind(span.provider); b.bind(span.requestModel); b.bind(span.responseModel)
         b.bind(usage.input); b.bind(usage.output); b.bind(usage.cacheRead); b.bind(usage.cacheWrite); b.bind(usage.reasoning)
         b.bind(usage.total); b.bind(span.countsUsage); b.bind(span.costUSD); b.bind(span.timeToFirstTokenMs)
-        b.bind(span.finishReason); b.bind(span.userId); b.bind(span.sessionId); b.bind(encodeDimensions(span.dimensions))
-        b.bind(JSONWriter.encode(span.attributes, sortedKeys: false)); b.bind(resourceHash); b.bind(encodeEvents(span.events))
+        b.bind(span.finishReason); b.bind(span.userId); b.bind(span.sessionId); b.bind(text.dimensions)
+        b.bind(text.attributes); b.bind(text.resourceHash); b.bind(text.events)
         b.bind(span.errorFingerprint)
         try b.step()
-    }
-
-    static func encodeDimensions(_ dimensions: [String: String]) -> String {
-        guard !dimensions.isEmpty else { return "{}" }
-        var writer = JSONWriter(capacity: 64)
-        writer.raw("{")
-        for (i, (key, value)) in dimensions.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.string(key)
-            writer.raw(":")
-            writer.string(value)
-        }
-        writer.raw("}")
-        return writer.string
-    }
-
-    static func encodeEvents(_ events: [SpanEvent]) -> String {
-        guard !events.isEmpty else { return "[]" }
-        var writer = JSONWriter()
-        writer.raw("[")
-        for (i, event) in events.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.raw("{\"name\":")
-            writer.string(event.name)
-            writer.raw(",\"time_ns\":")
-            writer.number(event.timeNanos)
-            writer.raw(",\"attributes\":")
-            writer.object(event.attributes)
-            writer.raw("}")
-        }
-        writer.raw("]")
-        return writer.string
     }
 }

@@ -41,17 +41,25 @@ struct PipelineBench: AsyncParsableCommand {
         }
         var batches: [SpanBatch] = []
         report("aggregate rollups + traces (request threads)", count: records.count) {
-            batches = stride(from: 0, to: records.count, by: 10_000).map { SpanBatch(Array(records[$0..<min($0 + 10_000, records.count)])) }
+            batches = Self.batches(of: records, size: 10_000)
         }
         let path = BenchFormat.temporaryDatabase("pipeline.db")
-        for durability in [SQLiteStoreOptions.Durability.full, .normal] {
-            let store = try SQLiteTelemetryStore(path: path + "-" + durability.rawValue, options: .init(durability: durability))
+        // 512 spans is one OTel SDK export request: the smallest commit a loaded server makes.
+        let runs: [(SQLiteStoreOptions.Durability, Int)] = [(.full, 10_000), (.normal, 10_000), (.full, 512)]
+        for (durability, size) in runs {
+            let store = try SQLiteTelemetryStore(path: path + "-\(durability.rawValue)-\(size)", options: .init(durability: durability))
+            let batches = size == 10_000 ? batches : Self.batches(of: records, size: size)
             let start = ContinuousClock.now
             let cpu = Self.cpuSeconds()
             for batch in batches { _ = try await store.write(batch) }
-            say("SQLite write (\(durability.rawValue), 10k per transaction, writer)", count: records.count, BenchFormat.seconds(ContinuousClock.now - start), cpu: Self.cpuSeconds() - cpu)
+            try await store.flushAggregates()
+            say("SQLite write (\(durability.rawValue), \(size) per commit, writer)", count: records.count, BenchFormat.seconds(ContinuousClock.now - start), cpu: Self.cpuSeconds() - cpu)
         }
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    private static func batches(of records: [SpanRecord], size: Int) -> [SpanBatch] {
+        stride(from: 0, to: records.count, by: size).map { SpanBatch(Array(records[$0..<min($0 + size, records.count)])) }
     }
 
     private func report(_ stage: String, count: Int, _ body: () -> Void) {

@@ -16,4 +16,12 @@ struct JSONWriterTests {
     @Test func keysAreSortedSoEqualMapsGiveEqualText() {
         #expect(JSONWriter.encode(["b": 1, "a": 2]) == #"{"a":2,"b":1}"#)
     }
+
+    @Test func escapesAtEitherEndAndBetweenRunsAreExact() {
+        var writer = JSONWriter()
+        writer.string("\"a\\b\u{01}\n")
+        writer.string("")
+        writer.string("plain")
+        #expect(writer.string == #""\"a\\b\u0001\n""""plain""#)
+    }
 }
