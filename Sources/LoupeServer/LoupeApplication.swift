@@ -7,13 +7,13 @@ import LoupeStore
 import NIOCore
 
 /// Assembles Loupe's HTTP application: OTLP ingest, the query API, and the batch writer and
-/// aggregate flusher services.
+/// store maintenance services.
 public enum LoupeApplication {
     /// The parts a running server is made of; tests and the demo keep hold of them.
     public struct Parts {
         public let queue: IngestQueue
         public let writer: BatchWriter
-        public let flusher: AggregateFlusher<ContinuousClock>
+        public let maintenance: StoreMaintenance<ContinuousClock>
         public let pipeline: IngestPipeline
         public let router: Router<BasicRequestContext>
     }
@@ -35,8 +35,8 @@ public enum LoupeApplication {
             businessDimensions: configuration.normalization.businessDimensions, now: now
         ).addRoutes(to: router)
         let writer = BatchWriter(queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, logger: logger)
-        let flusher = AggregateFlusher(store: store, logger: logger)
-        return Parts(queue: queue, writer: writer, flusher: flusher, pipeline: pipeline, router: router)
+        let maintenance = StoreMaintenance(store: store, logger: logger)
+        return Parts(queue: queue, writer: writer, maintenance: maintenance, pipeline: pipeline, router: router)
     }
 
     /// The application `loupe serve` runs; `onServerRunning` receives the bound port.
@@ -49,7 +49,7 @@ public enum LoupeApplication {
         return Application(
             router: parts.router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),
-            services: [parts.writer, parts.flusher],
+            services: [parts.writer, parts.maintenance],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )

@@ -15,6 +15,9 @@ import Synchronization
 /// may read it, and see what the ingesting one last folded in.
 public final class SQLiteTelemetryStore: TelemetryStore {
     private let pool: DatabasePool
+    /// A connection of its own for WAL checkpoints, so copying the log into the database runs beside
+    /// the writer instead of inside its commits (see ``checkpoint()``).
+    private let checkpointer: DatabaseQueue
     public let path: String
     private let pending = Mutex(PendingAggregates())
     private let ingestLock = Mutex<IngestLock?>(nil)
@@ -31,12 +34,15 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         let cachePages = -1024 * options.cacheMiB
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous); PRAGMA cache_size = \(cachePages); PRAGMA temp_store = MEMORY")
+            // Commits checkpoint only as a backstop, for a process that never calls ``checkpoint()``.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.backstopCheckpointPages)")
             db.add(function: HistogramMergeFunction.function)
             db.add(function: HistogramMergeAggregate.function)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try SchemaMigrations.migrator.migrate(pool)
+            checkpointer = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw SQLiteStoreError.cannotOpen(path: path, reason: String(describing: error))
         }
@@ -78,6 +84,26 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             }
             self.pending.withLock { $0 = PendingAggregates() }
         }
+    }
+
+    /// Flushes aggregates, then checkpoints the write-ahead log.
+    public func maintain() async throws {
+        try await flushAggregates()
+        try await checkpoint()
+    }
+
+    /// 64 MiB of log at the default page size.
+    static let backstopCheckpointPages = 16_384
+
+    /// Copies what the write-ahead log holds into the database file, without waiting for (or
+    /// blocking) the writer or readers; a server calls it about once a second.
+    ///
+    /// SQLite otherwise checkpoints inside the commit that crosses 1,000 log pages, which at tens of
+    /// thousands of spans a second is nearly every commit: the writer then spends as long copying
+    /// and syncing the database file as it does writing spans, and a page changed by many commits
+    /// is copied once per commit instead of once per checkpoint.
+    public func checkpoint() async throws {
+        try await checkpointer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
     }
 
     private func foldPending(in db: Database) throws {

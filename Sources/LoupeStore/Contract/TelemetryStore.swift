@@ -33,11 +33,18 @@ public protocol TelemetryStore: Sendable {
     /// Makes the aggregates of every returned write durable and visible to other processes, for a
     /// store that keeps recent ones in memory; a server calls it periodically and when it stops.
     func flushAggregates() async throws
+
+    /// Periodic upkeep, about once a second in a server: at least ``flushAggregates()``.
+    func maintain() async throws
 }
 
 extension TelemetryStore {
     /// Stores that aggregate as they write have nothing to flush.
     public func flushAggregates() async throws {}
+
+    public func maintain() async throws {
+        try await flushAggregates()
+    }
 
     /// Stores spans, aggregating them on the calling thread.
     public func write(_ spans: [SpanRecord]) async throws -> WriteOutcome {

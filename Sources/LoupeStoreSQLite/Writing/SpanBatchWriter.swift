@@ -16,10 +16,10 @@ struct SpanBatchWriter {
     static func write(_ batch: SpanBatch, in db: Database) throws -> (WriteOutcome, PendingAggregates) {
         var writer = try SpanBatchWriter(db)
         for (s, segment) in batch.segments.enumerated() {
-            // Reading from the buffer borrows each record instead of copying (and retaining) all its fields.
             let texts = batch.texts[s]
             try segment.withUnsafeBufferPointer { buffer in
-                for (i, span) in buffer.enumerated() where !(try writer.insert(span, text: texts[i], in: db)) {
+                // Indexing borrows each record; `enumerated()` would copy (and retain) all its fields.
+                for i in buffer.indices where !(try writer.insert(buffer[i], text: texts[i], in: db)) {
                     writer.duplicates.append((s, i))
                 }
             }

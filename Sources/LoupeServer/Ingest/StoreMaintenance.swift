@@ -2,10 +2,11 @@ import Logging
 import LoupeStore
 import ServiceLifecycle
 
-/// Makes the store's in-memory aggregates durable at a fixed interval, as a lifecycle service, so
-/// other processes reading the database (`loupe report`, a second server's API) lag ingest by at most
-/// that interval. The batch writer makes the last ones durable when the server stops.
-public struct AggregateFlusher<C: Clock>: Service where C.Duration == Duration {
+/// Runs the store's periodic upkeep at a fixed interval, as a lifecycle service: its in-memory
+/// aggregates become durable, so other processes reading the database (`loupe report`, a second
+/// server's API) lag ingest by at most that interval, and the SQLite store checkpoints its log off
+/// the writer's path. The batch writer flushes the last aggregates when the server stops.
+public struct StoreMaintenance<C: Clock>: Service where C.Duration == Duration {
     let store: any TelemetryStore
     let interval: Duration
     let clock: C
@@ -25,12 +26,12 @@ public struct AggregateFlusher<C: Clock>: Service where C.Duration == Duration {
             } catch {
                 return  // shutting down or cancelled
             }
-            await store.flushAggregates(logger: logger)
+            await store.maintain(logger: logger)
         }
     }
 }
 
-extension AggregateFlusher where C == ContinuousClock {
+extension StoreMaintenance where C == ContinuousClock {
     public init(store: any TelemetryStore, interval: Duration = .seconds(1), logger: Logger) {
         self.init(store: store, interval: interval, clock: ContinuousClock(), logger: logger)
     }

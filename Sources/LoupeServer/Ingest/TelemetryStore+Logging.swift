@@ -10,4 +10,13 @@ extension TelemetryStore {
             logger.error("could not flush aggregates; will retry", metadata: ["error": "\(error)"])
         }
     }
+
+    /// Runs the store's periodic upkeep, logging a failure: the next run tries again.
+    func maintain(logger: Logger) async {
+        do {
+            try await maintain()
+        } catch {
+            logger.error("store maintenance failed; will retry", metadata: ["error": "\(error)"])
+        }
+    }
 }

@@ -10,19 +10,19 @@ import Testing
 
 /// A server's recent aggregates reach the file every interval, and when it stops.
 @Suite(.timeLimit(.minutes(1)))
-struct AggregateFlusherTests {
+struct StoreMaintenanceTests {
     @Test func aggregatesReachTheFileEveryIntervalAndWhenTheServerStops() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-flusher-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-maintenance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("test.db").path
         let ingesting = try SQLiteTelemetryStore(path: path)
         let reader = try SQLiteTelemetryStore(path: path)
         let clock = TestClock()
         let logger = Logger(label: "test")
-        let flusher = AggregateFlusher(store: ingesting, interval: .seconds(1), clock: clock, logger: logger)
+        let maintenance = StoreMaintenance(store: ingesting, interval: .seconds(1), clock: clock, logger: logger)
         let queue = IngestQueue(capacity: 1_000)
         let writer = BatchWriter(queue: queue, store: ingesting, maxBatchSpans: 1_000, logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [writer, flusher], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: [writer, maintenance], logger: logger))
 
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let minute = now / 60_000_000_000
