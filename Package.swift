@@ -145,7 +145,11 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "LoupeTestingTests", dependencies: ["Loupe", "LoupeTesting"], swiftSettings: settings),
-        .testTarget(name: "LoupeOTLPTests", dependencies: ["LoupeOTLP"], swiftSettings: settings),
+        .testTarget(
+            name: "LoupeOTLPTests",
+            dependencies: ["LoupeOTLP", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "LoupeStoreTests",
             dependencies: ["LoupeStore", "LoupeStoreSQLite"],

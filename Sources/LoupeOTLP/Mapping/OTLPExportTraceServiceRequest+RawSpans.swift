@@ -22,25 +22,14 @@ extension OTLPExportTraceServiceRequest {
     }
 
     private static func raw(_ span: OTLPSpan, resource: [String: AttributeValue], scope: String?) -> Result<RawSpan, SpanRejection> {
-        guard span.traceID.count == 16, span.traceID.contains(where: { $0 != 0 }) else { return .failure(.invalidTraceId) }
-        guard span.spanID.count == 8, span.spanID.contains(where: { $0 != 0 }) else { return .failure(.invalidSpanId) }
-        guard span.parentSpanID.isEmpty || span.parentSpanID.count == 8 else { return .failure(.invalidParentSpanId) }
-        guard span.startTimeUnixNano > 0, span.endTimeUnixNano > 0 else { return .failure(.missingTimestamps) }
-        guard span.endTimeUnixNano >= span.startTimeUnixNano else { return .failure(.endsBeforeStart) }
-        let parent = span.parentSpanID.isEmpty || !span.parentSpanID.contains(where: { $0 != 0 })
-            ? nil : HexID.encode(span.parentSpanID)
-        return .success(
-            RawSpan(
-                traceId: HexID.encode(span.traceID), spanId: HexID.encode(span.spanID), parentSpanId: parent,
-                name: span.name.isEmpty ? "(unnamed)" : span.name, kind: SpanKind(rawValue: span.kind.rawValue) ?? .unspecified,
-                startNanos: Int64(clamping: span.startTimeUnixNano), endNanos: Int64(clamping: span.endTimeUnixNano),
-                statusCode: SpanStatus(otlpCode: span.status.code.rawValue),
-                statusMessage: span.status.message.isEmpty ? nil : span.status.message,
-                attributes: OTLPKeyValue.attributes(span.attributes), resourceAttributes: resource, scopeName: scope,
-                events: span.events.map {
-                    SpanEvent(name: $0.name, timeNanos: Int64(clamping: $0.timeUnixNano), attributes: OTLPKeyValue.attributes($0.attributes))
-                }
-            )
+        RawSpan.fromOTLP(
+            traceID: span.traceID, spanID: span.spanID, parentSpanID: span.parentSpanID, name: span.name,
+            kind: span.kind.rawValue, start: span.startTimeUnixNano, end: span.endTimeUnixNano,
+            statusCode: span.status.code.rawValue, statusMessage: span.status.message,
+            attributes: OTLPKeyValue.attributes(span.attributes), resource: resource, scope: scope,
+            events: span.events.map {
+                SpanEvent(name: $0.name, timeNanos: Int64(clamping: $0.timeUnixNano), attributes: OTLPKeyValue.attributes($0.attributes))
+            }
         )
     }
 }

@@ -12,7 +12,12 @@ public struct IngestPipeline: Sendable {
     }
 
     public func records(from request: OTLPExportTraceServiceRequest, project: String? = nil) -> (records: [SpanRecord], rejected: DecodedSpans) {
-        var decoded = request.decodedSpans()
+        records(from: request.decodedSpans(), project: project)
+    }
+
+    /// Normalises and enriches decoded spans; what comes back as `rejected` holds only the rejection counts.
+    public func records(from decoded: DecodedSpans, project: String? = nil) -> (records: [SpanRecord], rejected: DecodedSpans) {
+        var decoded = decoded
         var records = decoded.spans.map { normalizer.normalize($0, project: project) }
         decoded.spans = []
         if !enrichers.isEmpty {

@@ -30,14 +30,15 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
         do {
             var request = request
             let body = try await OTLPRequestBody.read(&request, limit: maxBodyBytes)
-            let message: OTLPExportTraceServiceRequest
+            let decoded: DecodedSpans
             do {
-                message = encoding == .protobuf ? try OTLPTraceDecoder.decode(protobuf: body) : try OTLPTraceDecoder.decode(json: body)
+                decoded = encoding == .protobuf
+                    ? try OTLPProtobufSpanReader.decodedSpans(body) : try OTLPTraceDecoder.decode(json: body).decodedSpans()
             } catch {
                 throw OTLPFailure.badRequest(error.description)
             }
             let project = request.headers[HTTPField.Name("x-loupe-project")!].flatMap { $0.isEmpty ? nil : $0 }
-            let (records, rejected) = pipeline.records(from: message, project: project)
+            let (records, rejected) = pipeline.records(from: decoded, project: project)
             do {
                 // Aggregating here, on the request's thread, keeps the single writer to inserting rows.
                 try await queue.submit(SpanBatch(records))
