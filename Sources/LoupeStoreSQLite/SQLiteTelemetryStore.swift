@@ -54,13 +54,14 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         // transaction reads of it is still what it holds when the transaction commits.
         return try await pool.writeWithoutTransaction { db in
             try self.claimIngest(in: db)
-            var result: (WriteOutcome, PendingAggregates)?
+            var result: (WriteOutcome, [PendingAggregates])?
             var folded = false
             try db.inTransaction(.immediate) {
                 let (outcome, deltas) = try SpanBatchWriter.write(batch, in: db)
                 var all = self.pending.withLock { $0 }
-                if all.rowCount + deltas.rowCount > self.maxPendingRows {
-                    all.merge(deltas)
+                // Summed, the segments' rows overstate the merged count: a cheap, safe bound.
+                if all.rowCount + deltas.reduce(0, { $0 + $1.rowCount }) > self.maxPendingRows {
+                    for delta in deltas { all.merge(delta) }
                     try AggregateFold.apply(all, in: db)
                     folded = true
                 }
@@ -68,7 +69,13 @@ public final class SQLiteTelemetryStore: TelemetryStore {
                 return .commit
             }
             guard let (outcome, deltas) = result else { return WriteOutcome() }
-            self.pending.withLock { folded ? ($0 = PendingAggregates()) : $0.merge(deltas) }
+            self.pending.withLock { pending in
+                if folded {
+                    pending = PendingAggregates()
+                } else {
+                    for delta in deltas { pending.merge(delta) }
+                }
+            }
             return outcome
         }
     }

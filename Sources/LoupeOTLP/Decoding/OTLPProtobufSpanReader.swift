@@ -101,9 +101,9 @@ public enum OTLPProtobufSpanReader {
         var (start, end): (UInt64, UInt64) = (0, 0)
         var statusCode = 0
         var statusMessage = ""
-        var attributes: [String: AttributeValue] = [:]
         var events: [SpanEvent] = []
         var reader = ProtobufWireReader(bytes)
+        var attributes = [String: AttributeValue](minimumCapacity: try reader.count(of: 9))
         while let (field, wireType) = try reader.nextField() {
             switch field {
             case 1, 2, 4, 5, 9, 11, 15: try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)

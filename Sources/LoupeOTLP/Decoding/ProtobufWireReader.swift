@@ -81,6 +81,17 @@ struct ProtobufWireReader {
         }
     }
 
+    /// How many times a field occurs in the rest of the bytes, to size a collection once instead of growing it.
+    func count(of number: UInt64) throws(Malformed) -> Int {
+        var reader = self
+        var count = 0
+        while let (field, wireType) = try reader.nextField() {
+            if field == number { count += 1 }
+            try reader.skip(wireType)
+        }
+        return count
+    }
+
     /// Reads a field of a type this reader knows, after checking it came with the wire type that type uses.
     static func expect(_ wireType: WireType, _ expected: WireType, field: UInt64) throws(Malformed) {
         guard wireType == expected else {

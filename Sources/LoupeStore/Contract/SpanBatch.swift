@@ -4,33 +4,49 @@ import LoupeCore
 ///
 /// Building a batch does the store-independent work (aggregating, and encoding the JSON text of
 /// each span: together more than half of writing a span) on the thread that received the spans, so a
-/// store's single writer only inserts rows. Batches from concurrent requests merge cheaply: their
-/// spans are kept as segments, their aggregates merged per key.
+/// store's single writer only inserts rows. Batches from concurrent requests join cheaply: each
+/// keeps its spans and deltas as a segment, and a store folds the segments' deltas into its own
+/// totals directly rather than merging them twice.
 public struct SpanBatch: Sendable {
     public private(set) var segments: [[SpanRecord]]
     /// The JSON text of each span, parallel to ``segments``.
     public private(set) var texts: [[SpanText]]
-    public private(set) var rollups: RollupAggregator
-    public private(set) var traces: TraceSummaryAggregator
+    /// Each segment's rollup deltas, parallel to ``segments``.
+    public private(set) var segmentRollups: [RollupAggregator]
+    /// Each segment's trace-summary deltas, parallel to ``segments``.
+    public private(set) var segmentTraces: [TraceSummaryAggregator]
 
     public init(_ spans: [SpanRecord]) {
-        segments = spans.isEmpty ? [] : [spans]
-        texts = spans.isEmpty ? [] : [SpanText.encode(spans)]
-        rollups = RollupAggregator()
-        traces = TraceSummaryAggregator()
+        guard !spans.isEmpty else {
+            (segments, texts, segmentRollups, segmentTraces) = ([], [], [], [])
+            return
+        }
+        var rollups = RollupAggregator()
+        var traces = TraceSummaryAggregator()
         for span in spans {
             rollups.add(span)
             traces.add(span)
         }
+        (segments, texts, segmentRollups, segmentTraces) = ([spans], [SpanText.encode(spans)], [rollups], [traces])
     }
 
     public var count: Int { segments.reduce(0) { $0 + $1.count } }
 
+    /// The whole batch's rollup deltas.
+    public var rollups: RollupAggregator {
+        segmentRollups.reduce(into: RollupAggregator()) { $0.merge($1) }
+    }
+
+    /// The whole batch's trace-summary deltas.
+    public var traces: TraceSummaryAggregator {
+        segmentTraces.reduce(into: TraceSummaryAggregator()) { $0.merge($1) }
+    }
+
     public mutating func append(_ other: SpanBatch) {
         segments += other.segments
         texts += other.texts
-        rollups.merge(other.rollups)
-        traces.merge(other.traces)
+        segmentRollups += other.segmentRollups
+        segmentTraces += other.segmentTraces
     }
 
     /// The aggregates of only the spans a store found new, for the rare batch that repeats stored spans.

@@ -3,7 +3,7 @@ import LoupeCore
 import LoupeStore
 
 /// Writes one batch's spans and their resources inside the caller's transaction, and returns the
-/// batch's rollup and trace-summary deltas for the caller to fold in. A span sent again is ignored;
+/// batch's rollup and trace-summary deltas (one per segment) for the caller to fold in. A span sent again is ignored;
 /// when a batch holds any, its deltas are recomputed from the spans that were new, so nothing is
 /// counted twice.
 struct SpanBatchWriter {
@@ -13,7 +13,7 @@ struct SpanBatchWriter {
     private var duplicates: [(segment: Int, index: Int)] = []
     private var inserted = 0
 
-    static func write(_ batch: SpanBatch, in db: Database) throws -> (WriteOutcome, PendingAggregates) {
+    static func write(_ batch: SpanBatch, in db: Database) throws -> (WriteOutcome, [PendingAggregates]) {
         var writer = try SpanBatchWriter(db)
         for (s, segment) in batch.segments.enumerated() {
             let texts = batch.texts[s]
@@ -24,16 +24,16 @@ struct SpanBatchWriter {
                 }
             }
         }
-        var (rollups, traces) = (batch.rollups, batch.traces)
-        if !writer.duplicates.isEmpty {
-            let skipped = Set(writer.duplicates.map { [$0.segment, $0.index] })
-            let new = batch.segments.enumerated().flatMap { s, segment in
-                segment.enumerated().compactMap { skipped.contains([s, $0.offset]) ? nil : $0.element }
-            }
-            (rollups, traces) = SpanBatch.aggregates(of: new)
-        }
         let outcome = WriteOutcome(inserted: writer.inserted, duplicates: writer.duplicates.count)
-        return (outcome, PendingAggregates(rollups: rollups, traces: traces))
+        guard !writer.duplicates.isEmpty else {
+            return (outcome, zip(batch.segmentRollups, batch.segmentTraces).map(PendingAggregates.init))
+        }
+        let skipped = Set(writer.duplicates.map { [$0.segment, $0.index] })
+        let new = batch.segments.enumerated().flatMap { s, segment in
+            segment.enumerated().compactMap { skipped.contains([s, $0.offset]) ? nil : $0.element }
+        }
+        let (rollups, traces) = SpanBatch.aggregates(of: new)
+        return (outcome, [PendingAggregates(rollups: rollups, traces: traces)])
     }
 
     private init(_ db: Database) throws {
