@@ -118,6 +118,13 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         if !snapshot.isEmpty { try AggregateFold.apply(snapshot, in: db) }
     }
 
+    /// Makes this instance the one ingesting into the file now, rather than at its first write:
+    /// a server calls it at start-up so that a second server on the same file fails at once, with
+    /// ``SQLiteStoreError/alreadyIngesting(path:)``.
+    public func claimIngest() async throws {
+        try await pool.writeWithoutTransaction { db in try self.claimIngest(in: db) }
+    }
+
     /// Before this instance's first write: takes the ingest lock, then folds in what a previous
     /// ingesting process committed but had not folded in when it stopped.
     private func claimIngest(in db: Database) throws {

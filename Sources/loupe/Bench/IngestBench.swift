@@ -24,8 +24,8 @@ struct IngestBench: AsyncParsableCommand {
     @Option(help: "Spans per OTLP request (OTel SDKs send 512 by default).")
     var batch = 512
 
-    @Option(help: "Concurrent HTTP clients.")
-    var clients = 8
+    @Option(help: "Concurrent exporters, each on its own connection and waiting for its answer before sending again, as OTel SDKs do (a fleet of services, or a collector's export queue).")
+    var clients = 32
 
     @Flag(help: "Gzip request bodies, as most exporters do.")
     var gzip = false
@@ -57,6 +57,7 @@ struct IngestBench: AsyncParsableCommand {
         var logger = Logger(label: "loupe.bench")
         logger.logLevel = .error
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability))
+        try await store.claimIngest()
         let configuration = ServerConfiguration(port: 0, databasePath: path)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = LoupeApplication.make(

@@ -40,6 +40,7 @@ struct Demo: AsyncParsableCommand {
         logger.logLevel = .warning
         let configuration = server.configuration
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
+        try await store.claimIngest()
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let app = LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try server.enrichers(), logger: logger, onServerRunning: { port in

@@ -20,6 +20,7 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = logLevel
         let configuration = server.configuration
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
+        try await store.claimIngest()
         let app = LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try server.enrichers(), logger: logger, onServerRunning: { port in
             print("Loupe is listening on http://\(configuration.host):\(port)  (database: \(configuration.databasePath))")
