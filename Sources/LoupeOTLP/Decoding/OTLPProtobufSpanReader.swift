@@ -25,11 +25,7 @@ public enum OTLPProtobufSpanReader {
     static func decodedSpans(_ bytes: UnsafeRawBufferPointer) throws(ProtobufWireReader.Malformed) -> DecodedSpans {
         var result = DecodedSpans()
         var reader = ProtobufWireReader(bytes)
-        while let (field, wireType) = try reader.nextField() {
-            guard field == 1 else { try reader.skip(wireType); continue }
-            try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
-            try readResourceSpans(try reader.lengthDelimited(), into: &result)
-        }
+        try reader.forEach(1) { resourceSpans throws(ProtobufWireReader.Malformed) in try readResourceSpans(resourceSpans, into: &result) }
         return result
     }
 
@@ -43,10 +39,8 @@ public enum OTLPProtobufSpanReader {
             case 1:
                 try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
                 var resourceReader = ProtobufWireReader(try reader.lengthDelimited())
-                while let (field, wireType) = try resourceReader.nextField() {
-                    guard field == 1 else { try resourceReader.skip(wireType); continue }
-                    try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
-                    try readKeyValue(try resourceReader.lengthDelimited(), into: &resource, depth: 0)
+                try resourceReader.forEach(1) { keyValue throws(ProtobufWireReader.Malformed) in
+                    try readKeyValue(keyValue, into: &resource, depth: 0)
                 }
             case 2:
                 try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
@@ -69,10 +63,8 @@ public enum OTLPProtobufSpanReader {
             case 1:
                 try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
                 var scopeReader = ProtobufWireReader(try reader.lengthDelimited())
-                while let (field, wireType) = try scopeReader.nextField() {
-                    guard field == 1 else { try scopeReader.skip(wireType); continue }
-                    try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
-                    scopeName = try scopeReader.string()
+                try scopeReader.forEach(1) { name throws(ProtobufWireReader.Malformed) in
+                    scopeName = try ProtobufWireReader.string(name)
                 }
             case 2:
                 try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
@@ -214,19 +206,15 @@ public enum OTLPProtobufSpanReader {
             case 5:
                 var values: [AttributeValue] = []
                 var arrayReader = ProtobufWireReader(try reader.lengthDelimited())
-                while let (field, wireType) = try arrayReader.nextField() {
-                    guard field == 1 else { try arrayReader.skip(wireType); continue }
-                    try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
-                    values.append(try readAnyValue(try arrayReader.lengthDelimited(), depth: depth + 1))
+                try arrayReader.forEach(1) { element throws(ProtobufWireReader.Malformed) in
+                    values.append(try readAnyValue(element, depth: depth + 1))
                 }
                 value = .array(values)
             case 6:
                 var map: [String: AttributeValue] = [:]
                 var listReader = ProtobufWireReader(try reader.lengthDelimited())
-                while let (field, wireType) = try listReader.nextField() {
-                    guard field == 1 else { try listReader.skip(wireType); continue }
-                    try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
-                    try readKeyValue(try listReader.lengthDelimited(), into: &map, depth: depth + 1)
+                try listReader.forEach(1) { keyValue throws(ProtobufWireReader.Malformed) in
+                    try readKeyValue(keyValue, into: &map, depth: depth + 1)
                 }
                 value = .kvlist(map)
             default: value = .bytes(Array(try reader.lengthDelimited()))

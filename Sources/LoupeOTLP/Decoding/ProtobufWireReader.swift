@@ -61,8 +61,12 @@ struct ProtobufWireReader {
     }
 
     mutating func string() throws(Malformed) -> String {
-        let slice = try lengthDelimited()
-        guard let text = String(validating: slice.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
+        try Self.string(try lengthDelimited())
+    }
+
+    /// A length-delimited field's bytes as a string; protobuf strings must be valid UTF-8.
+    static func string(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> String {
+        guard let text = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
             throw Malformed(description: "a string field is not valid UTF-8")
         }
         return text
@@ -78,6 +82,17 @@ struct ProtobufWireReader {
             guard bytes.count - index >= 4 else { throw Malformed(description: "truncated fixed32") }
             index += 4
         case .startGroup, .endGroup: throw Malformed(description: "unexpected group")
+        }
+    }
+
+    /// Calls `body` with each occurrence of a length-delimited field, skipping every other field.
+    mutating func forEach(
+        _ number: UInt64, _ body: (UnsafeRawBufferPointer) throws(Malformed) -> Void
+    ) throws(Malformed) {
+        while let (field, wireType) = try nextField() {
+            guard field == number else { try skip(wireType); continue }
+            try Self.expect(wireType, .lengthDelimited, field: field)
+            try body(try lengthDelimited())
         }
     }
 
