@@ -72,11 +72,13 @@ let package = Package(
         .target(name: "LoupeTesting", dependencies: ["Loupe"], swiftSettings: settings),
         // The storage contract and an in-memory store.
         .target(name: "LoupeStore", dependencies: ["LoupeCore"], swiftSettings: settings),
+        // SQLite's variadic process-wide configuration, which Swift cannot call.
+        .target(name: "CLoupeSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The embedded store; the only module that imports GRDB.
         .target(
             name: "LoupeStoreSQLite",
             dependencies: [
-                "LoupeStore",
+                "LoupeStore", "CLoupeSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

@@ -1,3 +1,4 @@
+import CLoupeSQLite
 import Foundation
 import GRDB
 import LoupeCore
@@ -26,6 +27,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String, options: SQLiteStoreOptions = .default) throws {
+        _ = Self.processConfigured
         self.path = path
         maxPendingRows = options.maxPendingAggregateRows
         var configuration = Configuration()
@@ -98,6 +100,10 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         try await flushAggregates()
         try await checkpoint()
     }
+
+    /// SQLite's process-wide options, set once before the first connection opens (see
+    /// `loupe_sqlite_configure`); false when something opened SQLite first, which is still correct, only slower.
+    private static let processConfigured = loupe_sqlite_configure() == 0
 
     /// 64 MiB of log at the default page size.
     static let backstopCheckpointPages = 16_384
