@@ -67,15 +67,22 @@ public struct LatencyHistogram: Sendable, Hashable {
             self = other
             return
         }
-        let low = min(offset, other.offset)
-        let high = max(offset + counts.count, other.offset + other.counts.count)
-        if low != offset || high != offset + counts.count {
-            var widened = [UInt64](repeating: 0, count: high - low)
-            for (k, c) in counts.enumerated() { widened[offset - low + k] = c }
-            counts = widened
-            offset = low
+        // Widen in place to cover both ranges, then add bucket by bucket: a store's writer merges
+        // thousands of these a second into its pending rollups.
+        if other.offset < offset {
+            counts.insert(contentsOf: repeatElement(0, count: offset - other.offset), at: 0)
+            offset = other.offset
         }
-        for (k, c) in other.counts.enumerated() { counts[other.offset - offset + k] += c }
+        let end = other.offset + other.counts.count
+        if end > offset + counts.count {
+            counts.append(contentsOf: repeatElement(0, count: end - offset - counts.count))
+        }
+        let shift = other.offset - offset
+        counts.withUnsafeMutableBufferPointer { mine in
+            other.counts.withUnsafeBufferPointer { theirs in
+                for k in theirs.indices { mine[shift + k] &+= theirs[k] }
+            }
+        }
         count += other.count
     }
 

@@ -24,6 +24,21 @@ struct LatencyHistogramTests {
         #expect(a.count == all.count)
     }
 
+    /// The other histogram below, inside, around, above or apart from this one's buckets.
+    @Test(arguments: [(100.0, 1.0), (1.0, 100.0), (10.0, 20.0), (20.0, 10.0), (1.0, 10_000.0), (10_000.0, 1.0)])
+    func mergingInEveryRelativePositionEqualsRecordingEverything(first: Double, second: Double) {
+        var a = LatencyHistogram()
+        var b = LatencyHistogram()
+        var all = LatencyHistogram()
+        for v in [first, first * 1.5, first * 3] { a.record(ms: v); all.record(ms: v) }
+        for v in [second, second * 1.1, second * 40] { b.record(ms: v); all.record(ms: v) }
+        a.merge(b)
+        #expect(a == all)
+        var empty = LatencyHistogram()
+        empty.merge(all)
+        #expect(empty == all)
+    }
+
     @Test func binaryEncodingRoundTrips() {
         var histogram = LatencyHistogram()
         for v in [0.0, 0.5, 12, 12, 4_000, 1e12] { histogram.record(ms: v) }
