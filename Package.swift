@@ -154,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoupeStoreTests",
-            dependencies: ["LoupeStore", "LoupeStoreSQLite"],
+            dependencies: ["LoupeStore", "LoupeStoreSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings
         ),
         .testTarget(
