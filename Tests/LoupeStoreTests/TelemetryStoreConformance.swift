@@ -16,9 +16,7 @@ struct TelemetryStoreConformance {
         case .memory:
             return InMemoryTelemetryStore()
         case .sqliteFile:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-store-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            return try SQLiteTelemetryStore(path: folder.appendingPathComponent("test.db").path)
+            return try SQLiteTelemetryStore(path: try TemporaryDatabase.path("store"))
         }
     }
 

@@ -12,9 +12,7 @@ struct SQLiteAggregateFoldingTests {
     let m0 = Fixture.base / Fixture.minute
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-fold-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("test.db").path
+        path = try TemporaryDatabase.path("fold")
     }
 
     func requests(_ store: SQLiteTelemetryStore) async throws -> Int64 {

@@ -7,9 +7,8 @@ import Testing
 /// Checkpoints copy the write-ahead log into the database file, off the writer's commits.
 struct SQLiteCheckpointTests {
     @Test func aCheckpointPutsCommittedSpansInTheDatabaseFileItself() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-checkpoint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("test.db").path
+        let path = try TemporaryDatabase.path("checkpoint")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let store = try SQLiteTelemetryStore(path: path)
         let span = TelemetryStoreConformance.span(id: "0000000000000001")
         _ = try await store.write([span])

@@ -9,9 +9,7 @@ import Testing
 /// Migrations carry data stored under earlier schemas forward.
 struct SchemaMigrationsTests {
     @Test func traceSummariesSurviveTheMoveToArrivalOrder() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-migrations-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("test.db").path
+        let path = try TemporaryDatabase.path("migrations")
         let trace = "0af7651916cd43dd8448eb211c80319c"
         do {
             let old = try DatabaseQueue(path: path)
