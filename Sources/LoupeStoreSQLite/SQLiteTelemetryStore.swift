@@ -17,8 +17,10 @@ import Synchronization
 public final class SQLiteTelemetryStore: TelemetryStore {
     private let pool: DatabasePool
     /// A connection of its own for WAL checkpoints, so copying the log into the database runs beside
-    /// the writer instead of inside its commits (see ``checkpoint()``).
-    private let checkpointer: DatabaseQueue
+    /// the writer instead of inside its commits (see ``checkpoint()``); opened by the first one, as
+    /// readers never checkpoint.
+    private let checkpointer = Mutex<DatabaseQueue?>(nil)
+    private let configuration: Configuration
     public let path: String
     private let pending = Mutex(PendingAggregates())
     private let ingestLock = Mutex<IngestLock?>(nil)
@@ -41,10 +43,10 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             db.add(function: HistogramMergeFunction.function)
             db.add(function: HistogramMergeAggregate.function)
         }
+        self.configuration = configuration
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try SchemaMigrations.migrator.migrate(pool)
-            checkpointer = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw SQLiteStoreError.cannotOpen(path: path, reason: String(describing: error))
         }
@@ -116,7 +118,13 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     /// and syncing the database file as it does writing spans, and a page changed by many commits
     /// is copied once per commit instead of once per checkpoint.
     public func checkpoint() async throws {
-        try await checkpointer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+        let connection = try checkpointer.withLock { connection in
+            if let connection { return connection }
+            let opened = try DatabaseQueue(path: path, configuration: configuration)
+            connection = opened
+            return opened
+        }
+        try await connection.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
     }
 
     private func foldPending(in db: Database) throws {
