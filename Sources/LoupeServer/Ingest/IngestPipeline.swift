@@ -11,10 +11,6 @@ public struct IngestPipeline: Sendable {
         self.enrichers = enrichers
     }
 
-    public func records(from request: OTLPExportTraceServiceRequest, project: String? = nil) -> (records: [SpanRecord], rejected: DecodedSpans) {
-        records(from: request.decodedSpans(), project: project)
-    }
-
     /// Normalises and enriches decoded spans; what comes back as `rejected` holds only the rejection counts.
     public func records(from decoded: DecodedSpans, project: String? = nil) -> (records: [SpanRecord], rejected: DecodedSpans) {
         var decoded = decoded

@@ -21,12 +21,7 @@ public struct SpanBatch: Sendable {
             (segments, texts, segmentRollups, segmentTraces) = ([], [], [], [])
             return
         }
-        var rollups = RollupAggregator()
-        var traces = TraceSummaryAggregator()
-        for span in spans {
-            rollups.add(span)
-            traces.add(span)
-        }
+        let (rollups, traces) = Self.aggregates(of: spans)
         (segments, texts, segmentRollups, segmentTraces) = ([spans], [SpanText.encode(spans)], [rollups], [traces])
     }
 
@@ -49,7 +44,7 @@ public struct SpanBatch: Sendable {
         segmentTraces += other.segmentTraces
     }
 
-    /// The aggregates of only the spans a store found new, for the rare batch that repeats stored spans.
+    /// The aggregates of some spans: a batch's own, or only those a store found new when a batch repeats stored ones.
     public static func aggregates(of spans: some Sequence<SpanRecord>) -> (RollupAggregator, TraceSummaryAggregator) {
         var rollups = RollupAggregator()
         var traces = TraceSummaryAggregator()

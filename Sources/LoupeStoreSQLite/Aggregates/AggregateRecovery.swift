@@ -14,6 +14,8 @@ enum AggregateRecovery {
             FROM spans JOIN resources ON resources.hash = spans.resource_hash
             WHERE spans.rowid > ?
             """
+        // Streamed from a cursor rather than collected for `SpanBatch.aggregates(of:)`: the spans
+        // behind the watermark can be many more than a batch.
         var rollups = RollupAggregator()
         var traces = TraceSummaryAggregator()
         var count = 0
