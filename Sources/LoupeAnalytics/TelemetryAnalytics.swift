@@ -18,16 +18,26 @@ public struct TelemetryAnalytics: Sendable {
 
     public func summary(_ query: SummaryQuery) async throws -> SummaryReport {
         let (grain, rows) = try await rollups(query.range, groupBy: query.groupBy, filters: query.filters, collapseMinutes: true)
-        var groups: [[String]: RollupMeasures] = [:]
-        var totals = RollupMeasures()
+        let unit = query.unit
+        var groups: [[String]: UnitMeasures] = [:]
+        var totals = UnitMeasures()
         for row in rows {
-            groups[query.groupBy.map { row.key.value(of: $0) }, default: RollupMeasures()].merge(row.measures)
-            totals.merge(row.measures)
+            groups[query.groupBy.map { row.key.value(of: $0) }, default: UnitMeasures()].add(row)
+            totals.add(row)
         }
-        let summaryGroups = groups.map { values, measures in
-            SummaryGroup(key: Dictionary(uniqueKeysWithValues: zip(query.groupBy.map(\.name), values)), measures: measures)
-        }.sorted { ($0.measures.requests, $1.key.description) > ($1.measures.requests, $0.key.description) }
-        return SummaryReport(query: query, grain: grain, groups: summaryGroups, totals: SummaryGroup(key: [:], measures: totals))
+        // A view in calls (by model or provider) leaves out groups with no model call: retrieval,
+        // chain and tool spans have no model, and an unlabelled row of them would read as a model.
+        // They stay in the totals' spans.
+        let summaryGroups = groups.compactMap { values, measures -> SummaryGroup? in
+            if unit == .calls && measures.calls.count == 0 { return nil }
+            return SummaryGroup(key: Dictionary(uniqueKeysWithValues: zip(query.groupBy.map(\.name), values)), measures: measures)
+        }.sorted {
+            ($0.measures[unit].count, $0.measures.spans.count, $1.key.description)
+                > ($1.measures[unit].count, $1.measures.spans.count, $0.key.description)
+        }
+        return SummaryReport(
+            query: query, grain: grain, unit: unit, groups: summaryGroups, totals: SummaryGroup(key: [:], measures: totals)
+        )
     }
 
     public func timeseries(_ query: TimeseriesQuery) async throws -> TimeseriesReport {
@@ -40,20 +50,21 @@ public struct TelemetryAnalytics: Sendable {
         let count = Int((query.range.toMinute - first + stepMinutes - 1) / stepMinutes)
         guard count <= Self.maxPoints else { throw AnalyticsError.tooManyPoints(count, limit: Self.maxPoints) }
         let (_, rows) = try await rollups(query.range, groupBy: query.groupBy, filters: query.filters)
-        var buckets: [[String]: [RollupMeasures]] = [:]
+        var buckets: [[String]: [UnitMeasures]] = [:]
         for row in rows {
             let key = query.groupBy.map { row.key.value(of: $0) }
             let index = Int((row.key.minute - first) / stepMinutes)
             guard index >= 0 && index < count else { continue }
-            if buckets[key] == nil { buckets[key] = Array(repeating: RollupMeasures(), count: count) }
-            buckets[key]?[index].merge(row.measures)
+            if buckets[key] == nil { buckets[key] = Array(repeating: UnitMeasures(), count: count) }
+            buckets[key]?[index].add(row)
         }
-        if buckets.isEmpty && query.groupBy.isEmpty { buckets[[]] = Array(repeating: RollupMeasures(), count: count) }
+        if buckets.isEmpty && query.groupBy.isEmpty { buckets[[]] = Array(repeating: UnitMeasures(), count: count) }
+        let unit = query.unit
         let series = buckets.map { key, steps in
             TimeseriesReport.Series(
                 key: Dictionary(uniqueKeysWithValues: zip(query.groupBy.map(\.name), key)),
                 points: steps.enumerated().map { i, m in
-                    .init(time: (first + Int64(i) * stepMinutes) * 60, value: query.metric.value(m))
+                    .init(time: (first + Int64(i) * stepMinutes) * 60, value: query.metric.value(m, unit: unit))
                 }
             )
         }.sorted { $0.key.description < $1.key.description }

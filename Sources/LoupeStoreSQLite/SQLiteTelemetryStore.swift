@@ -27,8 +27,9 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     /// Pending rows past which a write folds them in itself, bounding their memory under any load.
     private let maxPendingRows: Int
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String, options: SQLiteStoreOptions = .default) throws {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date;
+    /// `progress` hears about migrations that rewrite every row, which take a while on a large file.
+    public init(path: String, options: SQLiteStoreOptions = .default, progress: (@Sendable (String) -> Void)? = nil) throws {
         _ = Self.processConfigured
         self.path = path
         maxPendingRows = options.maxPendingAggregateRows
@@ -46,7 +47,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         self.configuration = configuration
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try SchemaMigrations.migrator.migrate(pool)
+            try SchemaMigrations.migrator(progress: progress).migrate(pool)
         } catch {
             throw SQLiteStoreError.cannotOpen(path: path, reason: String(describing: error))
         }

@@ -30,11 +30,12 @@ struct TelemetryAnalyticsTests {
         let report = try await analytics.summary(SummaryQuery(range: range, groupBy: [.model]))
         #expect(report.grain == .core)
         #expect(report.groups.map(\.key) == [["model": "gpt-4o"], ["model": "gpt-4o-mini"]])
-        #expect(report.groups[0].measures.requests == 6)
-        #expect(report.groups[0].errorRate == 1.0 / 6)
-        #expect(report.totals.measures.inputTokens == 1_000)
-        #expect(report.totals.measures.costUSD == 5)
-        let p99 = try #require(report.totals.latencyMs(0.99))
+        #expect(report.unit == .calls)
+        #expect(report.groups[0].measures.calls.count == 6)
+        #expect(report.groups[0].measures.calls.errorRate == 1.0 / 6)
+        #expect(report.totals.measures.spans.inputTokens == 1_000)
+        #expect(report.totals.measures.spans.knownCostUSD == 5)
+        let p99 = try #require(report.totals.measures.requests.latency.quantile(0.99))
         #expect(abs(p99 - 190) / 190 < 0.011)
     }
 
@@ -42,10 +43,11 @@ struct TelemetryAnalyticsTests {
         let analytics = TelemetryAnalytics(store: try await store())
         let byUnit = try await analytics.summary(SummaryQuery(range: range, groupBy: [TelemetryDimension("business_unit")], filters: [.model: "gpt-4o"]))
         #expect(byUnit.grain == .business)
-        #expect(byUnit.totals.measures.requests == 6)
+        #expect(byUnit.totals.measures.calls.count == 6)
         let byUser = try await analytics.summary(SummaryQuery(range: range, groupBy: [.user]))
         #expect(byUser.grain == .user)
-        #expect(byUser.groups.map(\.measures.requests) == [5, 5])
+        #expect(byUser.unit == .requests)
+        #expect(byUser.groups.map(\.measures.requests.count) == [5, 5])
         await #expect(throws: AnalyticsError.self) {
             try await analytics.summary(SummaryQuery(range: range, groupBy: [.user, TelemetryDimension("business_unit")]))
         }
@@ -53,7 +55,7 @@ struct TelemetryAnalyticsTests {
 
     @Test func timeseriesHasEveryStep() async throws {
         let analytics = TelemetryAnalytics(store: try await store())
-        let report = try await analytics.timeseries(TimeseriesQuery(range: range, stepSeconds: 60, metric: .requests))
+        let report = try await analytics.timeseries(TimeseriesQuery(range: range, stepSeconds: 60, metric: .count))
         #expect(report.series.count == 1)
         #expect(report.series[0].points.map(\.value) == [4, 3, 3])
         let empty = try await analytics.timeseries(TimeseriesQuery(

@@ -42,7 +42,7 @@ extension TelemetryStoreConformance {
             let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 1))
             #expect(abs(rows.reduce(0) { $0 + $1.measures.costUSD } - 0.52) < 1e-12, "\(grain)")
             #expect(rows.reduce(0) { $0 + $1.measures.unpricedCalls } == 0)
-            #expect(rows.reduce(0) { $0 + $1.measures.requests } == 3)
+            #expect(rows.reduce(0) { $0 + $1.measures.count } == 3)
         }
         let summary = try await store.traces(TraceQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute))
         #expect(abs((summary.first?.costUSD ?? 0) - 0.52) < 1e-12)
@@ -67,7 +67,7 @@ extension TelemetryStoreConformance {
         let m0 = Self.base / Self.minute
         for grain in RollupGrain.allCases {
             let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 1))
-            #expect(rows.reduce(0) { $0 + $1.measures.requests } == 3, "\(grain)")
+            #expect(rows.reduce(0) { $0 + $1.measures.count } == 3, "\(grain)")
             #expect(rows.reduce(0) { $0 + $1.measures.errors } == 1, "\(grain)")
         }
         let traces = try await store.traces(TraceQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute))
@@ -92,7 +92,7 @@ extension TelemetryStoreConformance {
             var collapsed = RollupMeasures()
             let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 3, collapseMinutes: true))
             for row in rows { collapsed.merge(row.measures) }
-            #expect(collapsed.requests == perMinute.requests && collapsed.errors == perMinute.errors, "\(grain)")
+            #expect(collapsed.count == perMinute.count && collapsed.errors == perMinute.errors, "\(grain)")
             #expect(collapsed.inputTokens == perMinute.inputTokens && collapsed.latency == perMinute.latency, "\(grain)")
             #expect(abs(collapsed.costUSD - perMinute.costUSD) < 1e-12, "\(grain)")
             #expect(rows.allSatisfy { $0.key.minute >= m0 && $0.key.minute < m0 + 3 })

@@ -47,7 +47,7 @@ struct TelemetryStoreConformance {
         #expect(try await store.write(spans) == WriteOutcome(inserted: 2))
         #expect(try await store.write(spans + [Self.span(id: "0000000000000003")]) == WriteOutcome(inserted: 1, duplicates: 2))
         let rows = try await store.rollups(RollupQuery(grain: .core, fromMinute: Self.base / Self.minute, toMinute: Self.base / Self.minute + 1))
-        #expect(rows.reduce(0) { $0 + $1.measures.requests } == 3)
+        #expect(rows.reduce(0) { $0 + $1.measures.count } == 3)
         #expect(try await store.spans(traceId: spans[0].traceId).count == 3)
     }
 
@@ -76,19 +76,19 @@ struct TelemetryStoreConformance {
         let core = try await store.rollups(RollupQuery(grain: .core, fromMinute: m0, toMinute: m0 + 2))
         var total = RollupMeasures()
         for row in core { total.merge(row.measures) }
-        #expect(total.requests == 5)
+        #expect(total.count == 5)
         #expect(total.errors == 1)
         #expect(total.inputTokens == 400)  // the chain span repeats usage and is not counted
         #expect(abs(total.costUSD - 0.04) < 1e-12)
         #expect(total.latency.count == 5)
         let gpt = try await store.rollups(RollupQuery(grain: .core, fromMinute: m0, toMinute: m0 + 1, filters: [.model: "gpt-4o"]))
-        #expect(gpt.reduce(0) { $0 + $1.measures.requests } == 3)
+        #expect(gpt.reduce(0) { $0 + $1.measures.count } == 3)
         let p50 = gpt.reduce(into: LatencyHistogram()) { $0.merge($1.measures.latency) }.quantile(0.5) ?? 0
         #expect(abs(p50 - 300) / 300 < 0.011)
         let support = try await store.rollups(RollupQuery(grain: .business, fromMinute: m0, toMinute: m0 + 2, filters: [TelemetryDimension("business_unit"): "support"]))
-        #expect(support.reduce(0) { $0 + $1.measures.requests } == 1)
+        #expect(support.reduce(0) { $0 + $1.measures.count } == 1)
         let users = try await store.rollups(RollupQuery(grain: .user, fromMinute: m0, toMinute: m0 + 2, filters: [.user: "u2"]))
-        #expect(users.reduce(0) { $0 + $1.measures.requests } == 1)
+        #expect(users.reduce(0) { $0 + $1.measures.count } == 1)
         let errors = try await store.rollups(RollupQuery(grain: .core, fromMinute: m0, toMinute: m0 + 2, filters: [.errorCategory: "rate_limit"]))
         #expect(errors.reduce(0) { $0 + $1.measures.errors } == 1)
     }

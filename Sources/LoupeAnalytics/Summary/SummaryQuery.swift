@@ -1,6 +1,6 @@
 import LoupeStore
 
-/// Requests, errors, tokens, cost and latency over a range, grouped by some dimensions.
+/// Requests, calls and spans (each with errors and latency), tokens and cost over a range, grouped by some dimensions.
 public struct SummaryQuery: Sendable, Hashable {
     public var range: TimeRange
     public var groupBy: [TelemetryDimension]
@@ -11,4 +11,7 @@ public struct SummaryQuery: Sendable, Hashable {
         self.groupBy = groupBy
         self.filters = filters
     }
+
+    /// The unit that fits what this query groups and filters by.
+    public var unit: CountUnit { CountUnit.fitting(groupBy + filters.keys) }
 }

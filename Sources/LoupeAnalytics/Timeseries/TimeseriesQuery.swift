@@ -8,15 +8,20 @@ public struct TimeseriesQuery: Sendable, Hashable {
     public var metric: TimeseriesMetric
     public var groupBy: [TelemetryDimension]
     public var filters: [TelemetryDimension: String]
+    /// What counts, errors and latency are of; nil picks the unit that fits the grouping (``CountUnit/fitting(_:)``).
+    public var requestedUnit: CountUnit?
 
     public init(
         range: TimeRange, stepSeconds: Int64 = 60, metric: TimeseriesMetric, groupBy: [TelemetryDimension] = [],
-        filters: [TelemetryDimension: String] = [:]
+        filters: [TelemetryDimension: String] = [:], unit: CountUnit? = nil
     ) {
         self.range = range
         self.stepSeconds = stepSeconds
         self.metric = metric
         self.groupBy = groupBy
         self.filters = filters
+        self.requestedUnit = unit
     }
+
+    public var unit: CountUnit { requestedUnit ?? CountUnit.fitting(groupBy + filters.keys) }
 }

@@ -7,6 +7,8 @@ public struct RawSpan: Sendable, Hashable {
     /// Lower-case hex, 16 characters.
     public var spanId: String
     public var parentSpanId: String?
+    /// Whether the parent ran in another process (OTLP span flags, where the SDK sets them).
+    public var parentIsRemote: Bool
     public var name: String
     public var kind: SpanKind
     public var startNanos: Int64
@@ -19,7 +21,7 @@ public struct RawSpan: Sendable, Hashable {
     public var events: [SpanEvent]
 
     public init(
-        traceId: String, spanId: String, parentSpanId: String? = nil, name: String, kind: SpanKind = .internal,
+        traceId: String, spanId: String, parentSpanId: String? = nil, parentIsRemote: Bool = false, name: String, kind: SpanKind = .internal,
         startNanos: Int64, endNanos: Int64, statusCode: SpanStatus = .unset, statusMessage: String? = nil,
         attributes: [String: AttributeValue] = [:], resourceAttributes: [String: AttributeValue] = [:],
         scopeName: String? = nil, events: [SpanEvent] = []
@@ -27,6 +29,7 @@ public struct RawSpan: Sendable, Hashable {
         self.traceId = traceId
         self.spanId = spanId
         self.parentSpanId = parentSpanId
+        self.parentIsRemote = parentIsRemote
         self.name = name
         self.kind = kind
         self.startNanos = startNanos

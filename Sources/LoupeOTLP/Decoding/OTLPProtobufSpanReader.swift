@@ -88,6 +88,7 @@ public enum OTLPProtobufSpanReader {
     ) throws(ProtobufWireReader.Malformed) -> Result<RawSpan, SpanRejection> {
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         var (traceID, spanID, parentSpanID) = (empty, empty, empty)
+        var flags: UInt32 = 0
         var name = ""
         var kind = 0
         var (start, end): (UInt64, UInt64) = (0, 0)
@@ -101,6 +102,7 @@ public enum OTLPProtobufSpanReader {
             case 1, 2, 4, 5, 9, 11, 15: try ProtobufWireReader.expect(wireType, .lengthDelimited, field: field)
             case 6: try ProtobufWireReader.expect(wireType, .varint, field: field)
             case 7, 8: try ProtobufWireReader.expect(wireType, .fixed64, field: field)
+            case 16: try ProtobufWireReader.expect(wireType, .fixed32, field: field)
             default: try reader.skip(wireType); continue
             }
             switch field {
@@ -111,13 +113,14 @@ public enum OTLPProtobufSpanReader {
             case 6: kind = Int(truncatingIfNeeded: Int32(truncatingIfNeeded: try reader.varint()))
             case 7: start = try reader.fixed64()
             case 8: end = try reader.fixed64()
+            case 16: flags = try reader.fixed32()
             case 9: try readKeyValue(try reader.lengthDelimited(), into: &attributes, depth: 0)
             case 11: events.append(try readEvent(try reader.lengthDelimited()))
             default: try readStatus(try reader.lengthDelimited(), code: &statusCode, message: &statusMessage)
             }
         }
         return RawSpan.fromOTLP(
-            traceID: traceID, spanID: spanID, parentSpanID: parentSpanID, name: name, kind: kind, start: start, end: end,
+            traceID: traceID, spanID: spanID, parentSpanID: parentSpanID, flags: flags, name: name, kind: kind, start: start, end: end,
             statusCode: statusCode, statusMessage: statusMessage, attributes: attributes, resource: resource,
             scope: scope, events: events
         )

@@ -50,6 +50,13 @@ struct ProtobufWireReader {
         return UInt64(littleEndian: value)
     }
 
+    mutating func fixed32() throws(Malformed) -> UInt32 {
+        guard bytes.count - index >= 4 else { throw Malformed(description: "truncated fixed32") }
+        let value = bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self)
+        index += 4
+        return UInt32(littleEndian: value)
+    }
+
     mutating func lengthDelimited() throws(Malformed) -> UnsafeRawBufferPointer {
         let length = try varint()
         guard length <= UInt64(bytes.count - index) else {
@@ -78,9 +85,7 @@ struct ProtobufWireReader {
         case .varint: _ = try varint()
         case .fixed64: _ = try fixed64()
         case .lengthDelimited: _ = try lengthDelimited()
-        case .fixed32:
-            guard bytes.count - index >= 4 else { throw Malformed(description: "truncated fixed32") }
-            index += 4
+        case .fixed32: _ = try fixed32()
         case .startGroup, .endGroup: throw Malformed(description: "unexpected group")
         }
     }

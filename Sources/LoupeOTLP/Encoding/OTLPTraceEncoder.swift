@@ -44,7 +44,10 @@ public enum OTLPTraceEncoder {
         var span = OTLPSpan()
         span.traceID = .init(HexID.decode(raw.traceId) ?? [])
         span.spanID = .init(HexID.decode(raw.spanId) ?? [])
-        if let parent = raw.parentSpanId { span.parentSpanID = .init(HexID.decode(parent) ?? []) }
+        if let parent = raw.parentSpanId {
+            span.parentSpanID = .init(HexID.decode(parent) ?? [])
+            span.flags = OTLPSpanFlags.flags(parentIsRemote: raw.parentIsRemote)
+        }
         span.name = raw.name
         span.kind = OTLPSpan.SpanKind(rawValue: raw.kind.rawValue) ?? .unspecified
         span.startTimeUnixNano = UInt64(clamping: raw.startNanos)

@@ -10,6 +10,14 @@ public struct DecodedSpans: Sendable {
         self.rejected = rejected
     }
 
+    /// Rejects spans that start after `latestStartNanos`: a clock decades ahead (or a unit mistaken
+    /// for nanoseconds) would otherwise put them where no time range ever looks, or skew every range that does.
+    public mutating func rejectStarting(after latestStartNanos: Int64) {
+        let before = spans.count
+        spans.removeAll { $0.startNanos > latestStartNanos }
+        if spans.count < before { rejected[.startsInFuture, default: 0] += before - spans.count }
+    }
+
     public var rejectedCount: Int { rejected.values.reduce(0, +) }
 
     /// A human-readable summary for OTLP's `partial_success.error_message`.

@@ -23,7 +23,7 @@ extension OTLPExportTraceServiceRequest {
 
     private static func raw(_ span: OTLPSpan, resource: [String: AttributeValue], scope: String?) -> Result<RawSpan, SpanRejection> {
         RawSpan.fromOTLP(
-            traceID: span.traceID, spanID: span.spanID, parentSpanID: span.parentSpanID, name: span.name,
+            traceID: span.traceID, spanID: span.spanID, parentSpanID: span.parentSpanID, flags: span.flags, name: span.name,
             kind: span.kind.rawValue, start: span.startTimeUnixNano, end: span.endTimeUnixNano,
             statusCode: span.status.code.rawValue, statusMessage: span.status.message,
             attributes: OTLPKeyValue.attributes(span.attributes), resource: resource, scope: scope,

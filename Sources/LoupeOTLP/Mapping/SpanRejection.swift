@@ -5,4 +5,6 @@ public enum SpanRejection: String, Error, Sendable, Hashable, CaseIterable {
     case invalidParentSpanId = "parent span id is not 8 bytes"
     case missingTimestamps = "start or end time is missing"
     case endsBeforeStart = "span ends before it starts"
+    case timestampOutOfRange = "start or end time is negative as a signed 64-bit count of nanoseconds"
+    case startsInFuture = "span starts more than a day in the future"
 }

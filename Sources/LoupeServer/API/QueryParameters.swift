@@ -73,12 +73,29 @@ struct QueryParameters: Sendable {
         return seconds
     }
 
-    func metric() throws(APIError) -> TimeseriesMetric {
-        let text = string("metric") ?? TimeseriesMetric.requests.rawValue
-        guard let metric = TimeseriesMetric(rawValue: text) else {
-            throw .badParameter("metric", "unknown metric '\(text)'; use \(TimeseriesMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+    /// `metric` and `unit`. The metric names `requests`, `calls` and `spans` are counts in that
+    /// unit; other metrics are in `unit`, else in the unit that fits the grouping (nil here).
+    func metricAndUnit() throws(APIError) -> (TimeseriesMetric, CountUnit?) {
+        let unit = try countUnit()
+        let text = string("metric") ?? TimeseriesMetric.count.rawValue
+        if let counted = CountUnit(rawValue: text) {
+            if let unit, unit != counted { throw .badParameter("unit", "metric '\(text)' counts \(text), not \(unit.rawValue)") }
+            return (.count, counted)
         }
-        return metric
+        guard let metric = TimeseriesMetric(rawValue: text) else {
+            let names = CountUnit.allCases.map(\.rawValue) + TimeseriesMetric.allCases.map(\.rawValue)
+            throw .badParameter("metric", "unknown metric '\(text)'; use \(names.joined(separator: ", "))")
+        }
+        return (metric, unit)
+    }
+
+    /// `unit`: requests, calls or spans; nil when not given.
+    func countUnit() throws(APIError) -> CountUnit? {
+        guard let text = string("unit") else { return nil }
+        guard let unit = CountUnit(rawValue: text) else {
+            throw .badParameter("unit", "unknown unit '\(text)'; use \(CountUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return unit
     }
 
     func bool(_ name: String) throws(APIError) -> Bool? {

@@ -32,10 +32,11 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
     }
 
     func timeseries(_ request: Request) async throws -> TimeseriesBody {
-        let p = try parameters(request, ["from", "to", "group_by", "metric", "step"])
+        let p = try parameters(request, ["from", "to", "group_by", "metric", "step", "unit"])
+        let (metric, unit) = try p.metricAndUnit()
         let query = TimeseriesQuery(
-            range: try p.range(now: now()), stepSeconds: try p.step(), metric: try p.metric(), groupBy: try p.groupBy(),
-            filters: p.filters()
+            range: try p.range(now: now()), stepSeconds: try p.step(), metric: metric, groupBy: try p.groupBy(),
+            filters: p.filters(), unit: unit
         )
         return TimeseriesBody(try await answer { try await analytics.timeseries(query) })
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LoupeCore
 import LoupeOTLP
 
@@ -11,9 +12,16 @@ public struct IngestPipeline: Sendable {
         self.enrichers = enrichers
     }
 
+    /// How far ahead of the server's clock a span may start: clocks drift, but not by a day.
+    public static let maxClockSkewNanos: Int64 = 86_400 * 1_000_000_000
+
     /// Normalises and enriches decoded spans; what comes back as `rejected` holds only the rejection counts.
-    public func records(from decoded: DecodedSpans, project: String? = nil) -> (records: [SpanRecord], rejected: DecodedSpans) {
+    /// Spans starting more than ``maxClockSkewNanos`` after `nowNanos` are rejected.
+    public func records(
+        from decoded: DecodedSpans, project: String? = nil, nowNanos: Int64 = Self.wallClockNanos()
+    ) -> (records: [SpanRecord], rejected: DecodedSpans) {
         var decoded = decoded
+        decoded.rejectStarting(after: nowNanos &+ Self.maxClockSkewNanos)
         var records = decoded.spans.map { normalizer.normalize($0, project: project) }
         decoded.spans = []
         if !enrichers.isEmpty {
@@ -22,5 +30,10 @@ public struct IngestPipeline: Sendable {
             }
         }
         return (records, decoded)
+    }
+
+    public static func wallClockNanos() -> Int64 {
+        let now = Date().timeIntervalSince1970
+        return Int64(now * 1_000_000_000)
     }
 }

@@ -21,6 +21,7 @@ public struct RepriceDeltas: Sendable {
         let unpricedDelta: Int64 = (newCost == nil ? 1 : 0) - (span.costUSD == nil ? 1 : 0)
         for key in RollupAggregator.keys(for: span) {
             rollups[key, default: RollupMeasures()].costUSD += costDelta
+            rollups[key, default: RollupMeasures()].pricedCalls -= unpricedDelta
             rollups[key, default: RollupMeasures()].unpricedCalls += unpricedDelta
         }
         let delta = TraceSummary(

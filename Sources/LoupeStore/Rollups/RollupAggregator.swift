@@ -19,15 +19,16 @@ public struct RollupAggregator: Sendable {
         let provider = span.provider ?? ""
         let model = span.model ?? ""
         let errorCategory = span.value(of: .errorCategory)
+        let role = span.role
         let core = RollupKey(
             grain: .core, minute: minute, project: span.project, service: span.service, operation: operation,
-            provider: provider, model: model, status: status, errorCategory: errorCategory
+            provider: provider, model: model, status: status, errorCategory: errorCategory, role: role
         )
         // Unlabelled spans land in the business grain too (with no business values), so every grain adds up to the same totals.
         let business = core.with(grain: .business, business: BusinessDimensions.canonical(span.dimensions))
         let user = RollupKey(
             grain: .user, minute: RollupGrain.user.rowMinute(minute), project: span.project, service: span.service, operation: operation,
-            provider: provider, model: model, status: status, user: span.userId ?? ""
+            provider: provider, model: model, status: status, user: span.userId ?? "", role: role
         )
         return [core, business, user]
     }

@@ -1,4 +1,6 @@
-/// Where a rollup row sits: its grain, its minute and its dimension values ("" where the grain does not key on one).
+import LoupeCore
+
+/// Where a rollup row sits: its grain, its minute, its spans' role and its dimension values ("" where the grain does not key on one).
 public struct RollupKey: Sendable, Hashable {
     public let grain: RollupGrain
     /// Unix time in minutes.
@@ -13,14 +15,16 @@ public struct RollupKey: Sendable, Hashable {
     public let user: String
     /// Business dimensions in canonical form (see ``BusinessDimensions``).
     public let business: String
+    /// The units the row's spans count in besides spans: requests, calls, both or neither.
+    public let role: SpanRole
     /// Computed once: a key passes through several dictionaries (the request's, the queue's, the
-    /// writer's pending rows), and hashing its eleven fields each time was the costliest part of aggregating.
+    /// writer's pending rows), and hashing its twelve fields each time was the costliest part of aggregating.
     private let hash: Int
 
     public init(
         grain: RollupGrain, minute: Int64, project: String = "", service: String = "", operation: String = "",
         provider: String = "", model: String = "", status: String = "", errorCategory: String = "", user: String = "",
-        business: String = ""
+        business: String = "", role: SpanRole = []
     ) {
         self.grain = grain
         self.minute = minute
@@ -33,6 +37,7 @@ public struct RollupKey: Sendable, Hashable {
         self.errorCategory = errorCategory
         self.user = user
         self.business = business
+        self.role = role
         var hasher = Hasher()
         hasher.combine(grain)
         hasher.combine(minute)
@@ -45,6 +50,7 @@ public struct RollupKey: Sendable, Hashable {
         hasher.combine(errorCategory)
         hasher.combine(user)
         hasher.combine(business)
+        hasher.combine(role.rawValue)
         hash = hasher.finalize()
     }
 
@@ -53,7 +59,7 @@ public struct RollupKey: Sendable, Hashable {
         RollupKey(
             grain: grain, minute: minute ?? self.minute, project: project, service: service, operation: operation,
             provider: provider, model: model, status: status, errorCategory: errorCategory, user: user,
-            business: business ?? self.business
+            business: business ?? self.business, role: role
         )
     }
 
@@ -65,7 +71,7 @@ public struct RollupKey: Sendable, Hashable {
         lhs.hash == rhs.hash && lhs.grain == rhs.grain && lhs.minute == rhs.minute && lhs.model == rhs.model
             && lhs.user == rhs.user && lhs.service == rhs.service && lhs.operation == rhs.operation
             && lhs.provider == rhs.provider && lhs.status == rhs.status && lhs.errorCategory == rhs.errorCategory
-            && lhs.business == rhs.business && lhs.project == rhs.project
+            && lhs.business == rhs.business && lhs.project == rhs.project && lhs.role == rhs.role
     }
 
     /// The row's value for a dimension.

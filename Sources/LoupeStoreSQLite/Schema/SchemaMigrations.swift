@@ -2,7 +2,8 @@ import GRDB
 
 /// The schema, as append-only migrations. A migration's name and body never change once released.
 enum SchemaMigrations {
-    static var migrator: DatabaseMigrator {
+    /// `progress` hears about long migrations (those that rewrite every row), for a person waiting on them.
+    static func migrator(progress: (@Sendable (String) -> Void)? = nil) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("2026-11-21 spans, rollups, traces") { db in
             try db.execute(sql: """
@@ -133,6 +134,43 @@ enum SchemaMigrations {
                 CREATE UNIQUE INDEX traces_identity ON traces(trace_id);
                 CREATE INDEX traces_recent ON traces(start_ns);
                 """)
+        }
+        migrator.registerMigration("2026-12-05 rollups by role") { db in
+            // Rollups count requests, calls and spans apart (the role column); a span's role needs to
+            // know whether it is its service's entry point, which old rows infer from parent and kind.
+            try db.execute(sql: """
+                ALTER TABLE spans ADD COLUMN entry INTEGER NOT NULL DEFAULT 0;
+                UPDATE spans SET entry = 1 WHERE parent_span_id IS NULL OR span_kind IN (2, 5);
+                DROP TABLE rollups;
+                CREATE TABLE rollups (
+                    grain TEXT NOT NULL,
+                    minute INTEGER NOT NULL,
+                    project TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    operation TEXT NOT NULL,
+                    provider TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    error_category TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    dims TEXT NOT NULL,
+                    role INTEGER NOT NULL,
+                    span_count INTEGER NOT NULL,
+                    errors INTEGER NOT NULL,
+                    input_tokens INTEGER NOT NULL,
+                    output_tokens INTEGER NOT NULL,
+                    cache_read_tokens INTEGER NOT NULL,
+                    total_tokens INTEGER NOT NULL,
+                    cost_usd REAL NOT NULL,
+                    priced INTEGER NOT NULL,
+                    unpriced INTEGER NOT NULL,
+                    duration_sum_ms REAL NOT NULL,
+                    histogram BLOB NOT NULL,
+                    PRIMARY KEY (grain, minute, project, service, operation, provider, model, status,
+                                 error_category, user_id, dims, role)
+                ) WITHOUT ROWID;
+                """)
+            try RollupRebuild.run(in: db, progress: progress)
         }
         return migrator
     }

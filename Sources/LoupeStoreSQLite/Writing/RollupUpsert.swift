@@ -7,21 +7,22 @@ import LoupeStore
 enum RollupUpsert {
     static let keyColumns = [
         "grain", "minute", "project", "service", "operation", "provider", "model", "status", "error_category",
-        "user_id", "dims",
+        "user_id", "dims", "role",
     ]
 
     private static let sql = """
-        INSERT INTO rollups (\(keyColumns.joined(separator: ", ")), requests, errors, input_tokens, output_tokens,
-            cache_read_tokens, total_tokens, cost_usd, unpriced, duration_sum_ms, histogram)
-        VALUES (\(Array(repeating: "?", count: keyColumns.count + 10).joined(separator: ", ")))
+        INSERT INTO rollups (\(keyColumns.joined(separator: ", ")), span_count, errors, input_tokens, output_tokens,
+            cache_read_tokens, total_tokens, cost_usd, priced, unpriced, duration_sum_ms, histogram)
+        VALUES (\(Array(repeating: "?", count: keyColumns.count + 11).joined(separator: ", ")))
         ON CONFLICT (\(keyColumns.joined(separator: ", "))) DO UPDATE SET
-            requests = requests + excluded.requests,
+            span_count = span_count + excluded.span_count,
             errors = errors + excluded.errors,
             input_tokens = input_tokens + excluded.input_tokens,
             output_tokens = output_tokens + excluded.output_tokens,
             cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
             total_tokens = total_tokens + excluded.total_tokens,
             cost_usd = cost_usd + excluded.cost_usd,
+            priced = priced + excluded.priced,
             unpriced = unpriced + excluded.unpriced,
             duration_sum_ms = duration_sum_ms + excluded.duration_sum_ms,
             histogram = loupe_hist_merge(histogram, excluded.histogram)
@@ -37,8 +38,9 @@ enum RollupUpsert {
         for (key, m) in rows {
             let values: [(any DatabaseValueConvertible)?] = [
                 key.grain.rawValue, key.minute, key.project, key.service, key.operation, key.provider, key.model,
-                key.status, key.errorCategory, key.user, key.business, m.requests, m.errors, m.inputTokens,
-                m.outputTokens, m.cacheReadTokens, m.totalTokens, m.costUSD, m.unpricedCalls, m.durationSumMs,
+                key.status, key.errorCategory, key.user, key.business, key.role.rawValue, m.count, m.errors,
+                m.inputTokens, m.outputTokens, m.cacheReadTokens, m.totalTokens, m.costUSD, m.pricedCalls,
+                m.unpricedCalls, m.durationSumMs,
                 Data(m.latency.encoded()),
             ]
             statement.setUncheckedArguments(StatementArguments(values))

@@ -1,31 +1,48 @@
 import Foundation
 import LoupeAnalytics
+import LoupeCore
 import LoupeStore
 
-/// Renders a summary report as an aligned text table.
+/// Renders a summary report as an aligned text table, counting in the unit that fits its grouping.
 struct ReportTable {
     let report: SummaryReport
 
     func render() -> String {
+        if report.groups.isEmpty { return "No spans stored in this range." }
         let names = report.query.groupBy.map(\.name)
-        let header = (names.isEmpty ? ["all"] : names) + ["requests", "errors", "err %", "in tok", "out tok", "cost $", "p50 ms", "p95 ms", "p99 ms"]
+        let unit = report.unit
+        let header = (names.isEmpty ? ["all"] : names) + [unit.rawValue, "errors", "err %"]
+            + (unit == .requests ? ["calls"] : []) + ["in tok", "out tok", "cost $", "p50 ms", "p95 ms", "p99 ms"]
         var rows = report.groups.map { group in
-            (names.isEmpty ? ["all"] : names.map { group.key[$0].flatMap { $0.isEmpty ? "-" : $0 } ?? "-" }) + cells(group)
+            (names.isEmpty ? ["all"] : names.map { group.key[$0].flatMap { $0.isEmpty ? "(none)" : $0 } ?? "(none)" }) + cells(group)
         }
         if !names.isEmpty { rows.append(Array(repeating: "", count: names.count - 1) + ["total"] + cells(report.totals)) }
-        if report.groups.isEmpty { return "No spans stored in this range." }
         var out = [TextTable.render([header] + rows)]
-        let unpriced = report.totals.measures.unpricedCalls
-        if unpriced > 0 { out.append("\n\(unpriced) model calls have no price; their cost is not included.") }
+        out.append("\n" + Self.unitNote(unit))
+        let usage = report.totals.measures.spans
+        if usage.unpricedCalls > 0 {
+            out.append("\(usage.unpricedCalls) model calls have no price; cost $ is of the \(usage.pricedCalls) priced calls, and '-' where none is priced.")
+        }
         return out.joined(separator: "\n")
     }
 
+    static func unitNote(_ unit: CountUnit) -> String {
+        switch unit {
+        case .requests: return "requests: entry spans (a trace's root, or a span called from another service); errors and latency are theirs."
+        case .calls: return "calls: model calls; errors and latency are theirs. Spans that call no model are in the total only."
+        case .spans: return "spans: every span of the operation."
+        }
+    }
+
     private func cells(_ g: SummaryGroup) -> [String] {
-        let m = g.measures
-        func ms(_ q: Double) -> String { g.latencyMs(q).map { String(format: "%.0f", $0) } ?? "-" }
-        return [
-            "\(m.requests)", "\(m.errors)", String(format: "%.1f", g.errorRate * 100), "\(m.inputTokens)", "\(m.outputTokens)",
-            String(format: "%.4f", m.costUSD), ms(0.5), ms(0.95), ms(0.99),
-        ]
+        let m = g.measures[report.unit]
+        let usage = g.measures.spans
+        func ms(_ q: Double) -> String { m.latency.quantile(q).map { String(format: "%.0f", $0) } ?? "-" }
+        return ["\(m.count)", "\(m.errors)", m.errorRate.map { String(format: "%.1f", $0 * 100) } ?? "-"]
+            + (report.unit == .requests ? ["\(g.measures.calls.count)"] : [])
+            + [
+                "\(usage.inputTokens)", "\(usage.outputTokens)", usage.knownCostUSD.map { String(format: "%.4f", $0) } ?? "-",
+                ms(0.5), ms(0.95), ms(0.99),
+            ]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LoupeAnalytics
+import LoupeCore
 import LoupeDemo
 import LoupeStore
 import Synchronization
@@ -30,11 +31,12 @@ final class StatusLine: Sendable {
         let sent = progress.withLock { $0 }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         guard let report = try? await analytics.summary(.init(range: .last(seconds: 300, now: now))) else { return }
-        let t = report.totals
-        let p95 = t.latencyMs(0.95).map { String(format: "%.0f ms", $0) } ?? "-"
-        var line = "sent \(sent.traces) traces (\(sent.spans) spans) | last 5 min: \(t.measures.requests) spans, "
-            + String(format: "%.1f%% errors", t.errorRate * 100) + ", p95 \(p95), \(t.measures.totalTokens) tokens, "
-            + String(format: "$%.4f", t.measures.costUSD)
+        let requests = report.totals.measures.requests
+        let usage = report.totals.measures.spans
+        let p95 = requests.latency.quantile(0.95).map { String(format: "%.0f ms", $0) } ?? "-"
+        var line = "sent \(sent.traces) traces (\(sent.spans) spans) | last 5 min: \(requests.count) requests, "
+            + String(format: "%.1f%% failed", (requests.errorRate ?? 0) * 100) + ", p95 \(p95), \(usage.totalTokens) tokens, "
+            + (usage.knownCostUSD.map { String(format: "$%.4f", $0) } ?? "cost unknown")
         if sent.failedRequests > 0 { line += " | \(sent.failedRequests) failed sends: \(sent.lastError ?? "")" }
         if interactive {
             // Unbuffered, so the line updates in place without a newline.

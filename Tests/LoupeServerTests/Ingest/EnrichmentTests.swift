@@ -34,7 +34,9 @@ struct EnrichmentTests {
             #expect(abs((cost("claude-3-5-haiku") ?? 0) - 0.00048) < 1e-12)
             let unpriced = groups.first { ($0["key"] as? [String: String])?["model"] == "house-model-7b" }
             #expect(unpriced?["unpriced_calls"] as? Int == 1)
-            #expect(unpriced?["cost_usd"] as? Double == 0)
+            // Unknown, not $0: the key is there and null.
+            #expect(unpriced?["cost_usd"] is NSNull)
+            #expect(unpriced?["priced_calls"] as? Int == 0)
 
             let old = try await store.spans(traceId: historyTrace)
             // June 2024: 100 × $5/M + 10 × $15/M = $0.00065.

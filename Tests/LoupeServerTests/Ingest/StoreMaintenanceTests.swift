@@ -27,7 +27,7 @@ struct StoreMaintenanceTests {
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let minute = now / 60_000_000_000
         func requests() async throws -> Int64 {
-            try await reader.rollups(RollupQuery(grain: .core, fromMinute: minute - 1, toMinute: minute + 2)).reduce(0) { $0 + $1.measures.requests }
+            try await reader.rollups(RollupQuery(grain: .core, fromMinute: minute - 1, toMinute: minute + 2)).reduce(0) { $0 + $1.measures.count }
         }
         func span(_ id: String) -> SpanRecord {
             SpanRecord(

@@ -14,6 +14,11 @@ struct OTLPTraceReceiverTests {
         (body["groups"] as? [[String: Any]])?.first { ($0["key"] as? [String: String])?["model"] == name }
     }
 
+    /// How many of `unit` the summary's totals count.
+    func total(_ body: [String: Any], _ unit: String, _ field: String = "count") -> Int? {
+        ((body["totals"] as? [String: Any])?[unit] as? [String: Any])?[field] as? Int
+    }
+
     @Test func everyConventionLandsInOneSummaryAndTokensCountOnce() async throws {
         try await LiveServer.run { client, _ in
             let response = try await LiveServer.post(client, try LiveServer.protobuf(ConventionFixtures.all))
@@ -24,22 +29,30 @@ struct OTLPTraceReceiverTests {
             let (status, summary) = try await LiveServer.json(client, "/api/v1/summary?group_by=model")
             #expect(status == .ok)
             let totals = try #require(summary["totals"] as? [String: Any])
-            #expect(totals["requests"] as? Int == 7)
-            #expect(totals["errors"] as? Int == 1)
+            // Five entry spans (four roots and a SERVER span), five model calls, seven spans.
+            #expect(summary["unit"] as? String == "calls")
+            #expect(total(summary, "requests") == 5)
+            #expect(total(summary, "calls") == 5)
+            #expect(total(summary, "spans") == 7)
+            #expect(total(summary, "spans", "errors") == 1)
+            #expect(total(summary, "calls", "errors") == 1)
             #expect(totals["input_tokens"] as? Int == 1_000)
             #expect(totals["output_tokens"] as? Int == 100)
             #expect(model(summary, "gpt-4o")?["input_tokens"] as? Int == 100)
-            #expect(model(summary, "gpt-4o")?["requests"] as? Int == 2)
-            #expect(model(summary, "gpt-4o")?["error_rate"] as? Double == 0.5)
+            let gpt4o = model(summary, "gpt-4o")?["calls"] as? [String: Any]
+            #expect(gpt4o?["count"] as? Int == 2)
+            #expect(gpt4o?["error_rate"] as? Double == 0.5)
             #expect(model(summary, "gpt-4o-mini")?["input_tokens"] as? Int == 500)
             #expect(model(summary, "claude-3-5-haiku")?["output_tokens"] as? Int == 40)
-            let latency = try #require(model(summary, "claude-3-5-haiku")?["latency_ms"] as? [String: Double])
+            let latency = try #require((model(summary, "claude-3-5-haiku")?["calls"] as? [String: Any])?["latency_ms"] as? [String: Double])
             #expect(abs((latency["p50"] ?? 0) - 900) / 900 < 0.011)
 
             let (_, byProvider) = try await LiveServer.json(client, "/api/v1/summary?group_by=provider,operation")
             let keys = (byProvider["groups"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? [String: String] }
             #expect(keys.contains(["provider": "anthropic", "operation": "llm"]))
-            #expect(keys.contains(["provider": "openai", "operation": "chain"]))
+            // A view by provider counts calls: the Vercel outer span calls no model itself, so it has no row.
+            #expect(byProvider["unit"] as? String == "calls")
+            #expect(!keys.contains(["provider": "openai", "operation": "chain"]))
         }
     }
 
@@ -49,7 +62,8 @@ struct OTLPTraceReceiverTests {
             #expect(try await LiveServer.post(client, body).status == .ok)
             #expect(try await LiveServer.post(client, body).status == .ok)
             let (_, summary) = try await LiveServer.json(client, "/api/v1/summary")
-            #expect((summary["totals"] as? [String: Any])?["requests"] as? Int == 7)
+            #expect(total(summary, "spans") == 7)
+            #expect(total(summary, "requests") == 5)
             #expect((summary["totals"] as? [String: Any])?["input_tokens"] as? Int == 1_000)
         }
     }
@@ -87,7 +101,7 @@ struct OTLPTraceReceiverTests {
             #expect(answer.partialSuccess.rejectedSpans == 1)
             #expect(answer.partialSuccess.errorMessage.contains("span id"))
             let (_, summary) = try await LiveServer.json(client, "/api/v1/summary")
-            #expect((summary["totals"] as? [String: Any])?["requests"] as? Int == 1)
+            #expect(total(summary, "spans") == 1)
         }
     }
 
@@ -114,7 +128,7 @@ struct OTLPTraceReceiverTests {
             let bomb = try LiveServer.gzip(ByteBuffer(bytes: [UInt8](repeating: 0, count: 1 << 20)))
             try expectFailure(try await LiveServer.post(client, bomb, encoding: "gzip"), .contentTooLarge, "after decompression")
             let (_, summary) = try await LiveServer.json(client, "/api/v1/summary")
-            #expect((summary["totals"] as? [String: Any])?["requests"] as? Int == 0)
+            #expect(total(summary, "spans") == 0)
         }
     }
 
@@ -122,7 +136,7 @@ struct OTLPTraceReceiverTests {
         try await LiveServer.run { client, _ in
             _ = try await LiveServer.post(client, try LiveServer.protobuf(ConventionFixtures.all), project: "team-b")
             let (_, summary) = try await LiveServer.json(client, "/api/v1/summary?project=team-b")
-            #expect((summary["totals"] as? [String: Any])?["requests"] as? Int == 7)
+            #expect(total(summary, "spans") == 7)
         }
     }
 }

@@ -16,7 +16,7 @@ struct SQLiteAggregateFoldingTests {
     }
 
     func requests(_ store: SQLiteTelemetryStore) async throws -> Int64 {
-        try await store.rollups(RollupQuery(grain: .core, fromMinute: m0, toMinute: m0 + 1)).reduce(0) { $0 + $1.measures.requests }
+        try await store.rollups(RollupQuery(grain: .core, fromMinute: m0, toMinute: m0 + 1)).reduce(0) { $0 + $1.measures.count }
     }
 
     func spanCount(_ store: SQLiteTelemetryStore, trace: String = "0af7651916cd43dd8448eb211c80319c") async throws -> Int64 {

@@ -13,7 +13,7 @@ struct SchemaMigrationsTests {
         let trace = "0af7651916cd43dd8448eb211c80319c"
         do {
             let old = try DatabaseQueue(path: path)
-            try SchemaMigrations.migrator.migrate(old, upTo: "2026-11-22 aggregation watermark")
+            try SchemaMigrations.migrator().migrate(old, upTo: "2026-11-22 aggregation watermark")
             try await old.write { db in
                 try db.execute(
                     sql: """

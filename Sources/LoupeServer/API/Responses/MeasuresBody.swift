@@ -1,7 +1,8 @@
+import LoupeAnalytics
 import LoupeCore
 import LoupeStore
 
-/// The measures of one summary group as the API returns them.
+/// The measures of one summary group as the API returns them: each unit apart, then tokens and cost.
 struct MeasuresBody: Encodable, Sendable {
     struct Latency: Encodable, Sendable {
         var p50: Double?
@@ -9,42 +10,80 @@ struct MeasuresBody: Encodable, Sendable {
         var p99: Double?
     }
 
+    /// Count, errors and latency in one unit.
+    struct Unit: Encodable, Sendable {
+        var count: Int64
+        var errors: Int64
+        var errorRate: Double?
+        var latencyMs: Latency
+
+        init(_ m: RollupMeasures) {
+            count = m.count
+            errors = m.errors
+            errorRate = m.errorRate
+            latencyMs = Latency(p50: m.latency.quantile(0.5), p95: m.latency.quantile(0.95), p99: m.latency.quantile(0.99))
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case count, errors
+            case errorRate = "error_rate"
+            case latencyMs = "latency_ms"
+        }
+    }
+
     var key: [String: String]
-    var requests: Int64
-    var errors: Int64
-    var errorRate: Double
+    var requests: Unit
+    var calls: Unit
+    var spans: Unit
     var inputTokens: Int64
     var outputTokens: Int64
     var cacheReadTokens: Int64
     var totalTokens: Int64
-    var costUSD: Double
+    /// The cost of the priced calls; null when none was priced, never a silent zero.
+    var costUSD: Double?
+    var pricedCalls: Int64
     /// Model calls without a price: their cost is unknown and not in `cost_usd`.
     var unpricedCalls: Int64
-    var latencyMs: Latency
 
-    init(key: [String: String], measures m: RollupMeasures) {
+    init(key: [String: String], measures: UnitMeasures) {
         self.key = key
-        requests = m.requests
-        errors = m.errors
-        errorRate = m.requests == 0 ? 0 : Double(m.errors) / Double(m.requests)
+        requests = Unit(measures.requests)
+        calls = Unit(measures.calls)
+        spans = Unit(measures.spans)
+        let m = measures.spans
         inputTokens = m.inputTokens
         outputTokens = m.outputTokens
         cacheReadTokens = m.cacheReadTokens
         totalTokens = m.totalTokens
-        costUSD = m.costUSD
+        costUSD = m.knownCostUSD
+        pricedCalls = m.pricedCalls
         unpricedCalls = m.unpricedCalls
-        latencyMs = Latency(p50: m.latency.quantile(0.5), p95: m.latency.quantile(0.95), p99: m.latency.quantile(0.99))
     }
 
     enum CodingKeys: String, CodingKey {
-        case key, requests, errors
-        case errorRate = "error_rate"
+        case key, requests, calls, spans
         case inputTokens = "input_tokens"
         case outputTokens = "output_tokens"
         case cacheReadTokens = "cache_read_tokens"
         case totalTokens = "total_tokens"
         case costUSD = "cost_usd"
+        case pricedCalls = "priced_calls"
         case unpricedCalls = "unpriced_calls"
-        case latencyMs = "latency_ms"
+    }
+
+    /// Encodes `cost_usd` as null rather than leaving it out: a reader must see that it is unknown.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(requests, forKey: .requests)
+        try c.encode(calls, forKey: .calls)
+        try c.encode(spans, forKey: .spans)
+        try c.encode(inputTokens, forKey: .inputTokens)
+        try c.encode(outputTokens, forKey: .outputTokens)
+        try c.encode(cacheReadTokens, forKey: .cacheReadTokens)
+        try c.encode(totalTokens, forKey: .totalTokens)
+        try c.encode(costUSD, forKey: .costUSD)
+        try c.encode(pricedCalls, forKey: .pricedCalls)
+        try c.encode(unpricedCalls, forKey: .unpricedCalls)
     }
 }

@@ -8,6 +8,8 @@ struct SummaryBody: ResponseEncodable, Sendable {
     var to: String
     var groupBy: [String]
     var grain: String
+    /// The unit that fits the grouping: requests, calls or spans. Every group has all three.
+    var unit: String
     var groups: [MeasuresBody]
     var totals: MeasuresBody
 
@@ -16,12 +18,13 @@ struct SummaryBody: ResponseEncodable, Sendable {
         to = Timestamps.format(nanos: report.query.range.toNanos)
         groupBy = report.query.groupBy.map(\.name)
         grain = report.grain.rawValue
+        unit = report.unit.rawValue
         groups = report.groups.map { MeasuresBody(key: $0.key, measures: $0.measures) }
         totals = MeasuresBody(key: [:], measures: report.totals.measures)
     }
 
     enum CodingKeys: String, CodingKey {
-        case from, to, grain, groups, totals
+        case from, to, grain, unit, groups, totals
         case groupBy = "group_by"
     }
 }

@@ -9,6 +9,8 @@ struct TimeseriesBody: ResponseEncodable, Sendable {
     }
 
     var metric: String
+    /// What counts, errors and latency are of: requests, calls or spans.
+    var unit: String
     var stepSeconds: Int64
     var from: String
     var to: String
@@ -16,6 +18,7 @@ struct TimeseriesBody: ResponseEncodable, Sendable {
 
     init(_ report: TimeseriesReport) {
         metric = report.query.metric.rawValue
+        unit = report.query.unit.rawValue
         stepSeconds = report.query.stepSeconds
         from = Timestamps.format(nanos: report.query.range.fromNanos)
         to = Timestamps.format(nanos: report.query.range.toNanos)
@@ -23,7 +26,7 @@ struct TimeseriesBody: ResponseEncodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case metric, from, to, series
+        case metric, unit, from, to, series
         case stepSeconds = "step_seconds"
     }
 }
