@@ -39,8 +39,12 @@ public struct SpanNormalizer: Sendable {
             input: int(.inputTokens), output: int(.outputTokens), cacheRead: int(.cacheReadTokens),
             cacheWrite: int(.cacheWriteTokens), reasoning: int(.reasoningTokens), total: int(.totalTokens)
         )
-        let requestModel = string(.requestModel)
         let responseModel = string(.responseModel)
+        var requestModel = string(.requestModel)
+        if requestModel == nil && responseModel == nil, case .string(let json)? = raw.attributes["llm.invocation_parameters"] {
+            // OpenInference names no model on a failed call: the one requested is only in these parameters.
+            requestModel = invocationModel(json)
+        }
         let operation = OperationKindResolver.resolve(
             attributes: raw.attributes, spanName: raw.name, hasModel: requestModel != nil || responseModel != nil,
             hasUsage: usage.isReported
@@ -76,7 +80,10 @@ public struct SpanNormalizer: Sendable {
             project: projectOverride ?? projectName(raw.resourceAttributes),
             service: raw.resourceAttributes["service.name"]?.stringValue ?? "unknown_service",
             name: raw.name, operation: operation, spanKind: raw.kind,
-            isEntry: SpanRole.isEntry(parentSpanId: raw.parentSpanId, parentIsRemote: raw.parentIsRemote, kind: raw.kind),
+            role: SpanRole(
+                isEntry: SpanRole.isEntry(parentSpanId: raw.parentSpanId, parentIsRemote: raw.parentIsRemote, kind: raw.kind),
+                operation: operation
+            ),
             startNanos: raw.startNanos, endNanos: raw.endNanos,
             status: failed ? .error : raw.statusCode, errorType: errorType, errorMessage: errorMessage,
             provider: string(.provider).map(ProviderName.canonical),
@@ -111,6 +118,18 @@ public struct SpanNormalizer: Sendable {
         // OpenInference instrumentors mark the first streamed token with an event instead.
         if let first = raw.events.first(where: { $0.name == "First Token Stream Event" }), first.timeNanos >= raw.startNanos {
             return Double(first.timeNanos - raw.startNanos) / 1_000_000
+        }
+        return nil
+    }
+
+    /// The model in OpenInference's `llm.invocation_parameters` JSON: `model` (OpenAI, LangChain) or
+    /// `model_name` (LlamaIndex).
+    private func invocationModel(_ json: String) -> String? {
+        guard let data = json.data(using: .utf8),
+            let parameters = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        else { return nil }
+        for key in ["model", "model_name"] {
+            if let model = parameters[key] as? String, !model.isEmpty { return model }
         }
         return nil
     }

@@ -11,8 +11,10 @@ public struct SpanRecord: Sendable, Hashable {
     public var name: String
     public var operation: OperationKind
     public var spanKind: SpanKind
-    /// Whether this span is a request: its service's entry point (see ``SpanRole/isEntry(parentSpanId:parentIsRemote:kind:)``).
-    public var isEntry: Bool
+    /// The units this span counts in besides spans: a request when it is its service's entry point
+    /// (``SpanRole/isEntry(parentSpanId:parentIsRemote:kind:)``), a call when it is a model
+    /// operation that does not merely wrap another call (see ``ModelCallWrappers``).
+    public var role: SpanRole
     public var startNanos: Int64
     public var endNanos: Int64
     public var status: SpanStatus
@@ -45,7 +47,7 @@ public struct SpanRecord: Sendable, Hashable {
     public init(
         traceId: String, spanId: String, parentSpanId: String? = nil, project: String = "default",
         service: String = "unknown_service", name: String, operation: OperationKind = .stage,
-        spanKind: SpanKind = .internal, isEntry: Bool? = nil, startNanos: Int64, endNanos: Int64, status: SpanStatus = .unset,
+        spanKind: SpanKind = .internal, role: SpanRole? = nil, startNanos: Int64, endNanos: Int64, status: SpanStatus = .unset,
         errorType: String? = nil, errorMessage: String? = nil, errorCategory: String? = nil, errorFingerprint: String? = nil,
         provider: String? = nil, requestModel: String? = nil, responseModel: String? = nil,
         usage: TokenUsage = .none, countsUsage: Bool = false, costUSD: Double? = nil,
@@ -61,7 +63,9 @@ public struct SpanRecord: Sendable, Hashable {
         self.name = name
         self.operation = operation
         self.spanKind = spanKind
-        self.isEntry = isEntry ?? SpanRole.isEntry(parentSpanId: parentSpanId, parentIsRemote: false, kind: spanKind)
+        self.role = role ?? SpanRole(
+            isEntry: SpanRole.isEntry(parentSpanId: parentSpanId, parentIsRemote: false, kind: spanKind), operation: operation
+        )
         self.startNanos = startNanos
         self.endNanos = endNanos
         self.status = status
@@ -92,13 +96,8 @@ public struct SpanRecord: Sendable, Hashable {
 
     public var isError: Bool { status.isError }
 
-    /// The units this span counts in besides spans.
-    public var role: SpanRole {
-        var role: SpanRole = []
-        if isEntry { role.insert(.request) }
-        if operation.isModelCall { role.insert(.call) }
-        return role
-    }
+    /// Whether this span is a request: its service's entry point.
+    public var isEntry: Bool { role.contains(.request) }
 
     /// Tokens that count towards totals (zero for wrappers, see ``countsUsage``).
     public var countedUsage: TokenUsage { countsUsage ? usage : .none }

@@ -20,6 +20,13 @@ public struct SpanRole: OptionSet, Sendable, Hashable, Comparable {
 
     public static func < (a: SpanRole, b: SpanRole) -> Bool { a.rawValue < b.rawValue }
 
+    /// The role a span has before any wrapper is recognised: an entry is a request, a model operation a call.
+    public init(isEntry: Bool, operation: OperationKind) {
+        self = []
+        if isEntry { insert(.request) }
+        if operation.isModelCall { insert(.call) }
+    }
+
     /// Whether a span starts work in its service: the rule behind ``request``.
     ///
     /// A trace whose root never arrives has no request from that service until it does; a root that

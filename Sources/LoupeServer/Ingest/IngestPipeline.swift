@@ -24,6 +24,8 @@ public struct IngestPipeline: Sendable {
         decoded.rejectStarting(after: nowNanos &+ Self.maxClockSkewNanos)
         var records = decoded.spans.map { normalizer.normalize($0, project: project) }
         decoded.spans = []
+        // Before enrichment, so that a wrapper is neither priced nor counted.
+        ModelCallWrappers.resolve(&records)
         if !enrichers.isEmpty {
             for i in records.indices {
                 for enricher in enrichers { enricher.enrich(&records[i]) }

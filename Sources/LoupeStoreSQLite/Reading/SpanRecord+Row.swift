@@ -8,7 +8,7 @@ extension SpanRecord {
             traceId: row["trace_id"], spanId: row["span_id"], parentSpanId: row["parent_span_id"],
             project: row["project"], service: row["service"], name: row["name"],
             operation: OperationKind(rawValue: row["operation"]) ?? .stage,
-            spanKind: SpanKind(rawValue: row["span_kind"]) ?? .unspecified, isEntry: row["entry"],
+            spanKind: SpanKind(rawValue: row["span_kind"]) ?? .unspecified, role: SpanRole(rawValue: row["role"]),
             startNanos: row["start_ns"], endNanos: row["end_ns"], status: SpanStatus(rawValue: row["status"]) ?? .unset,
             errorType: row["error_type"], errorMessage: row["error_message"], errorCategory: row["error_category"],
             errorFingerprint: row["error_fingerprint"],

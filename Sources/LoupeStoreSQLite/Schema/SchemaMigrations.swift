@@ -136,11 +136,13 @@ enum SchemaMigrations {
                 """)
         }
         migrator.registerMigration("2026-12-05 rollups by role") { db in
-            // Rollups count requests, calls and spans apart (the role column); a span's role needs to
-            // know whether it is its service's entry point, which old rows infer from parent and kind.
+            // Rollups count requests, calls and spans apart (the role column, ``SpanRole``'s bits). Old
+            // spans' roles come from parent, kind and operation: whether a parent was remote, and
+            // which model spans only wrapped another call, was not recorded then.
             try db.execute(sql: """
-                ALTER TABLE spans ADD COLUMN entry INTEGER NOT NULL DEFAULT 0;
-                UPDATE spans SET entry = 1 WHERE parent_span_id IS NULL OR span_kind IN (2, 5);
+                ALTER TABLE spans ADD COLUMN role INTEGER NOT NULL DEFAULT 0;
+                UPDATE spans SET role = (CASE WHEN parent_span_id IS NULL OR span_kind IN (2, 5) THEN 1 ELSE 0 END)
+                    | (CASE WHEN operation IN ('llm', 'embedding', 'rerank') THEN 2 ELSE 0 END);
                 DROP TABLE rollups;
                 CREATE TABLE rollups (
                     grain TEXT NOT NULL,

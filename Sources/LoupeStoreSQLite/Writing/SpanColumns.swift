@@ -9,7 +9,7 @@ enum SpanColumns {
         "end_ns", "status", "error_type", "error_message", "error_category", "provider", "request_model",
         "response_model", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens",
         "reasoning_tokens", "total_tokens", "counts_usage", "cost_usd", "ttft_ms", "finish_reason", "user_id",
-        "session_id", "dimensions", "attributes", "resource_hash", "events", "error_fingerprint", "entry",
+        "session_id", "dimensions", "attributes", "resource_hash", "events", "error_fingerprint", "role",
     ]
 
     static let insertSQL =
@@ -29,7 +29,7 @@ enum SpanColumns {
         b.bind(usage.total); b.bind(span.countsUsage); b.bind(span.costUSD); b.bind(span.timeToFirstTokenMs)
         b.bind(span.finishReason); b.bind(span.userId); b.bind(span.sessionId); b.bind(text.dimensions)
         b.bind(text.attributes); b.bind(text.resourceHash); b.bind(text.events)
-        b.bind(span.errorFingerprint); b.bind(span.isEntry)
+        b.bind(span.errorFingerprint); b.bind(span.role.rawValue)
         try b.step()
     }
 }

@@ -74,6 +74,38 @@ struct SpanNormalizerTests {
         #expect(normalizer.normalize(raw("x", ["openinference.span.kind": .string(kind)])).operation == expected)
     }
 
+    /// openinference-instrumentation-openai names no model on a failed call; the requested one is in
+    /// `llm.invocation_parameters` (LlamaIndex calls it `model_name`).
+    @Test(arguments: [#"{"model": "gpt-4o-mini", "temperature": 0}"#, #"{"model_name": "gpt-4o-mini"}"#])
+    func openInferenceFailuresKeepTheRequestedModel(parameters: String) {
+        var failed = raw("ChatCompletion", kind: .internal, [
+            "openinference.span.kind": "LLM", "llm.provider": "openai", "llm.invocation_parameters": .string(parameters),
+        ])
+        failed.statusCode = .error
+        failed.statusMessage = "RateLimitError: Error code: 429"
+        let record = normalizer.normalize(failed)
+        #expect(record.requestModel == "gpt-4o-mini")
+        #expect(record.operation == .llm)
+        #expect(record.role == [.request, .call])
+        // A model the span names itself wins over the parameters.
+        failed.attributes["llm.model_name"] = "gpt-4o-mini-2024-07-18"
+        #expect(normalizer.normalize(failed).model == "gpt-4o-mini-2024-07-18")
+    }
+
+    @Test func entrySpansAreRootsRemoteChildrenAndServers() {
+        var span = raw("step", kind: .internal, [:])
+        #expect(normalizer.normalize(span).isEntry)
+        span.parentSpanId = "00f067aa0ba902b7"
+        #expect(!normalizer.normalize(span).isEntry)
+        span.parentIsRemote = true
+        #expect(normalizer.normalize(span).isEntry)
+        span.parentIsRemote = false
+        span.kind = .server
+        #expect(normalizer.normalize(span).isEntry)
+        span.kind = .consumer
+        #expect(normalizer.normalize(span).isEntry)
+    }
+
     @Test func vercelLegacyInnerAndOuterSpansCountOnce() {
         let inner = normalizer.normalize(raw("ai.streamText.doStream", [
             "ai.operationId": "ai.streamText.doStream", "ai.model.provider": "openai.chat", "ai.model.id": "gpt-4o-mini",

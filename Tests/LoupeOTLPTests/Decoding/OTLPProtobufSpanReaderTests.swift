@@ -69,6 +69,49 @@ struct OTLPProtobufSpanReaderTests {
         #expect(decoded.spans[3].resourceAttributes.isEmpty)
     }
 
+    /// Span flags say when a parent is remote; both readers read them, and only when the SDK set the "has" bit.
+    @Test func remoteParentsAreReadFromTheSpanFlags() throws {
+        let json = """
+            {"resourceSpans":[{"scopeSpans":[{"spans":[
+              {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","parentSpanId":"eee19b7ec3c1b173",
+               "flags":769,"name":"POST /answer","startTimeUnixNano":"10","endTimeUnixNano":"20"},
+              {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b175","parentSpanId":"eee19b7ec3c1b174",
+               "flags":256,"name":"local child","startTimeUnixNano":"10","endTimeUnixNano":"20"},
+              {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b176","parentSpanId":"eee19b7ec3c1b174",
+               "flags":512,"name":"is-remote without has-is-remote","startTimeUnixNano":"10","endTimeUnixNano":"20"}
+            ]}]}]}
+            """
+        let (reference, reader) = Self.both(try OTLPTraceDecoder.decode(json: Data(json.utf8)).serializedBytes())
+        let decoded = try #require(reader)
+        #expect(Self.same(reference, decoded))
+        #expect(decoded.spans.map(\.parentIsRemote) == [true, false, false])
+    }
+
+    /// Times past Int64.max would read as negative once stored; both readers reject them, with the reason.
+    @Test(arguments: [("18446744073709551615", "18446744073709551615"), ("10", "9223372036854775808")])
+    func timestampsBeyondSignedRangeAreRejected(start: String, end: String) throws {
+        let json = """
+            {"resourceSpans":[{"scopeSpans":[{"spans":[
+              {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"x",
+               "startTimeUnixNano":"\(start)","endTimeUnixNano":"\(end)"}]}]}]}
+            """
+        let (reference, reader) = Self.both(try OTLPTraceDecoder.decode(json: Data(json.utf8)).serializedBytes())
+        #expect(Self.same(reference, reader))
+        #expect(reader?.rejected == [.timestampOutOfRange: 1])
+    }
+
+    @Test func spansStartingFarInTheFutureAreRejected() {
+        let now: Int64 = 1_800_000_000_000_000_000
+        var decoded = DecodedSpans(spans: [
+            RawSpan(traceId: "t", spanId: "a", name: "soon", startNanos: now + 3_600_000_000_000, endNanos: now + 3_601_000_000_000),
+            RawSpan(traceId: "t", spanId: "b", name: "in 2046", startNanos: now + 20 * 31_536_000_000_000_000, endNanos: now + 20 * 31_536_000_000_000_000),
+        ])
+        decoded.rejectStarting(after: now + 86_400_000_000_000)
+        #expect(decoded.spans.map(\.name) == ["soon"])
+        #expect(decoded.rejected == [.startsInFuture: 1])
+        #expect(decoded.rejectionMessage == "rejected 1 span: span starts more than a day in the future")
+    }
+
     /// Cut anywhere, a body is either refused by both readers or read alike (a cut between fields is a valid shorter body).
     @Test func everyTruncationIsRefusedOrReadAlike() throws {
         let body = try Self.body()

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import GRDB
 import LoupeCore
@@ -34,5 +35,52 @@ struct SchemaMigrationsTests {
         #expect(summary.spanCount == 4)
         #expect(summary.errorCount == 1)
         #expect(summary.inputTokens == 200)
+    }
+
+    /// Upgrading a file from before roles rebuilds its rollups from the stored spans, reporting progress.
+    @Test func rollupsAreRebuiltByRoleFromStoredSpans() async throws {
+        let path = try TemporaryDatabase.path("roles-migration")
+        let base = TelemetryStoreConformance.base
+        do {
+            let old = try DatabaseQueue(path: path)
+            try SchemaMigrations.migrator().migrate(old, upTo: "2026-11-22 traces in arrival order")
+            try await old.write { db in
+                try db.execute(sql: "INSERT INTO resources (hash, attributes) VALUES ('r', '{}')")
+                // A trace of a failed chain root, a failed model call and a retrieval; and a bare call.
+                let rows: [(String, String?, String, Int, String, String?, Int64)] = [
+                    ("0000000000000001", nil, "chain", 1, "error", nil, 900),
+                    ("0000000000000002", "0000000000000001", "llm", 3, "error", "gpt-4o", 700),
+                    ("0000000000000003", "0000000000000001", "retrieval", 3, "ok", nil, 40),
+                    ("0000000000000004", nil, "llm", 3, "ok", "gpt-4o", 300),
+                ]
+                for (id, parent, operation, kind, status, model, ms) in rows {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO spans (trace_id, span_id, parent_span_id, project, service, name, operation, span_kind,
+                                start_ns, end_ns, status, request_model, input_tokens, counts_usage, cost_usd, dimensions,
+                                attributes, resource_hash, events)
+                            VALUES (?, ?, ?, 'acme', 'rag', 'x', ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', '{}', 'r', '[]')
+                            """,
+                        arguments: [
+                            id == "0000000000000004" ? "1af7651916cd43dd8448eb211c80319c" : "0af7651916cd43dd8448eb211c80319c",
+                            id, parent, operation, kind, base, base + ms * 1_000_000, status, model,
+                            model == nil ? nil : 100, model != nil, model == nil ? nil : 0.01,
+                        ])
+                }
+                try db.execute(sql: "UPDATE aggregation_state SET aggregated_span_rowid = (SELECT MAX(rowid) FROM spans)")
+            }
+        }
+        let messages = Mutex<[String]>([])
+        let store = try SQLiteTelemetryStore(path: path, progress: { message in messages.withLock { $0.append(message) } })
+        #expect(messages.withLock { $0.first } == "Rebuilding rollups from 4 stored spans…")
+        let minute = base / TelemetryStoreConformance.minute
+        let analytics = try await store.rollups(RollupQuery(grain: .core, fromMinute: minute, toMinute: minute + 1))
+        var byRole: [SpanRole: RollupMeasures] = [:]
+        for row in analytics { byRole[row.key.role, default: RollupMeasures()].merge(row.measures) }
+        #expect(byRole[.request]?.count == 1 && byRole[.request]?.errors == 1)
+        #expect(byRole[.call]?.count == 1 && byRole[.call]?.errors == 1)
+        #expect(byRole[[.request, .call]]?.count == 1)
+        #expect(byRole[[]]?.count == 1)
+        #expect(byRole.values.reduce(0) { $0 + $1.pricedCalls } == 2)
     }
 }
