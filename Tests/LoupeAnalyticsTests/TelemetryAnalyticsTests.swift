@@ -64,3 +64,27 @@ struct TelemetryAnalyticsTests {
         #expect(empty.series[0].points.map(\.value) == [nil, nil, nil])
     }
 }
+
+/// A failure that propagates to the root is one failure, under its root cause's category.
+struct ErrorRootCauseTests {
+    @Test func aToolFailureReRaisedByTheAgentAndRootCountsOnceAsATool() async throws {
+        let store = InMemoryTelemetryStore()
+        func failed(_ id: String, parent: String?, _ operation: OperationKind, category: String) -> SpanRecord {
+            SpanRecord(
+                traceId: "t1", spanId: id, parentSpanId: parent, name: id, operation: operation, startNanos: 10, endNanos: 20,
+                status: .error, errorMessage: "Traceback … fut.result(timeout) … ValueError: lookup failed",
+                errorCategory: category, errorFingerprint: "f-\(category)"
+            )
+        }
+        _ = try await store.write([
+            failed("root", parent: nil, .chain, category: "timeout"),
+            failed("agent", parent: "root", .agent, category: "provider_error"),
+            failed("tool", parent: "agent", .tool, category: "tool_failure"),
+        ])
+        let report = try await TelemetryAnalytics(store: store).errors(ErrorsQuery(range: TimeRange(fromNanos: 0, toNanos: 100)))
+        #expect(report.totalErrors == 3)
+        #expect(report.rootCauses == 1)
+        #expect(report.groups.map(\.category) == [.toolFailure])
+        #expect(report.groups.first?.count == 1)
+    }
+}

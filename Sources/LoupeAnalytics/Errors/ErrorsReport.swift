@@ -2,9 +2,16 @@ import LoupeCore
 import LoupeStore
 
 /// The answer to an ``ErrorsQuery``: categories by count, each with its fingerprints.
+///
+/// A failure that propagates up a trace fails every span on its way (a tool raises, the agent step
+/// re-raises, the root records the whole traceback). It is one failure, and its category is its
+/// root cause's: categories and fingerprints count only failed spans none of whose children failed.
 public struct ErrorsReport: Sendable, Hashable {
     public var query: ErrorsQuery
+    /// Failed spans, as the summary's `spans.errors` counts them.
     public var totalErrors: Int
+    /// Failures counted once each, at their root cause: what the categories add up to.
+    public var rootCauses: Int
     public var groups: [ErrorCategoryGroup]
     /// True when the range held more failures than were read; counts then cover the most recent ones.
     public var truncated: Bool
@@ -15,13 +22,24 @@ public struct ErrorsReport: Sendable, Hashable {
         self.truncated = truncated
         let matching = spans.filter { span in query.filters.allSatisfy { span.value(of: $0.key) == $0.value } }
         totalErrors = matching.count
+        // A failed span is a root cause unless one of its own children failed too.
+        struct SpanKey: Hashable {
+            var traceId: String
+            var spanId: String
+        }
+        var failedParents = Set<SpanKey>()
+        for span in spans {
+            if let parent = span.parentSpanId { failedParents.insert(SpanKey(traceId: span.traceId, spanId: parent)) }
+        }
+        let causes = matching.filter { !failedParents.contains(SpanKey(traceId: $0.traceId, spanId: $0.spanId)) }
+        rootCauses = causes.count
         struct Key: Hashable {
             var values: [String]
             var category: ErrorCategory
         }
         var byKey: [Key: [String: ErrorFingerprintGroup]] = [:]
         // Newest first, so the first span seen in a group is its sample and its first example.
-        for span in matching.sorted(by: { $0.startNanos > $1.startNanos }) {
+        for span in causes.sorted(by: { $0.startNanos > $1.startNanos }) {
             let category = span.errorCategory.flatMap(ErrorCategory.init(rawValue:)) ?? .unknown
             let key = Key(values: query.groupBy.map { span.value(of: $0) }, category: category)
             let fingerprint = span.errorFingerprint ?? "unfingerprinted"

@@ -40,7 +40,8 @@ public struct SpanNormalizer: Sendable {
             cacheWrite: int(.cacheWriteTokens), reasoning: int(.reasoningTokens), total: int(.totalTokens)
         )
         let responseModel = string(.responseModel)
-        var requestModel = string(.requestModel)
+        // OpenLLMetry's LangChain instrumentation writes "unknown" for a chat model it cannot serialise.
+        var requestModel = string(.requestModel).flatMap { $0 == "unknown" ? nil : $0 }
         if requestModel == nil && responseModel == nil, case .string(let json)? = raw.attributes["llm.invocation_parameters"] {
             // OpenInference names no model on a failed call: the one requested is only in these parameters.
             requestModel = invocationModel(json)

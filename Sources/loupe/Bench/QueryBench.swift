@@ -48,6 +48,9 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("summary 1h group_by=model", analytics) {
             _ = try await $0.summary(SummaryQuery(range: hour, groupBy: [.model]))
         }
+        try await measure("summary 1h group_by=service (requests)", analytics) {
+            _ = try await $0.summary(SummaryQuery(range: hour, groupBy: [.service]))
+        }
         try await measure("summary 1h group_by=business_unit,model", analytics) {
             _ = try await $0.summary(SummaryQuery(range: hour, groupBy: [TelemetryDimension("business_unit"), .model]))
         }

@@ -27,7 +27,7 @@ struct ErrorsReportCommand: AsyncParsableCommand {
             print("No failures stored in the last \(since).")
             return
         }
-        print("\(report.totalErrors) failures in the last \(since)\(report.truncated ? " (most recent only)" : "")\n")
+        print("\(report.rootCauses) failures (\(report.totalErrors) failed spans, a failure counted once at its root cause) in the last \(since)\(report.truncated ? " (most recent only)" : "")\n")
         for group in report.groups {
             print("\(group.category.title) [\(group.category.rawValue)]: \(group.count)")
             print("  what to do: \(group.category.remediation.summary) (automatic: \(group.category.recommendedAction.rawValue))")

@@ -44,7 +44,10 @@ struct ErrorsBody: ResponseEncodable, Sendable {
 
     var from: String
     var to: String
+    /// Failed spans, as the summary's `spans.errors` counts them.
     var totalErrors: Int
+    /// Failures counted once, at their root cause (the deepest failed span): what categories add up to.
+    var failures: Int
     var truncated: Bool
     var categories: [Category]
 
@@ -52,8 +55,9 @@ struct ErrorsBody: ResponseEncodable, Sendable {
         from = Timestamps.format(nanos: report.query.range.fromNanos)
         to = Timestamps.format(nanos: report.query.range.toNanos)
         totalErrors = report.totalErrors
+        failures = report.rootCauses
         truncated = report.truncated
-        let total = max(report.totalErrors, 1)
+        let total = max(report.rootCauses, 1)
         categories = report.groups.map { group in
             Category(
                 key: group.key, category: group.category.rawValue, title: group.category.title, count: group.count,
@@ -75,7 +79,7 @@ struct ErrorsBody: ResponseEncodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case from, to, truncated, categories
+        case from, to, truncated, categories, failures
         case totalErrors = "total_errors"
     }
 }
