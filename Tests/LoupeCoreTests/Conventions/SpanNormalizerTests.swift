@@ -92,6 +92,14 @@ struct SpanNormalizerTests {
         #expect(normalizer.normalize(failed).model == "gpt-4o-mini-2024-07-18")
     }
 
+    /// OpenLLMetry's LangChain instrumentation writes "unknown" for a chat model it cannot serialise.
+    @Test func unknownIsNoModelName() {
+        let span = raw("ChatModel.chat", [
+            "gen_ai.operation.name": "chat", "gen_ai.request.model": "unknown", "gen_ai.response.model": "fake-agent-model",
+        ])
+        #expect(normalizer.normalize(span).model == "fake-agent-model")
+    }
+
     @Test func entrySpansAreRootsRemoteChildrenAndServers() {
         var span = raw("step", kind: .internal, [:])
         #expect(normalizer.normalize(span).isEntry)
