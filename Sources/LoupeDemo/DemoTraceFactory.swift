@@ -22,12 +22,14 @@ struct DemoTraceFactory {
 
     mutating func makeTrace(endingBefore nowNanos: Int64) -> [RawSpan] {
         let start = nowNanos - Int64.random(in: 3_000_000_000...6_000_000_000, using: &random)
-        let context = TraceContext(
+        var context = TraceContext(
             traceId: random.hexID(bytes: 16), user: String(format: "user-%03d", Int.random(in: 1...200, using: &random)),
             session: "sess-\(random.hexID(bytes: 4))", businessUnit: random.pick(Self.businessUnits),
             queryCategory: random.pick(Self.queryCategories), prompt: random.pick(Self.prompts),
             failure: random.chance(failureRate) ? random.pick(DemoFailure.allCases) : nil
         )
+        // Some requests survive their failed call with a fallback answer; the rest fail.
+        context.recovered = context.failure != nil && random.chance(0.3)
         switch Int.random(in: 0..<10, using: &random) {
         case 0..<4: return rag(context, start: start)
         case 4..<6: return agent(context, start: start)
@@ -44,6 +46,7 @@ struct DemoTraceFactory {
         var queryCategory: String
         var prompt: String
         var failure: DemoFailure?
+        var recovered = false
     }
 
     // MARK: OpenTelemetry GenAI conventions
@@ -230,10 +233,15 @@ struct DemoTraceFactory {
         _ c: TraceContext, _ id: String, _ name: String, _ start: Int64, _ end: Int64,
         _ resource: [String: AttributeValue], _ attributes: [String: AttributeValue]
     ) -> RawSpan {
-        // The failing call carries the error; the request around it recovered (a fallback answer).
-        RawSpan(
+        // The failing call carries the error; the request around it fails too, unless it recovered.
+        var root = RawSpan(
             traceId: c.traceId, spanId: id, name: name, kind: .server, startNanos: start, endNanos: end,
             attributes: attributes, resourceAttributes: resource, scopeName: "loupe.demo"
         )
+        if let failure = c.failure, !c.recovered {
+            root.statusCode = .error
+            root.statusMessage = "\(failure.errorType) from the model call; the request failed"
+        }
+        return root
     }
 }

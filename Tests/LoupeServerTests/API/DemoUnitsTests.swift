@@ -26,6 +26,7 @@ struct DemoUnitsTests {
             truth[service, default: Truth()].rootMs.append(Double(root.endNanos - root.startNanos) / 1e6)
         }
         let expectedByService = truth
+        #expect(truth.values.contains { $0.failed > 0 }, "the demo fails some requests")
         let body = try LiveServer.protobuf(traces.flatMap { $0 })
         try await LiveServer.run { client, _ in
             #expect(try await LiveServer.post(client, body).status == .ok)
