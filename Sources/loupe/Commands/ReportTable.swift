@@ -29,7 +29,7 @@ struct ReportTable {
     static func unitNote(_ unit: CountUnit) -> String {
         switch unit {
         case .requests: return "requests: entry spans (a trace's root, or a span called from another service); errors and latency are theirs."
-        case .calls: return "calls: model calls; errors and latency are theirs. Spans that call no model are in the total only."
+        case .calls: return "calls: model calls; errors and latency are theirs. Spans that call no model (retrieval, chain, tool) have no row here."
         case .spans: return "spans: every span of the operation."
         }
     }
