@@ -4,7 +4,8 @@
 /// The message is first reduced to a *template*: numbers, ids (UUIDs, hex ids, request and
 /// completion ids, masked keys), quoted values, URLs, emails, IP addresses, durations and
 /// timestamps become placeholders (`<num>`, `<id>`, `<str>`, `<url>`, `<email>`, `<ip>`,
-/// `<duration>`, `<ts>`), whitespace is collapsed and the length is capped. The fingerprint is the
+/// `<duration>`, `<ts>`), and so do model names and organisation ids (`<model>`, `<account>`): a
+/// model is a dimension of a failure, kept beside its fingerprint, not part of the mode. Whitespace is collapsed and the length is capped. The fingerprint is the
 /// 64-bit FNV-1a hash (``FNV1a``) of category, error type and template: not `Hasher`, which is
 /// seeded per process, because fingerprints are stored and compared across restarts and machines.
 public struct ErrorFingerprint: Sendable, Hashable, CustomStringConvertible {

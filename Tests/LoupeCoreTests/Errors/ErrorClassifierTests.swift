@@ -173,7 +173,7 @@ struct ErrorClassifierTests {
         #expect(result.category == .rateLimit)
         #expect(
             result.template
-                == "Rate limit reached for gpt-4o in organization org-<id> on tokens per min (TPM): Limit <num>, Used <num>, Requested <num>. Please try again in <duration>."
+                == "Rate limit reached for <model> in organization <account> on tokens per min (TPM): Limit <num>, Used <num>, Requested <num>. Please try again in <duration>."
         )
         #expect(result.fingerprint.count == 16)
         #expect(result.fingerprint.allSatisfy { "0123456789abcdef".contains($0) })
