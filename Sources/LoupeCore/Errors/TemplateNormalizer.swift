@@ -29,18 +29,6 @@ struct TemplateNormalizer {
         "kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "ki", "mi", "gi", "ti", "bytes",
     ]
     static let uuidGroups = [8, 4, 4, 4, 12]
-    /// Model families: a model is a dimension of a failure, not part of its mode ("Rate limit reached
-    /// for gpt-4o-mini" and "… for gpt-4o" are one failure mode).
-    static let modelPrefixes: [StaticString] = [
-        "gpt-", "chatgpt-", "o1-", "o3-", "o4-", "claude-", "gemini-", "gemma-", "llama-", "llama3", "meta-llama/",
-        "mistral-", "mixtral-", "codestral-", "ministral-", "text-embedding-", "command-", "deepseek-", "qwen",
-        "grok-", "anthropic.claude", "amazon.titan", "amazon.nova", "meta.llama", "cohere.", "snowflake-arctic",
-        "models/",  // Google's API names every model models/<name>
-    ]
-    static let modelNames: [StaticString] = ["o1", "o3", "o4-mini", "davinci-002", "babbage-002"]
-    /// Organisation and project ids that providers put in messages.
-    static let accountPrefixes: [StaticString] = ["org-", "proj_"]
-
     mutating func run() -> String {
         while index < input.count && !full {
             let byte = input[index]
@@ -221,13 +209,8 @@ struct TemplateNormalizer {
         var start = index
         index = end
 
-        let word = UnsafeBufferPointer(rebasing: input[start..<end])
-        if startsWithAny(word, Self.modelPrefixes) || matchesAny(word, Self.modelNames) {
-            placeholder("<model>")
-            return
-        }
-        if startsWithAny(word, Self.accountPrefixes) {
-            placeholder("<account>")
+        if let name = nameLabel(UnsafeBufferPointer(rebasing: input[start..<end])) {
+            placeholder(name)
             return
         }
         if let at = firstIndex(of: .at, start, end), at > start, firstIndex(of: .dot, at, end) != nil {
@@ -368,15 +351,6 @@ struct TemplateNormalizer {
         names.contains { name in
             name.utf8CodeUnitCount == unit.count
                 && zip(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), unit).allSatisfy {
-                    $0 == lowercase($1)
-                }
-        }
-    }
-
-    func startsWithAny(_ word: UnsafeBufferPointer<UInt8>, _ prefixes: [StaticString]) -> Bool {
-        prefixes.contains { prefix in
-            prefix.utf8CodeUnitCount <= word.count
-                && zip(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount), word).allSatisfy {
                     $0 == lowercase($1)
                 }
         }
