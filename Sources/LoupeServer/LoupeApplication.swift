@@ -28,7 +28,7 @@ public enum LoupeApplication {
         router.get("health") { _, _ in "ok" }
         OTLPTraceReceiver<BasicRequestContext>(
             pipeline: pipeline, queue: queue, maxBodyBytes: configuration.maxBodyBytes,
-            retryAfterSeconds: configuration.retryAfterSeconds
+            retryAfterSeconds: configuration.retryAfterSeconds, now: now
         ).addRoutes(to: router)
         QueryRoutes<BasicRequestContext>(
             analytics: TelemetryAnalytics(store: store),

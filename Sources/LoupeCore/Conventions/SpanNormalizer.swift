@@ -126,9 +126,7 @@ public struct SpanNormalizer: Sendable {
     /// The model in OpenInference's `llm.invocation_parameters` JSON: `model` (OpenAI, LangChain) or
     /// `model_name` (LlamaIndex).
     private func invocationModel(_ json: String) -> String? {
-        guard let data = json.data(using: .utf8),
-            let parameters = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        else { return nil }
+        guard let parameters = Self.jsonObject(json) else { return nil }
         for key in ["model", "model_name"] {
             if let model = parameters[key] as? String, !model.isEmpty { return model }
         }
@@ -137,11 +135,14 @@ public struct SpanNormalizer: Sendable {
 
     /// OpenInference carries free-form metadata as one JSON string; business labels may be inside.
     private func openInferenceMetadata(_ json: String, into dimensions: inout [String: String]) {
-        guard let data = json.data(using: .utf8),
-            let metadata = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        else { return }
+        guard let metadata = Self.jsonObject(json) else { return }
         for dimension in options.businessDimensions where dimensions[dimension] == nil {
             if let any = metadata[dimension] { dimensions[dimension] = String("\(any)".prefix(options.maxDimensionValueLength)) }
         }
+    }
+
+    /// A JSON object carried as one string attribute (OpenInference's convention), nil when it is not one.
+    private static func jsonObject(_ json: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
     }
 }

@@ -7,18 +7,13 @@
 /// - a **span** is any span.
 ///
 /// A span can be both a request and a call (a bare model call traced on its own).
-public struct SpanRole: OptionSet, Sendable, Hashable, Comparable {
+public struct SpanRole: OptionSet, Sendable, Hashable {
     public let rawValue: Int
 
     public init(rawValue: Int) { self.rawValue = rawValue }
 
     public static let request = SpanRole(rawValue: 1)
     public static let call = SpanRole(rawValue: 2)
-
-    /// Every combination, each a distinct rollup row.
-    public static let allCombinations: [SpanRole] = [[], .request, .call, [.request, .call]]
-
-    public static func < (a: SpanRole, b: SpanRole) -> Bool { a.rawValue < b.rawValue }
 
     /// The role a span has before any wrapper is recognised: an entry is a request, a model operation a call.
     public init(isEntry: Bool, operation: OperationKind) {

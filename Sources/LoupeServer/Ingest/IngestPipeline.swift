@@ -1,4 +1,3 @@
-import Foundation
 import LoupeCore
 import LoupeOTLP
 
@@ -16,9 +15,9 @@ public struct IngestPipeline: Sendable {
     public static let maxClockSkewNanos: Int64 = 86_400 * 1_000_000_000
 
     /// Normalises and enriches decoded spans; what comes back as `rejected` holds only the rejection counts.
-    /// Spans starting more than ``maxClockSkewNanos`` after `nowNanos` are rejected.
+    /// Spans starting more than ``maxClockSkewNanos`` after `nowNanos` (the server's clock) are rejected.
     public func records(
-        from decoded: DecodedSpans, project: String? = nil, nowNanos: Int64 = Self.wallClockNanos()
+        from decoded: DecodedSpans, project: String? = nil, nowNanos: Int64
     ) -> (records: [SpanRecord], rejected: DecodedSpans) {
         var decoded = decoded
         decoded.rejectStarting(after: nowNanos &+ Self.maxClockSkewNanos)
@@ -32,10 +31,5 @@ public struct IngestPipeline: Sendable {
             }
         }
         return (records, decoded)
-    }
-
-    public static func wallClockNanos() -> Int64 {
-        let now = Date().timeIntervalSince1970
-        return Int64(now * 1_000_000_000)
     }
 }

@@ -14,6 +14,8 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
     let queue: IngestQueue
     let maxBodyBytes: Int
     let retryAfterSeconds: Int
+    /// The server's clock, in unix nanoseconds: spans starting far ahead of it are rejected.
+    let now: @Sendable () -> Int64
 
     func addRoutes(to router: Router<Context>) {
         router.post("/v1/traces") { request, _ in await receive(request) }
@@ -38,7 +40,7 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
                 throw OTLPFailure.badRequest(error.description)
             }
             let project = request.headers[HTTPField.Name("x-loupe-project")!].flatMap { $0.isEmpty ? nil : $0 }
-            let (records, rejected) = pipeline.records(from: decoded, project: project)
+            let (records, rejected) = pipeline.records(from: decoded, project: project, nowNanos: now())
             do {
                 // Aggregating here, on the request's thread, keeps the single writer to inserting rows.
                 try await queue.submit(SpanBatch(records))

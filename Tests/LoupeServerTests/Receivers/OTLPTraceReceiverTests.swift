@@ -105,6 +105,22 @@ struct OTLPTraceReceiverTests {
         }
     }
 
+    /// The server's own (injected) clock decides what is too far in the future.
+    @Test func spansStartingADayAheadOfTheServerClockAreRejected() async throws {
+        var ahead = ConventionFixtures.all[2]
+        ahead.traceId = "70000000000000000000000000000007"
+        ahead.startNanos = LiveServer.now + 2 * 86_400_000_000_000
+        ahead.endNanos = ahead.startNanos + 1_000_000
+        let body = try LiveServer.protobuf([ahead, ConventionFixtures.all[3]])
+        try await LiveServer.run { client, _ in
+            let response = try await LiveServer.post(client, body)
+            #expect(response.status == .ok)
+            let answer = try OTLPExportTraceServiceResponse(serializedBytes: Array(buffer: response.body))
+            #expect(answer.partialSuccess.rejectedSpans == 1)
+            #expect(answer.partialSuccess.errorMessage.contains("more than a day in the future"))
+        }
+    }
+
     @Test func badInputGetsAClearClientErrorAndChangesNothing() async throws {
         try await LiveServer.run({ $0.maxBodyBytes = 4_096 }) { client, _ in
             func expectFailure(_ response: TestResponse, _ status: HTTPResponse.Status, _ fragment: String) throws {
