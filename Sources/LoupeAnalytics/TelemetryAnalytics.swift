@@ -28,15 +28,32 @@ public struct TelemetryAnalytics: Sendable {
         // A view in calls (by model or provider) leaves out groups with no model call: retrieval,
         // chain and tool spans have no model, and an unlabelled row of them would read as a model.
         // They stay in the totals' spans.
+        let withFailedCall = try await requestsWithFailedCalls(query)
         let summaryGroups = groups.compactMap { values, measures -> SummaryGroup? in
             if unit == .calls && measures.calls.count == 0 { return nil }
-            return SummaryGroup(key: Dictionary(uniqueKeysWithValues: zip(query.groupBy.map(\.name), values)), measures: measures)
+            let key = Dictionary(uniqueKeysWithValues: zip(query.groupBy.map(\.name), values))
+            let failed = withFailedCall.map { counts in key["service"].map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +) }
+            return SummaryGroup(key: key, measures: measures, requestsWithFailedCall: failed)
         }.sorted {
             ($0.measures[unit].count, $0.measures.spans.count, $1.key.description)
                 > ($1.measures[unit].count, $1.measures.spans.count, $0.key.description)
         }
         return SummaryReport(
-            query: query, grain: grain, unit: unit, groups: summaryGroups, totals: SummaryGroup(key: [:], measures: totals)
+            query: query, grain: grain, unit: unit, groups: summaryGroups,
+            totals: SummaryGroup(key: [:], measures: totals, requestsWithFailedCall: withFailedCall?.values.reduce(0, +))
+        )
+    }
+
+    /// Requests with a failed call by service, over the same whole minutes as the rollups; nil when
+    /// the query cannot have them.
+    private func requestsWithFailedCalls(_ query: SummaryQuery) async throws -> [String: Int64]? {
+        guard query.countsRequestsWithFailedCalls else { return nil }
+        let nanosPerMinute: Int64 = 60_000_000_000
+        return try await store.tracesWithFailedCalls(
+            TraceQuery(
+                fromNanos: query.range.fromMinute * nanosPerMinute, toNanos: query.range.toMinute * nanosPerMinute,
+                project: query.filters[.project], service: query.filters[.service]
+            )
         )
     }
 

@@ -185,12 +185,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
         try await flushAggregates()
-        var sql = "SELECT * FROM traces WHERE start_ns >= ? AND start_ns < ?"
-        var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
-        if let project = query.project { sql += " AND project = ?"; arguments.append(project) }
-        if let service = query.service { sql += " AND service = ?"; arguments.append(service) }
-        if let user = query.user { sql += " AND user_id = ?"; arguments.append(user) }
-        if let hasErrors = query.hasErrors { sql += hasErrors ? " AND error_count > 0" : " AND error_count = 0" }
+        var (sql, arguments) = Self.tracesWhere(query, select: "*")
         sql += " ORDER BY start_ns DESC LIMIT ?"
         arguments.append(query.limit)
         let statementArguments = StatementArguments(arguments)
@@ -198,6 +193,35 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         return try await pool.read { db in
             try Row.fetchAll(db, sql: finalSQL, arguments: statementArguments).map(TraceSummary.init(row:))
         }
+    }
+
+    public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
+        try await flushAggregates()
+        // The partial index's condition: an index-only scan over the traces with failed calls.
+        var (sql, arguments) = Self.tracesWhere(
+            query, select: "service, COUNT(*) AS n", condition: "failed_calls > 0 AND root_name IS NOT NULL"
+        )
+        sql += " GROUP BY service"
+        let statementArguments = StatementArguments(arguments)
+        let finalSQL = sql
+        return try await pool.read { db in
+            var counts: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: finalSQL, arguments: statementArguments) { counts[row["service"]] = row["n"] }
+            return counts
+        }
+    }
+
+    /// The `traces` selection for a query's range and filters, before any ordering or limit.
+    private static func tracesWhere(
+        _ query: TraceQuery, select: String, condition: String = "1"
+    ) -> (String, [(any DatabaseValueConvertible)?]) {
+        var sql = "SELECT \(select) FROM traces WHERE \(condition) AND start_ns >= ? AND start_ns < ?"
+        var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
+        if let project = query.project { sql += " AND project = ?"; arguments.append(project) }
+        if let service = query.service { sql += " AND service = ?"; arguments.append(service) }
+        if let user = query.user { sql += " AND user_id = ?"; arguments.append(user) }
+        if let hasErrors = query.hasErrors { sql += hasErrors ? " AND error_count > 0" : " AND error_count = 0" }
+        return (sql, arguments)
     }
 
     public func spans(traceId: String) async throws -> [SpanRecord] {

@@ -10,7 +10,8 @@ struct Loupe: AsyncParsableCommand {
               loupe demo                 run the server with simulated pipeline traffic
               loupe serve                run the server alone
               loupe report --by model    summarise what is stored
+              loupe status               how each service is doing in the last five minutes
             """,
-        subcommands: [Serve.self, Demo.self, Report.self, Errors.self, Prices.self, Redact.self, Bench.self]
+        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Errors.self, Prices.self, Redact.self, Bench.self]
     )
 }

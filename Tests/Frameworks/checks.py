@@ -74,6 +74,11 @@ class FrameworkChecks:
             f"nested in a span of the same model and count once)")
         assert by_service["calls"]["errors"] == sum(c.failed for c in calls)
 
+    def test_requests_with_a_failed_call(self, truth: Truth, by_service: dict[str, Any]) -> None:
+        expected = len(truth.requests_with_failed_call)
+        assert by_service["requests_with_failed_call"] == {
+            "count": expected, "share": pytest.approx(expected / len(truth.requests))}
+
     def test_calls_per_model(self, loupe: Loupe, truth: Truth) -> None:
         body = loupe.summary(truth, group_by="model")
         assert body["unit"] == "calls", body

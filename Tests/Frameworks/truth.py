@@ -187,6 +187,12 @@ class Truth:
             call.output_tokens = max(call.output_tokens, int(first(a, OUTPUT_TOKEN_KEYS) or 0))
         return list(calls.values())
 
+    @property
+    def requests_with_failed_call(self) -> list[dict[str, Any]]:
+        """Roots of the traces in which a model call failed, whether or not the request then failed."""
+        failed_traces = {c.span["trace_id"] for c in self.calls if c.failed or any(failed(s) for s in c.folded)}
+        return [r for r in self.roots if r["trace_id"] in failed_traces]
+
     def calls_per_model(self) -> dict[str, int]:
         return dict(Counter(c.model or "" for c in self.calls))
 
@@ -266,6 +272,7 @@ class Truth:
             "runs_raised": len(self.failed_runs),
             "p50_ms": round(self.request_latency(0.5) or 0, 2),
             "p95_ms": round(self.request_latency(0.95) or 0, 2),
+            "requests_with_failed_call": len(self.requests_with_failed_call),
             "calls": len(calls),
             "calls_per_model": self.calls_per_model(),
             "failed_calls_per_model": self.failed_calls_per_model(),

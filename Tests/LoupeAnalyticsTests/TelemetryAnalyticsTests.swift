@@ -39,6 +39,20 @@ struct TelemetryAnalyticsTests {
         #expect(abs(p99 - 190) / 190 < 0.011)
     }
 
+    /// Each stored trace is one bare call, and t0's failed: one request of ten has a failed call. A
+    /// view in calls (by model) reaches below a request, so it has no such figure.
+    @Test func requestsWithAFailedCallAreCountedPerService() async throws {
+        let analytics = TelemetryAnalytics(store: try await store())
+        let byService = try await analytics.summary(SummaryQuery(range: range, groupBy: [.service]))
+        #expect(byService.groups.map(\.requestsWithFailedCall) == [1])
+        #expect(byService.totals.requestsWithFailedCall == 1)
+        #expect(byService.totals.failedCallShare == 0.1)
+        let filtered = try await analytics.summary(SummaryQuery(range: range, filters: [.service: "elsewhere"]))
+        #expect(filtered.totals.requestsWithFailedCall == 0)
+        let byModel = try await analytics.summary(SummaryQuery(range: range, groupBy: [.model]))
+        #expect(byModel.totals.requestsWithFailedCall == nil && byModel.groups.allSatisfy { $0.requestsWithFailedCall == nil })
+    }
+
     @Test func businessAndUserDimensionsPickTheirGrain() async throws {
         let analytics = TelemetryAnalytics(store: try await store())
         let byUnit = try await analytics.summary(SummaryQuery(range: range, groupBy: [TelemetryDimension("business_unit")], filters: [.model: "gpt-4o"]))

@@ -17,9 +17,7 @@ extension TelemetryStoreConformance {
         let bare = Self.span(trace: "1af7651916cd43dd8448eb211c80319c", id: "0000000000000005", durationMs: 300)
         _ = try await store.write([root, retrieval, call, unpriced, bare])
         for grain in RollupGrain.allCases {
-            var byRole: [SpanRole: RollupMeasures] = [:]
-            let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: grain.rowMinute(Self.base / Self.minute), toMinute: Self.base / Self.minute + 10, collapseMinutes: true))
-            for row in rows { byRole[row.key.role, default: RollupMeasures()].merge(row.measures) }
+            let byRole = try await Self.measuresByRole(store, grain: grain)
             #expect(byRole[.request]?.count == 1, "\(grain)")
             #expect(byRole[.request]?.errors == 1, "\(grain)")
             #expect(byRole[.call]?.count == 2, "\(grain)")

@@ -12,6 +12,13 @@ public struct SummaryQuery: Sendable, Hashable {
         self.filters = filters
     }
 
+    /// Whether requests with a failed call can be counted: they are counted per trace, so only a
+    /// view by service (or none) filtered at most by project and service has them.
+    public var countsRequestsWithFailedCalls: Bool {
+        let perTrace: Set<TelemetryDimension> = [.project, .service]
+        return groupBy.allSatisfy { $0 == .service } && Set(filters.keys).isSubset(of: perTrace)
+    }
+
     /// The unit that fits what this query groups and filters by.
     public var unit: CountUnit { CountUnit.fitting(groupBy + filters.keys) }
 }

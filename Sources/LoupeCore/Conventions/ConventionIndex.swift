@@ -6,6 +6,7 @@ struct ConventionIndex: Sendable {
     enum Field: Int, CaseIterable {
         case provider, requestModel, responseModel, inputTokens, outputTokens, totalTokens, cacheReadTokens
         case cacheWriteTokens, reasoningTokens, timeToFirstToken, finishReason, userId, sessionId, errorType
+        case responseId
     }
 
     struct Slot: Sendable {
@@ -32,6 +33,7 @@ struct ConventionIndex: Sendable {
             (.reasoningTokens, ConventionTable.reasoningTokens), (.timeToFirstToken, ConventionTable.timeToFirstToken),
             (.finishReason, ConventionTable.finishReason), (.userId, ConventionTable.userId),
             (.sessionId, ConventionTable.sessionId), (.errorType, ConventionTable.errorType),
+            (.responseId, ConventionTable.responseId),
         ]
         var slots: [String: Slot] = [:]
         for (field, sources) in lists {

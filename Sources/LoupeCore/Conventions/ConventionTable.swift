@@ -87,6 +87,13 @@ public enum ConventionTable {
         .init("ai.stream.msToFirstChunk", .vercelAI),
     ]
 
+    /// The provider's id for one response (`chatcmpl-…`, `msg_…`): the same call reported twice carries it twice.
+    /// OpenInference has no attribute for it; ``SpanNormalizer`` reads it from `output.value`.
+    public static let responseId: [AttributeSource] = [
+        .init("gen_ai.response.id", .openTelemetryGenAI),
+        .init("ai.response.id", .vercelAI),
+    ]
+
     public static let finishReason: [AttributeSource] = [
         .init("gen_ai.response.finish_reasons", .openTelemetryGenAI),
         .init("llm.finish_reason", .openInference),

@@ -7,8 +7,10 @@
 /// place in the tree and in span counts, but is no call and its tokens and cost do not count.
 /// When only the wrapper reports usage, it is the child that steps aside instead.
 ///
-/// This sees one export request at a time: a parent and child exported in different requests
-/// both count (OTel SDKs export children first and batch up to 512 spans, so this is rare).
+/// This sees one export request at a time. When the child was exported in an earlier request (OTel
+/// SDKs export a span when it ends, children first, and a batch may close between the two), the
+/// store makes the wrapper step aside as it arrives (the `TelemetryStore` contract); only a wrapper stored
+/// before its child, which needs a child that outlives its parent, still counts twice.
 public enum ModelCallWrappers {
     public static func resolve(_ spans: inout [SpanRecord]) {
         var callIndex: [SpanKey: Int] = [:]
@@ -23,9 +25,7 @@ public enum ModelCallWrappers {
             else { continue }
             let onlyParentReports = spans[parent].usage.isReported && !spans[child].usage.isReported
             let wrapper = onlyParentReports ? child : parent
-            spans[wrapper].role.remove(.call)
-            spans[wrapper].countsUsage = false
-            spans[wrapper].costUSD = nil
+            spans[wrapper].stepAsideFromCall()
         }
     }
 

@@ -91,7 +91,9 @@ public struct SpanNormalizer: Sendable {
             requestModel: requestModel, responseModel: responseModel, usage: usage,
             countsUsage: operation.isModelCall || (operation == .agent && raw.kind == .client),
             timeToFirstTokenMs: timeToFirstToken(found[ConventionIndex.Field.timeToFirstToken.rawValue], raw: raw),
-            finishReason: string(.finishReason), userId: string(.userId), sessionId: string(.sessionId),
+            finishReason: string(.finishReason),
+            responseId: string(.responseId) ?? (operation.isModelCall ? openInferenceResponseId(raw.attributes) : nil),
+            userId: string(.userId), sessionId: string(.sessionId),
             dimensions: dimensions, attributes: remaining, resourceAttributes: raw.resourceAttributes, events: events
         )
     }
@@ -139,6 +141,16 @@ public struct SpanNormalizer: Sendable {
         for dimension in options.businessDimensions where dimensions[dimension] == nil {
             if let any = metadata[dimension] { dimensions[dimension] = String("\(any)".prefix(options.maxDimensionValueLength)) }
         }
+    }
+
+    /// The response id inside OpenInference's `output.value` JSON: the provider's response (OpenAI
+    /// client instrumentation: `id`) or LangChain's `LLMResult` (`llm_output.id`).
+    private func openInferenceResponseId(_ attributes: [String: AttributeValue]) -> String? {
+        guard attributes["output.mime_type"]?.stringValue == "application/json",
+            case .string(let json)? = attributes["output.value"], let output = Self.jsonObject(json)
+        else { return nil }
+        let id = output["id"] ?? (output["llm_output"] as? [String: Any])?["id"]
+        return (id as? String).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// A JSON object carried as one string attribute (OpenInference's convention), nil when it is not one.

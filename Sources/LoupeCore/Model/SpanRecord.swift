@@ -35,6 +35,8 @@ public struct SpanRecord: Sendable, Hashable {
     public var costUSD: Double?
     public var timeToFirstTokenMs: Double?
     public var finishReason: String?
+    /// The provider's id for the response (``ConventionTable/responseId``): two spans with one id report one call.
+    public var responseId: String?
     public var userId: String?
     public var sessionId: String?
     /// Configured business dimensions (e.g. `business_unit`), by name.
@@ -51,7 +53,7 @@ public struct SpanRecord: Sendable, Hashable {
         errorType: String? = nil, errorMessage: String? = nil, errorCategory: String? = nil, errorFingerprint: String? = nil,
         provider: String? = nil, requestModel: String? = nil, responseModel: String? = nil,
         usage: TokenUsage = .none, countsUsage: Bool = false, costUSD: Double? = nil,
-        timeToFirstTokenMs: Double? = nil, finishReason: String? = nil, userId: String? = nil,
+        timeToFirstTokenMs: Double? = nil, finishReason: String? = nil, responseId: String? = nil, userId: String? = nil,
         sessionId: String? = nil, dimensions: [String: String] = [:], attributes: [String: AttributeValue] = [:],
         resourceAttributes: [String: AttributeValue] = [:], events: [SpanEvent] = []
     ) {
@@ -81,6 +83,7 @@ public struct SpanRecord: Sendable, Hashable {
         self.costUSD = costUSD
         self.timeToFirstTokenMs = timeToFirstTokenMs
         self.finishReason = finishReason
+        self.responseId = responseId
         self.userId = userId
         self.sessionId = sessionId
         self.dimensions = dimensions

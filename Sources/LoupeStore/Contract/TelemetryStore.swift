@@ -4,6 +4,13 @@ import LoupeCore
 ///
 /// - Writes are idempotent: a span is identified by (trace id, span id), and one sent again is
 ///   stored once and counted once in rollups.
+/// - One provider call is counted once: a call whose ``SpanRecord/responseId`` was claimed in its
+///   project by another span of the same call (``CallResponseClaim/isSameCall(as:)``) is stored as
+///   a repeated report (``SpanRecord/stepAsideAsRepeatedReport()``), the first one stored keeping
+///   the call. A call that reuses an id for another call counts, and the id's claim becomes its.
+/// - A model span whose child model span of the same operation was stored before it only wraps that
+///   call (``ModelCallWrappers`` across export requests): it steps aside
+///   (``SpanRecord/stepAsideForStoredChild(childReportsUsage:)``).
 /// - A write returns only after the spans are durable; callers acknowledge clients after that.
 /// - A write is atomic: on error nothing of the batch is stored.
 /// - Reads return values the caller owns, and see every write that returned before they started.
@@ -16,6 +23,12 @@ public protocol TelemetryStore: Sendable {
 
     /// Trace summaries, newest first, at most `query.limit`.
     func traces(_ query: TraceQuery) async throws -> [TraceSummary]
+
+    /// Traces matching the query (its limit aside) whose root has arrived and which hold at least one
+    /// failed model call, counted by their root's service: the requests with a failed call, which a
+    /// retry or fallback may have recovered. A request entered through a remote parent counts with
+    /// its trace's root service.
+    func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64]
 
     /// Every stored span of one trace, in start order; empty when the trace is unknown.
     func spans(traceId: String) async throws -> [SpanRecord]

@@ -7,6 +7,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         var spans: [String: [String: SpanRecord]] = [:]
         var rollups: [RollupKey: RollupMeasures] = [:]
         var traces: [String: TraceSummary] = [:]
+        var callResponses: [CallResponseKey: CallResponseClaim] = [:]
     }
 
     private let state = Mutex(State())
@@ -17,17 +18,34 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         state.withLock { state in
             var outcome = WriteOutcome()
             var inserted: [SpanRecord] = []
-            for span in batch.segments.joined() {
+            for var span in batch.segments.joined() {
                 if state.spans[span.traceId]?[span.spanId] != nil {
                     outcome.duplicates += 1
                     continue
+                }
+                if span.role.contains(.call),
+                    let child = state.spans[span.traceId]?.values.first(where: {
+                        $0.parentSpanId == span.spanId && $0.operation == span.operation && $0.role.contains(.call)
+                    })
+                {
+                    span.stepAsideForStoredChild(childReportsUsage: child.usage.isReported)
+                    outcome.repeatedCalls += 1
+                }
+                if let key = span.callResponseKey {
+                    let claim = CallResponseClaim(span)
+                    if let held = state.callResponses[key], held.isSameCall(as: claim) {
+                        span.stepAsideAsRepeatedReport()
+                        outcome.repeatedCalls += 1
+                    } else {
+                        state.callResponses[key] = claim
+                    }
                 }
                 state.spans[span.traceId, default: [:]][span.spanId] = span
                 inserted.append(span)
                 outcome.inserted += 1
             }
             var (rollups, traces) = (batch.rollups, batch.traces)
-            if outcome.duplicates > 0 { (rollups, traces) = SpanBatch.aggregates(of: inserted) }
+            if outcome.changedAggregates { (rollups, traces) = SpanBatch.aggregates(of: inserted) }
             for (key, measures) in rollups.rows { state.rollups[key, default: RollupMeasures()].merge(measures) }
             for (id, delta) in traces.traces {
                 if state.traces[id] == nil { state.traces[id] = delta } else { state.traces[id]?.merge(delta) }
@@ -45,6 +63,16 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
         state.withLock { state in
             Array(state.traces.values.filter(query.matches).sorted { $0.startNanos > $1.startNanos }.prefix(query.limit))
+        }
+    }
+
+    public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
+        state.withLock { state in
+            var counts: [String: Int64] = [:]
+            for trace in state.traces.values where trace.rootName != nil && trace.failedCalls > 0 && query.matches(trace) {
+                counts[trace.service, default: 0] += 1
+            }
+            return counts
         }
     }
 

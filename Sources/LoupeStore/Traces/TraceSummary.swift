@@ -9,6 +9,8 @@ public struct TraceSummary: Sendable, Hashable {
     public var endNanos: Int64
     public var spanCount: Int64
     public var errorCount: Int64
+    /// Failed model calls in the trace (``SpanRole/call`` spans that failed), recovered or not.
+    public var failedCalls: Int64
     public var inputTokens: Int64
     public var outputTokens: Int64
     public var costUSD: Double
@@ -16,7 +18,7 @@ public struct TraceSummary: Sendable, Hashable {
 
     public init(
         traceId: String, project: String, service: String, rootName: String?, startNanos: Int64, endNanos: Int64,
-        spanCount: Int64, errorCount: Int64, inputTokens: Int64, outputTokens: Int64, costUSD: Double, userId: String?
+        spanCount: Int64, errorCount: Int64, failedCalls: Int64 = 0, inputTokens: Int64, outputTokens: Int64, costUSD: Double, userId: String?
     ) {
         self.traceId = traceId
         self.project = project
@@ -26,6 +28,7 @@ public struct TraceSummary: Sendable, Hashable {
         self.endNanos = endNanos
         self.spanCount = spanCount
         self.errorCount = errorCount
+        self.failedCalls = failedCalls
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
         self.costUSD = costUSD
@@ -44,6 +47,7 @@ public struct TraceSummary: Sendable, Hashable {
         endNanos = max(endNanos, other.endNanos)
         spanCount += other.spanCount
         errorCount += other.errorCount
+        failedCalls += other.failedCalls
         inputTokens += other.inputTokens
         outputTokens += other.outputTokens
         costUSD += other.costUSD

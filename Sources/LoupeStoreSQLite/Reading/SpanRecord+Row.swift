@@ -18,7 +18,7 @@ extension SpanRecord {
                 cacheWrite: row["cache_write_tokens"], reasoning: row["reasoning_tokens"], total: row["total_tokens"]
             ),
             countsUsage: row["counts_usage"], costUSD: row["cost_usd"], timeToFirstTokenMs: row["ttft_ms"],
-            finishReason: row["finish_reason"], userId: row["user_id"], sessionId: row["session_id"],
+            finishReason: row["finish_reason"], responseId: row["response_id"], userId: row["user_id"], sessionId: row["session_id"],
             dimensions: StoredJSON.dimensions(row["dimensions"]), attributes: StoredJSON.attributes(row["attributes"]),
             resourceAttributes: StoredJSON.attributes(row["resource"]), events: StoredJSON.events(row["events"])
         )

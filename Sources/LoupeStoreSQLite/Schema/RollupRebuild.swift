@@ -16,7 +16,7 @@ enum RollupRebuild {
         guard total > 0 else { return }
         progress?("Rebuilding rollups from \(total) stored spans…")
         let sql = """
-            SELECT \(SpanColumns.selectList), '{}' AS resource FROM spans WHERE spans.rowid <= ? ORDER BY spans.rowid
+            SELECT \(try SpanColumns.selectList(in: db)), '{}' AS resource FROM spans WHERE spans.rowid <= ? ORDER BY spans.rowid
             """
         var rollups = RollupAggregator()
         var done = 0

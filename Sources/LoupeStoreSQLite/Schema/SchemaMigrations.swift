@@ -174,6 +174,34 @@ enum SchemaMigrations {
                 """)
             try RollupRebuild.run(in: db, progress: progress)
         }
+        migrator.registerMigration("2026-12-06 call responses and failed calls") { db in
+            // A provider response id is claimed by the call stored with it (later reports of the same
+            // call step aside, see ``CallResponseClaim``), and each trace counts its failed calls, for the share of requests
+            // with a failed call. Old spans keep no response id; old traces count the failed calls
+            // already folded in (spans past the watermark are left to crash recovery, like rollups).
+            try db.execute(
+                sql: """
+                    ALTER TABLE spans ADD COLUMN response_id TEXT;
+                    CREATE TABLE call_responses (
+                        project TEXT NOT NULL,
+                        response_id TEXT NOT NULL,
+                        service TEXT NOT NULL,
+                        start_ns INTEGER NOT NULL,
+                        end_ns INTEGER NOT NULL,
+                        input_tokens INTEGER,
+                        output_tokens INTEGER,
+                        PRIMARY KEY (project, response_id)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE traces ADD COLUMN failed_calls INTEGER NOT NULL DEFAULT 0;
+                    UPDATE traces SET failed_calls = (
+                        SELECT COUNT(*) FROM spans
+                        WHERE spans.trace_id = traces.trace_id AND spans.status = 'error' AND (spans.role & 2) != 0
+                            AND spans.rowid <= ?
+                    ) WHERE trace_id IN (SELECT trace_id FROM spans WHERE status = 'error');
+                    CREATE INDEX traces_with_failed_calls ON traces(start_ns, project, service)
+                        WHERE failed_calls > 0 AND root_name IS NOT NULL;
+                    """, arguments: [try AggregateWatermark.read(in: db)])
+        }
         return migrator
     }
 }

@@ -10,12 +10,20 @@ enum SpanColumns {
         "response_model", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens",
         "reasoning_tokens", "total_tokens", "counts_usage", "cost_usd", "ttft_ms", "finish_reason", "user_id",
         "session_id", "dimensions", "attributes", "resource_hash", "events", "error_fingerprint", "role",
+        "response_id",
     ]
 
     static let insertSQL =
         "INSERT OR IGNORE INTO spans (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
 
     static let selectList = names.map { "spans.\($0)" }.joined(separator: ", ")
+
+    /// The select list for a `spans` table that may predate some columns (a migration reading old
+    /// rows): a column it lacks reads as NULL.
+    static func selectList(in db: Database) throws -> String {
+        let existing = Set(try db.columns(in: "spans").map(\.name))
+        return names.map { existing.contains($0) ? "spans.\($0)" : "NULL AS \($0)" }.joined(separator: ", ")
+    }
 
     /// Inserts one span with the insert statement, binding in the order of ``names``.
     static func insert(_ span: SpanRecord, text: SpanText, with statement: Statement) throws {
@@ -29,7 +37,7 @@ enum SpanColumns {
         b.bind(usage.total); b.bind(span.countsUsage); b.bind(span.costUSD); b.bind(span.timeToFirstTokenMs)
         b.bind(span.finishReason); b.bind(span.userId); b.bind(span.sessionId); b.bind(text.dimensions)
         b.bind(text.attributes); b.bind(text.resourceHash); b.bind(text.events)
-        b.bind(span.errorFingerprint); b.bind(span.role.rawValue)
+        b.bind(span.errorFingerprint); b.bind(span.role.rawValue); b.bind(span.responseId)
         try b.step()
     }
 }

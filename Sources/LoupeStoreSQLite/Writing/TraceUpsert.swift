@@ -5,8 +5,8 @@ import LoupeStore
 enum TraceUpsert {
     private static let sql = """
         INSERT INTO traces (trace_id, project, service, root_name, start_ns, end_ns, span_count, error_count,
-            input_tokens, output_tokens, cost_usd, user_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            failed_calls, input_tokens, output_tokens, cost_usd, user_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (trace_id) DO UPDATE SET
             service = CASE WHEN excluded.root_name IS NOT NULL THEN excluded.service ELSE traces.service END,
             root_name = COALESCE(excluded.root_name, traces.root_name),
@@ -14,6 +14,7 @@ enum TraceUpsert {
             end_ns = MAX(traces.end_ns, excluded.end_ns),
             span_count = traces.span_count + excluded.span_count,
             error_count = traces.error_count + excluded.error_count,
+            failed_calls = traces.failed_calls + excluded.failed_calls,
             input_tokens = traces.input_tokens + excluded.input_tokens,
             output_tokens = traces.output_tokens + excluded.output_tokens,
             cost_usd = traces.cost_usd + excluded.cost_usd,
@@ -29,7 +30,7 @@ enum TraceUpsert {
         for t in traces {
             let values: [(any DatabaseValueConvertible)?] = [
                 t.traceId, t.project, t.service, t.rootName, t.startNanos, t.endNanos, t.spanCount, t.errorCount,
-                t.inputTokens, t.outputTokens, t.costUSD, t.userId,
+                t.failedCalls, t.inputTokens, t.outputTokens, t.costUSD, t.userId,
             ]
             statement.setUncheckedArguments(StatementArguments(values))
             try statement.execute()

@@ -12,9 +12,9 @@ enum StoreOpener {
         return try SQLiteTelemetryStore(path: path)
     }
 
-    static func seconds(_ since: String) throws -> Int64 {
-        guard let seconds = DurationText.seconds(since) else {
-            throw ValidationError("--since '\(since)' is not a duration such as 30m, 1h or 7d")
+    static func seconds(_ text: String, option: String = "--since") throws -> Int64 {
+        guard let seconds = DurationText.seconds(text) else {
+            throw ValidationError("\(option) '\(text)' is not a duration such as 30m, 1h or 7d")
         }
         return seconds
     }

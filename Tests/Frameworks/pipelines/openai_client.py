@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 import time
 from typing import Any
@@ -25,6 +26,8 @@ N_REQUESTS = 14
 RATE_LIMITED = {3, 10}
 SERVER_ERROR = {7}
 _state: dict[str, Any] = {"i": 0}
+# Response ids are unique per response, as at OpenAI: Loupe recognises one call reported twice by them.
+RUN = secrets.token_hex(4)
 
 
 def handler(request: httpx.Request) -> httpx.Response:
@@ -44,27 +47,24 @@ def handler(request: httpx.Request) -> httpx.Response:
     if body.get("stream"):
         chunks = []
         for n, word in enumerate(["Hello", " there", "!"]):
-            chunks.append({"id": f"chatcmpl-{i}", "object": "chat.completion.chunk", "created": 1700000000, "model": model,
+            chunks.append({"id": f"chatcmpl-{RUN}-{i}", "object": "chat.completion.chunk", "created": 1700000000, "model": model,
                            "choices": [{"index": 0, "delta": {"role": "assistant", "content": word} if n == 0 else {"content": word},
                                         "finish_reason": None}]})
-        chunks.append({"id": f"chatcmpl-{i}", "object": "chat.completion.chunk", "created": 1700000000, "model": model,
+        chunks.append({"id": f"chatcmpl-{RUN}-{i}", "object": "chat.completion.chunk", "created": 1700000000, "model": model,
                        "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
-        chunks.append({"id": f"chatcmpl-{i}", "object": "chat.completion.chunk", "created": 1700000000, "model": model,
+        chunks.append({"id": f"chatcmpl-{RUN}-{i}", "object": "chat.completion.chunk", "created": 1700000000, "model": model,
                        "choices": [], "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": 3, "total_tokens": prompt_tokens + 3}})
         text = "".join(f"data: {json.dumps(c)}\n\n" for c in chunks) + "data: [DONE]\n\n"
         return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=text.encode())
     return httpx.Response(200, json={
-        "id": f"chatcmpl-{i}", "object": "chat.completion", "created": 1700000000, "model": model + "-2024-07-18",
+        "id": f"chatcmpl-{RUN}-{i}", "object": "chat.completion", "created": 1700000000, "model": model + "-2024-07-18",
         "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello there!"}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                   "total_tokens": prompt_tokens + completion_tokens}})
 
 
-def main() -> None:
-    if len(sys.argv) < 4:
-        sys.exit(f"usage: {sys.argv[0]} OUT_JSON SERVICE_NAME openinference|openllmetry")
-    out, service, which = sys.argv[1], sys.argv[2], sys.argv[3]
-    h = Harness(service)
+def instrument(h: Harness, which: str) -> None:
+    """Turns on openinference-instrumentation-openai or OpenLLMetry's opentelemetry-instrumentation-openai."""
     if which == "openinference":
         from openinference.instrumentation.openai import OpenAIInstrumentor
 
@@ -74,7 +74,15 @@ def main() -> None:
 
         OpenLLMetryOpenAIInstrumentor().instrument(tracer_provider=h.provider)
     else:
-        sys.exit(f"unknown instrumentation {which}")
+        sys.exit(f"unknown OpenAI instrumentation {which}")
+
+
+def main() -> None:
+    if len(sys.argv) < 4:
+        sys.exit(f"usage: {sys.argv[0]} OUT_JSON SERVICE_NAME openinference|openllmetry")
+    out, service, which = sys.argv[1], sys.argv[2], sys.argv[3]
+    h = Harness(service)
+    instrument(h, which)
     import openai
 
     client = openai.OpenAI(api_key="sk-test-not-a-key", base_url="http://127.0.0.1:9/v1", max_retries=0,

@@ -92,6 +92,27 @@ struct SpanNormalizerTests {
         #expect(normalizer.normalize(failed).model == "gpt-4o-mini-2024-07-18")
     }
 
+    /// The provider's response id, which recognises one call reported by two instrumentations: an
+    /// attribute in OTel GenAI and OpenLLMetry, the `id` inside `output.value` in OpenInference (the
+    /// provider's response from its OpenAI instrumentation, LangChain's `LLMResult` from its LangChain one).
+    @Test(arguments: [
+        (["gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4o-mini", "gen_ai.response.id": "chatcmpl-0"], "chatcmpl-0"),
+        ([
+            "openinference.span.kind": "LLM", "llm.model_name": "gpt-4o-mini", "output.mime_type": "application/json",
+            "output.value": #"{"id":"chatcmpl-1","object":"chat.completion","choices":[]}"#,
+        ], "chatcmpl-1"),
+        ([
+            "openinference.span.kind": "LLM", "llm.model_name": "gpt-4o-mini", "output.mime_type": "application/json",
+            "output.value": #"{"generations": [[]], "llm_output": {"model_name": "gpt-4o-mini", "id": "chatcmpl-2"}, "type": "LLMResult"}"#,
+        ], "chatcmpl-2"),
+        // Plain text output, or a span that is no model call, has none.
+        (["openinference.span.kind": "LLM", "llm.model_name": "gpt-4o-mini", "output.value": #"{"id":"x"}"#], nil),
+        (["openinference.span.kind": "CHAIN", "output.mime_type": "application/json", "output.value": #"{"id":"run-1"}"#], nil),
+    ] as [([String: AttributeValue], String?)])
+    func responseIds(attributes: [String: AttributeValue], expected: String?) {
+        #expect(normalizer.normalize(raw("call", attributes)).responseId == expected)
+    }
+
     /// OpenLLMetry's LangChain instrumentation writes "unknown" for a chat model it cannot serialise.
     @Test func unknownIsNoModelName() {
         let span = raw("ChatModel.chat", [

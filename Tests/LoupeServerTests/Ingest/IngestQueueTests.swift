@@ -36,6 +36,9 @@ struct IngestQueueTests {
             func rollups(_ query: RollupQuery) async throws -> [RollupRow] { try await reads.rollups(query) }
             func traces(_ query: TraceQuery) async throws -> [TraceSummary] { try await reads.traces(query) }
             func spans(traceId: String) async throws -> [SpanRecord] { try await reads.spans(traceId: traceId) }
+            func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
+                try await reads.tracesWithFailedCalls(query)
+            }
             func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] { try await reads.failedSpans(query) }
             func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
                 try await reads.unpricedModels(fromNanos: fromNanos, toNanos: toNanos)

@@ -67,6 +67,14 @@ struct SchemaMigrationsTests {
                             model == nil ? nil : 100, model != nil, model == nil ? nil : 0.01,
                         ])
                 }
+                try db.execute(
+                    sql: """
+                        INSERT INTO traces (trace_id, project, service, root_name, start_ns, end_ns, span_count, error_count,
+                            input_tokens, output_tokens, cost_usd, user_id)
+                        VALUES ('0af7651916cd43dd8448eb211c80319c', 'acme', 'rag', 'x', ?, ?, 3, 2, 100, 0, 0.01, NULL),
+                               ('1af7651916cd43dd8448eb211c80319c', 'acme', 'rag', 'x', ?, ?, 1, 0, 100, 0, 0.01, NULL)
+                        """,
+                    arguments: [base, base + 900_000_000, base, base + 300_000_000])
                 try db.execute(sql: "UPDATE aggregation_state SET aggregated_span_rowid = (SELECT MAX(rowid) FROM spans)")
             }
         }
@@ -78,6 +86,8 @@ struct SchemaMigrationsTests {
         var byRole: [SpanRole: RollupMeasures] = [:]
         for row in analytics { byRole[row.key.role, default: RollupMeasures()].merge(row.measures) }
         #expect(byRole[.request]?.count == 1 && byRole[.request]?.errors == 1)
+        // Traces count the failed calls already stored: one request with a failed call.
+        #expect(try await store.tracesWithFailedCalls(TraceQuery(fromNanos: base, toNanos: base + TelemetryStoreConformance.minute)) == ["rag": 1])
         #expect(byRole[.call]?.count == 1 && byRole[.call]?.errors == 1)
         #expect(byRole[[.request, .call]]?.count == 1)
         #expect(byRole[[]]?.count == 1)

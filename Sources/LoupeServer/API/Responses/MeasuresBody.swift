@@ -31,8 +31,16 @@ struct MeasuresBody: Encodable, Sendable {
         }
     }
 
+    /// Requests with at least one failed model call (a retry or fallback may have recovered it).
+    struct FailedCalls: Encodable, Sendable {
+        var count: Int64
+        var share: Double?
+    }
+
     var key: [String: String]
     var requests: Unit
+    /// Null where the grouping or filters reach below a request (by model, say).
+    var requestsWithFailedCall: FailedCalls?
     var calls: Unit
     var spans: Unit
     var inputTokens: Int64
@@ -44,6 +52,11 @@ struct MeasuresBody: Encodable, Sendable {
     var pricedCalls: Int64
     /// Model calls without a price: their cost is unknown and not in `cost_usd`.
     var unpricedCalls: Int64
+
+    init(_ group: SummaryGroup) {
+        self.init(key: group.key, measures: group.measures)
+        requestsWithFailedCall = group.requestsWithFailedCall.map { FailedCalls(count: $0, share: group.failedCallShare) }
+    }
 
     init(key: [String: String], measures: UnitMeasures) {
         self.key = key
@@ -62,6 +75,7 @@ struct MeasuresBody: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case key, requests, calls, spans
+        case requestsWithFailedCall = "requests_with_failed_call"
         case inputTokens = "input_tokens"
         case outputTokens = "output_tokens"
         case cacheReadTokens = "cache_read_tokens"
@@ -76,6 +90,7 @@ struct MeasuresBody: Encodable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(key, forKey: .key)
         try c.encode(requests, forKey: .requests)
+        try c.encode(requestsWithFailedCall, forKey: .requestsWithFailedCall)
         try c.encode(calls, forKey: .calls)
         try c.encode(spans, forKey: .spans)
         try c.encode(inputTokens, forKey: .inputTokens)

@@ -19,8 +19,8 @@ struct SummaryBody: ResponseEncodable, Sendable {
         groupBy = report.query.groupBy.map(\.name)
         grain = report.grain.rawValue
         unit = report.unit.rawValue
-        groups = report.groups.map { MeasuresBody(key: $0.key, measures: $0.measures) }
-        totals = MeasuresBody(key: [:], measures: report.totals.measures)
+        groups = report.groups.map(MeasuresBody.init)
+        totals = MeasuresBody(report.totals)
     }
 
     enum CodingKeys: String, CodingKey {
