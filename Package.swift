@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Pure value types and GenAI knowledge: no I/O, no clocks, no globals.
@@ -86,10 +87,16 @@ let package = Package(
         ),
         // Every question the API, CLI and alerts ask, as functions over a TelemetryStore.
         .target(name: "LoupeAnalytics", dependencies: ["LoupeCore", "LoupeStore"], swiftSettings: settings),
+        // The web UI: pages rendered from LoupeAnalytics answers, SVG charts, its CSS and script; no HTTP.
+        .target(
+            name: "LoupeDashboard",
+            dependencies: ["LoupeCore", "LoupeStore", "LoupeAnalytics", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: settings
+        ),
         .target(
             name: "LoupeServer",
             dependencies: [
-                "LoupeCore", "LoupeOTLP", "LoupeStore", "LoupeStoreSQLite", "LoupeAnalytics",
+                "LoupeCore", "LoupeOTLP", "LoupeStore", "LoupeStoreSQLite", "LoupeAnalytics", "LoupeDashboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -160,6 +167,11 @@ let package = Package(
         .testTarget(
             name: "LoupeAnalyticsTests",
             dependencies: ["LoupeAnalytics", "LoupeStore"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "LoupeDashboardTests",
+            dependencies: ["LoupeDashboard", "LoupeAnalytics", "LoupeStore"],
             swiftSettings: settings
         ),
         .testTarget(

@@ -58,34 +58,34 @@ public struct TelemetryAnalytics: Sendable {
     }
 
     public func timeseries(_ query: TimeseriesQuery) async throws -> TimeseriesReport {
-        let stepMinutes = max(1, query.stepSeconds / 60)
-        let dimensions = Set(query.groupBy).union(query.filters.keys)
+        let buckets = try await buckets(query.range, stepSeconds: query.stepSeconds, groupBy: query.groupBy, filters: query.filters)
+        return TimeseriesReport(query: query, series: buckets.series(query.metric, unit: query.unit))
+    }
+
+    /// Rollups per time step and group, in every unit, from one read: for drawing several metrics
+    /// of one range. With no group-by there is always one group, empty or not.
+    public func buckets(
+        _ range: TimeRange, stepSeconds: Int64, groupBy: [TelemetryDimension] = [], filters: [TelemetryDimension: String] = [:]
+    ) async throws -> TimeBuckets {
+        let stepMinutes = max(1, stepSeconds / 60)
+        let dimensions = Set(groupBy).union(filters.keys)
         if let grain = RollupGrain.covering(dimensions), stepMinutes % grain.resolutionMinutes != 0 {
             throw AnalyticsError.stepFinerThanGrain(grain.resolutionMinutes)
         }
-        let first = query.range.fromMinute
-        let count = Int((query.range.toMinute - first + stepMinutes - 1) / stepMinutes)
+        let first = range.fromMinute
+        let count = Int((range.toMinute - first + stepMinutes - 1) / stepMinutes)
         guard count <= Self.maxPoints else { throw AnalyticsError.tooManyPoints(count, limit: Self.maxPoints) }
-        let (_, rows) = try await rollups(query.range, groupBy: query.groupBy, filters: query.filters)
-        var buckets: [[String]: [UnitMeasures]] = [:]
+        let (_, rows) = try await rollups(range, groupBy: groupBy, filters: filters)
+        var groups: [[String]: [UnitMeasures]] = [:]
         for row in rows {
-            let key = query.groupBy.map { row.key.value(of: $0) }
+            let key = groupBy.map { row.key.value(of: $0) }
             let index = Int((row.key.minute - first) / stepMinutes)
             guard index >= 0 && index < count else { continue }
-            if buckets[key] == nil { buckets[key] = Array(repeating: UnitMeasures(), count: count) }
-            buckets[key]?[index].add(row)
+            if groups[key] == nil { groups[key] = Array(repeating: UnitMeasures(), count: count) }
+            groups[key]?[index].add(row)
         }
-        if buckets.isEmpty && query.groupBy.isEmpty { buckets[[]] = Array(repeating: UnitMeasures(), count: count) }
-        let unit = query.unit
-        let series = buckets.map { key, steps in
-            TimeseriesReport.Series(
-                key: Dictionary(uniqueKeysWithValues: zip(query.groupBy.map(\.name), key)),
-                points: steps.enumerated().map { i, m in
-                    .init(time: (first + Int64(i) * stepMinutes) * 60, value: query.metric.value(m, unit: unit))
-                }
-            )
-        }.sorted { $0.key.description < $1.key.description }
-        return TimeseriesReport(query: query, series: series)
+        if groups.isEmpty && groupBy.isEmpty { groups[[]] = Array(repeating: UnitMeasures(), count: count) }
+        return TimeBuckets(firstMinute: first, stepMinutes: stepMinutes, stepCount: count, groupBy: groupBy.map(\.name), groups: groups)
     }
 
     /// Failures by category and fingerprint; reads failed spans only, which are indexed apart.

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import LoupeAnalytics
 import LoupeCore
+import LoupeDashboard
 import LoupeStore
 import NIOCore
 
@@ -30,10 +31,11 @@ public enum LoupeApplication {
             pipeline: pipeline, queue: queue, maxBodyBytes: configuration.maxBodyBytes,
             retryAfterSeconds: configuration.retryAfterSeconds, now: now
         ).addRoutes(to: router)
-        QueryRoutes<BasicRequestContext>(
-            analytics: TelemetryAnalytics(store: store),
-            businessDimensions: configuration.normalization.businessDimensions, now: now
-        ).addRoutes(to: router)
+        let analytics = TelemetryAnalytics(store: store)
+        let dimensions = configuration.normalization.businessDimensions
+        QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
+        let dashboard = Dashboard(analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint)
+        DashboardRoutes<BasicRequestContext>(dashboard: dashboard, now: now).addRoutes(to: router)
         let writer = BatchWriter(queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, logger: logger)
         let maintenance = StoreMaintenance(store: store, logger: logger)
         return Parts(queue: queue, writer: writer, maintenance: maintenance, pipeline: pipeline, router: router)

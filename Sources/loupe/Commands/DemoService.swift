@@ -20,7 +20,8 @@ struct DemoService: Service {
         guard let port = await iterator.next() else { return }
         let base = "http://\(host):\(port)"
         print("""
-            Loupe demo is running: simulated pipelines are sending OTLP to \(base)/v1/traces
+            Loupe demo is running. Open the dashboard: \(base)/ui/
+              Simulated pipelines are sending OTLP to \(base)/v1/traces
               Summary by model:  \(base)/api/v1/summary?group_by=model
               By business unit:  \(base)/api/v1/summary?group_by=business_unit
               Errors over time:  \(base)/api/v1/timeseries?metric=errors&group_by=error_category

@@ -1,0 +1,63 @@
+import LoupeAnalytics
+import LoupeCore
+import LoupeStore
+
+/// The web UI: each page rendered to HTML from the same ``TelemetryAnalytics`` answers as the JSON
+/// API, so the two cannot disagree. It knows nothing of HTTP; the server maps paths to these calls.
+public struct Dashboard: Sendable {
+    let analytics: TelemetryAnalytics
+    let dimensions: [TelemetryDimension]
+    let templates: DashboardTemplates
+    let otlpEndpoint: String
+
+    /// - Parameters:
+    ///   - businessDimensions: the dimensions the server was configured with, filterable like built-in ones.
+    ///   - otlpEndpoint: where empty pages tell people to send traces.
+    public init(analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String) {
+        self.analytics = analytics
+        self.dimensions = TelemetryDimension.builtIn + businessDimensions.map(TelemetryDimension.init)
+        self.templates = DashboardTemplates()
+        self.otlpEndpoint = otlpEndpoint
+    }
+
+    public func overview(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: [], nowNanos: nowNanos)
+        return wrap(try await OverviewPage(context: context).render(), .overview, path: DashboardSection.overview.path, context)
+    }
+
+    public func traces(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: TraceListPage.parameters, nowNanos: nowNanos)
+        return wrap(try await TraceListPage(context: context).render(), .traces, path: DashboardSection.traces.path, context)
+    }
+
+    public func trace(id: String, _ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: TracePage.parameters, nowNanos: nowNanos)
+        return wrap(try await TracePage(context: context, traceId: id).render(), .traces, path: "/ui/traces/\(id)", context)
+    }
+
+    public func errors(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: ErrorsPage.parameters, nowNanos: nowNanos)
+        return wrap(try await ErrorsPage(context: context).render(), .errors, path: DashboardSection.errors.path, context)
+    }
+
+    /// A whole page that only says something: a bad parameter, a trace that is not stored.
+    public func message(headline: String, text: String, nowNanos: Int64) -> String {
+        let query = (try? DashboardQuery([:], dimensions: dimensions, nowNanos: nowNanos))
+            ?? DashboardQuery.fallback(nowNanos: nowNanos)
+        let content = templates.render(["headline": headline, "text": text, "href": "/ui/"], "message")
+        let layout = LayoutView(title: headline, section: .overview, path: "/ui/", query: query, live: false, content: content)
+        return templates.render(layout, "layout")
+    }
+
+    private func context(_ parameters: [String: String], page: Set<String>, nowNanos: Int64) throws -> PageContext {
+        let query = try DashboardQuery(parameters, dimensions: dimensions, pageParameters: page, nowNanos: nowNanos)
+        return PageContext(analytics: analytics, query: query, templates: templates, otlpEndpoint: otlpEndpoint)
+    }
+
+    private func wrap(_ page: RenderedPage, _ section: DashboardSection, path: String, _ context: PageContext) -> String {
+        let layout = LayoutView(
+            title: page.title, section: section, path: path, query: context.query, live: page.live, content: page.content
+        )
+        return templates.render(layout, "layout")
+    }
+}

@@ -1,0 +1,41 @@
+/// What the errors template shows.
+struct ErrorsView: Sendable {
+    struct Mode: Sendable {
+        var fingerprint: String
+        var href: String
+        var message: String
+        var errorType: String
+        var count: Int
+        var firstSeen: String
+        var firstSeenISO: String
+        var lastSeen: String
+        var lastSeenISO: String
+        var models: String
+        var services: String
+        var examples: [Example]
+        var focused: Bool
+    }
+
+    struct Example: Sendable {
+        var label: String
+        var href: String
+    }
+
+    struct Category: Sendable {
+        var name: String
+        var title: String
+        var count: Int
+        var remediation: String
+        var steps: [String]
+        var modes: [Mode]
+    }
+
+    var chart: String
+    var totalErrors: Int
+    var rootCauses: Int
+    var categories: [Category]
+    var hasErrors: Bool
+    var focused: Bool
+    var allHref: String
+    var truncated: Bool
+}

@@ -1,0 +1,131 @@
+import Foundation
+import LoupeAnalytics
+import LoupeCore
+import LoupeStore
+
+/// Headline numbers against the previous period, time series, top failure modes and the most
+/// expensive models and services. Reads rollups (one summary per period, one bucketed read) and
+/// the failed spans of the range.
+struct OverviewPage {
+    let context: PageContext
+
+    func render() async throws -> RenderedPage {
+        let query = context.query
+        let analytics = context.analytics
+        let current = try await analytics.summary(SummaryQuery(range: query.range, groupBy: [.service], filters: query.filters))
+        let previous = try await analytics.summary(SummaryQuery(range: query.previousRange, filters: query.filters))
+        let byModel = try await analytics.summary(SummaryQuery(range: query.range, groupBy: [.model], filters: query.filters))
+        let step = query.stepSeconds()
+        let buckets = try await analytics.buckets(query.range, stepSeconds: step, groupBy: [.model], filters: query.filters)
+        let errors = try await analytics.errors(ErrorsQuery(range: query.range, filters: query.filters))
+        let unit = current.unit
+        let failures = failures(errors)
+        let view = OverviewView(
+            hasData: current.totals.measures.spans.count > 0, unit: unit.rawValue, otlpEndpoint: context.otlpEndpoint,
+            cards: cards(current.totals, previous.totals, unit: unit),
+            charts: charts(buckets, unit: unit, step: step),
+            failures: failures, hasFailures: !failures.isEmpty,
+            errorsHref: query.link(DashboardSection.errors.path),
+            models: ranked(byModel.groups, dimension: "model", unit: .calls),
+            services: ranked(current.groups, dimension: "service", unit: unit)
+        )
+        return RenderedPage(title: "Overview", content: context.templates.render(view, "overview"), live: true)
+    }
+
+    private func cards(_ now: SummaryGroup, _ before: SummaryGroup, unit: CountUnit) -> [OverviewView.Card] {
+        let m = now.measures[unit]
+        let p = before.measures[unit]
+        let usage = now.measures.spans
+        let cost = usage.knownCostUSD
+        func card(
+            _ id: String, _ label: String, _ value: String, raw: Double?, previous: Double?, higherIsWorse: Bool, note: String = ""
+        ) -> OverviewView.Card {
+            let change = DisplayFormat.change(raw, from: previous)
+            let delta = change.map { String(format: "%+.0f%% vs previous", $0 * 100) } ?? "no previous data"
+            let worse = change.map { higherIsWorse ? $0 > 0.05 : $0 < -0.05 } ?? false
+            let better = change.map { higherIsWorse ? $0 < -0.05 : $0 > 0.05 } ?? false
+            return .init(
+                id: id, label: label, value: value, raw: raw.map { Self.raw($0) } ?? "", delta: delta,
+                deltaClass: worse ? "worse" : better ? "better" : "", note: note
+            )
+        }
+        let p95 = m.latency.quantile(0.95)
+        var cards = [
+            card("count", unit.rawValue, DisplayFormat.count(m.count), raw: Double(m.count), previous: Double(p.count), higherIsWorse: false),
+            card("error-rate", "error rate", DisplayFormat.percent(m.errorRate), raw: m.errorRate, previous: p.errorRate, higherIsWorse: true,
+                 note: "\(m.errors) failed"),
+            card("p95", "p95 latency", DisplayFormat.duration(ms: p95), raw: p95, previous: p.latency.quantile(0.95), higherIsWorse: true),
+            card("cost", "cost", DisplayFormat.dollars(cost), raw: cost, previous: before.measures.spans.knownCostUSD, higherIsWorse: true,
+                 note: usage.unpricedCalls > 0 ? "\(usage.unpricedCalls) calls unpriced (not included)" : ""),
+            card("tokens", "tokens", DisplayFormat.count(usage.totalTokens), raw: Double(usage.totalTokens),
+                 previous: Double(before.measures.spans.totalTokens), higherIsWorse: false),
+        ]
+        if let share = now.failedCallShare {
+            cards.insert(card("failed-call", "with a failed call", DisplayFormat.percent(share), raw: share,
+                              previous: before.failedCallShare, higherIsWorse: true, note: "recovered or not"), at: 2)
+        }
+        return cards
+    }
+
+    private func charts(_ buckets: TimeBuckets, unit: CountUnit, step: Int64) -> [String] {
+        let times = (0..<buckets.stepCount).map(buckets.time(ofStep:))
+        let totals = buckets.totals
+        let name = unit.rawValue
+        let traffic = TimeChart(
+            title: "\(name.capitalized) and errors per \(Self.stepText(step))", format: .count, times: times, stepSeconds: step,
+            series: [
+                .init(name: name, values: totals.map { Double($0[unit].count) }),
+                .init(name: "errors", values: totals.map { Double($0[unit].errors) }),
+            ],
+            // A click on a step opens the errors of that step: from a spike to the failure modes behind it.
+            columnLinks: times.map { t in
+                context.query.link(DashboardSection.errors.path, ["range": nil, "from": String(t), "to": String(t + step)])
+            }
+        )
+        let latency = TimeChart(
+            title: "Latency of \(name)", format: .durationMs, times: times, stepSeconds: step,
+            series: [0.5, 0.95, 0.99].map { q in
+                .init(name: "p\(Int(q * 100))", values: totals.map { $0[unit].latency.quantile(q) })
+            }
+        )
+        let costSeries = buckets.groups.compactMap { key, steps -> TimeChart.Series? in
+            guard steps.contains(where: { $0.spans.pricedCalls > 0 }) else { return nil }
+            return .init(name: key.first.flatMap { $0.isEmpty ? nil : $0 } ?? "(no model)", values: steps.map { $0.spans.knownCostUSD })
+        }.sorted { $0.name < $1.name }
+        let cost = TimeChart(title: "Cost per model", format: .dollars, times: times, stepSeconds: step, series: costSeries)
+        return [traffic.render(), latency.render(), cost.render()]
+    }
+
+    private func failures(_ report: ErrorsReport) -> [OverviewView.Failure] {
+        let modes = report.groups.flatMap { group in group.fingerprints.map { (group.category, $0) } }
+        return modes.sorted { $0.1.count > $1.1.count }.prefix(5).map { category, mode in
+            OverviewView.Failure(
+                category: category.rawValue, message: mode.sampleMessage.map { String($0.prefix(140)) } ?? mode.errorType ?? "(no message)",
+                count: mode.count, href: context.query.link(DashboardSection.errors.path, ["fingerprint": mode.fingerprint])
+            )
+        }
+    }
+
+    private func ranked(_ groups: [SummaryGroup], dimension: String, unit: CountUnit) -> [OverviewView.Ranked] {
+        groups.filter { $0.measures.spans.pricedCalls > 0 }
+            .sorted { ($0.measures.spans.knownCostUSD ?? 0) > ($1.measures.spans.knownCostUSD ?? 0) }
+            .prefix(5).map { group in
+                let name = group.key[dimension] ?? ""
+                let cost = group.measures.spans.knownCostUSD
+                return OverviewView.Ranked(
+                    name: name.isEmpty ? "(none)" : name, href: context.query.link(DashboardSection.overview.path, [dimension: name]),
+                    value: DisplayFormat.dollars(cost), raw: cost.map { Self.raw($0) } ?? "",
+                    detail: DisplayFormat.count(group.measures[unit].count)
+                )
+            }
+    }
+
+    static func stepText(_ seconds: Int64) -> String {
+        seconds % 3_600 == 0 ? (seconds == 3_600 ? "hour" : "\(seconds / 3_600) h") : (seconds == 60 ? "minute" : "\(seconds / 60) min")
+    }
+
+    /// A number as the JSON API writes it, for `data-value`.
+    static func raw(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

@@ -1,0 +1,32 @@
+/// What the trace list template shows.
+struct TraceListView: Sendable {
+    struct Row: Sendable {
+        var href: String
+        var time: String
+        var iso: String
+        var name: String
+        var service: String
+        var duration: String
+        var durationMs: Double
+        var spans: Int64
+        var errors: Int64
+        var failed: Bool
+        var tokens: String
+        var cost: String
+        var costRaw: Double
+        var user: String
+    }
+
+    struct Option: Sendable {
+        var label: String
+        var href: String
+        var active: Bool
+    }
+
+    var rows: [Row]
+    var hasRows: Bool
+    var statuses: [Option]
+    var limit: Int
+    var truncated: Bool
+    var otlpEndpoint: String
+}

@@ -1,0 +1,7 @@
+/// A page's title and its content, before the layout wraps them.
+struct RenderedPage: Sendable {
+    var title: String
+    var content: String
+    /// Whether the page refreshes itself while it shows a relative range.
+    var live = false
+}

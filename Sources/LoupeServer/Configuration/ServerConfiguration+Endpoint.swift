@@ -1,0 +1,7 @@
+extension ServerConfiguration {
+    /// Where OTLP exporters send traces, as the dashboard's empty pages say it.
+    public var otlpEndpoint: String {
+        let host = self.host == "0.0.0.0" || self.host == "::" ? "127.0.0.1" : self.host
+        return port == 0 ? "/v1/traces on this server" : "http://\(host):\(port)/v1/traces"
+    }
+}

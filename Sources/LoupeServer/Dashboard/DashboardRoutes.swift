@@ -1,0 +1,87 @@
+import CompressNIO
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LoupeAnalytics
+import LoupeDashboard
+import NIOCore
+
+/// The web UI under `/ui/`, and `/` leading to it. Pages are HTML with a strict
+/// Content-Security-Policy (scripts and styles only from Loupe's own assets, no inline code),
+/// gzip-compressed when the browser accepts it.
+struct DashboardRoutes<Context: RequestContext>: Sendable {
+    let dashboard: Dashboard
+    let now: @Sendable () -> Int64
+
+    static var securityHeaders: HTTPFields {
+        [
+            .contentSecurityPolicy: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            .xContentTypeOptions: "nosniff",
+            HTTPField.Name("Referrer-Policy")!: "same-origin",
+            .cacheControl: "no-store",
+        ]
+    }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/") { _, _ in Response.redirect(to: "/ui/") }
+        let ui = router.group("ui")
+        ui.get("/") { request, _ in await page(request) { try await dashboard.overview($0, nowNanos: $1) } }
+        ui.get("traces") { request, _ in await page(request) { try await dashboard.traces($0, nowNanos: $1) } }
+        ui.get("traces/:trace_id") { request, context in
+            let id = context.parameters.get("trace_id") ?? ""
+            return await page(request) { try await dashboard.trace(id: id, $0, nowNanos: $1) }
+        }
+        ui.get("errors") { request, _ in await page(request) { try await dashboard.errors($0, nowNanos: $1) } }
+        ui.get("assets/:name") { request, context in
+            guard let asset = DashboardAsset.named(context.parameters.get("name") ?? "") else {
+                return html(dashboard.message(headline: "Not found", text: "There is no such asset.", nowNanos: now()), .notFound, request)
+            }
+            var response = respond(asset.body, contentType: asset.contentType, status: .ok, request)
+            response.headers[.cacheControl] = "public, max-age=300"
+            return response
+        }
+    }
+
+    /// Renders a page from the URL's query; a parameter it cannot use is a 400, a missing trace a 404.
+    private func page(_ request: Request, _ render: ([String: String], Int64) async throws -> String) async -> Response {
+        var parameters: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
+        let time = now()
+        do {
+            return html(try await render(parameters, time), .ok, request)
+        } catch let error as DashboardError {
+            let status: HTTPResponse.Status
+            switch error {
+            case .badParameter: status = .badRequest
+            case .notFound: status = .notFound
+            }
+            return html(dashboard.message(headline: status == .notFound ? "Not found" : "This page cannot show that",
+                                          text: error.description, nowNanos: time), status, request)
+        } catch let error as AnalyticsError {
+            return html(dashboard.message(headline: "This page cannot show that", text: error.description, nowNanos: time),
+                        .badRequest, request)
+        } catch {
+            return html(dashboard.message(headline: "Something went wrong", text: "The store could not answer: \(error)", nowNanos: time),
+                        .internalServerError, request)
+        }
+    }
+
+    private func html(_ body: String, _ status: HTTPResponse.Status, _ request: Request) -> Response {
+        respond(body, contentType: "text/html; charset=utf-8", status: status, request)
+    }
+
+    private func respond(_ body: String, contentType: String, status: HTTPResponse.Status, _ request: Request) -> Response {
+        var headers = Self.securityHeaders
+        headers[.contentType] = contentType
+        headers[.vary] = "Accept-Encoding"
+        var buffer = ByteBuffer(string: body)
+        let accepts = request.headers[.acceptEncoding].map { $0.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("gzip") } } ?? false
+        var source = buffer
+        if accepts, buffer.readableBytes > 1_024, let compressed = try? source.compress(with: .gzip()) {
+            buffer = compressed
+            headers[.contentEncoding] = "gzip"
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+    }
+}

@@ -1,0 +1,97 @@
+"""Spans for the browser suite, sent to Loupe as OTLP/HTTP JSON: a RAG service with failures, an
+agent, and one trace whose names and attributes try to inject script into the dashboard."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+import urllib.request
+from typing import Any
+
+HOSTILE_NAME = "<script>window.__pwned=1</script>answer"
+HOSTILE_ATTRIBUTE = "\"><img src=x onerror=\"window.__pwned=2\">"
+HOSTILE_TRACE = "deadbeef" * 4
+
+
+def attr(key: str, value: Any) -> dict[str, Any]:
+    if isinstance(value, bool):
+        return {"key": key, "value": {"boolValue": value}}
+    if isinstance(value, int):
+        return {"key": key, "value": {"intValue": str(value)}}
+    return {"key": key, "value": {"stringValue": str(value)}}
+
+
+def span(trace: str, span_id: str, parent: str | None, name: str, start: int, ms: float, attributes: dict[str, Any],
+         error: str | None = None, kind: int = 1) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "traceId": trace, "spanId": span_id, "name": name, "kind": kind,
+        "startTimeUnixNano": str(start), "endTimeUnixNano": str(start + int(ms * 1e6)),
+        "attributes": [attr(k, v) for k, v in attributes.items()],
+        "status": {"code": 2, "message": error} if error else {"code": 1},
+    }
+    if parent:
+        body["parentSpanId"] = parent
+    return body
+
+
+def rag_trace(rng: random.Random, index: int, start: int) -> list[dict[str, Any]]:
+    trace = f"{index + 1:032x}"
+    failed = index % 5 == 0
+    model = "gpt-4o-mini" if index % 2 else "claude-3-5-haiku-20241022"
+    llm_ms = 300 + rng.random() * 900
+    spans = [
+        span(trace, f"{index:08x}00000001", None, "POST /answer", start, 60 + llm_ms + 80,
+             {"user.id": f"user-{index % 7}", "session.id": f"s-{index % 11}"},
+             error="upstream model failed" if failed else None, kind=2),
+        span(trace, f"{index:08x}00000002", f"{index:08x}00000001", "embeddings", start + 2_000_000, 40,
+             {"gen_ai.operation.name": "embeddings", "gen_ai.request.model": "text-embedding-3-small",
+              "gen_ai.provider.name": "openai", "gen_ai.usage.input_tokens": 12}, kind=3),
+        span(trace, f"{index:08x}00000003", f"{index:08x}00000001", "vector search", start + 45_000_000, 15,
+             {"db.system": "pgvector", "openinference.span.kind": "RETRIEVER"}),
+        span(trace, f"{index:08x}00000004", f"{index:08x}00000001", f"chat {model}", start + 62_000_000, llm_ms,
+             {"gen_ai.operation.name": "chat", "gen_ai.request.model": model,
+              "gen_ai.provider.name": "openai" if "gpt" in model else "anthropic",
+              "gen_ai.usage.input_tokens": 800 + index, "gen_ai.usage.output_tokens": 120},
+             error=f"Rate limit reached for {model} in organization org-abc on tokens per min" if failed else None, kind=3),
+    ]
+    return spans
+
+
+def hostile_trace(start: int) -> list[dict[str, Any]]:
+    root = "feedfacefeedface"
+    return [
+        span(HOSTILE_TRACE, root, None, HOSTILE_NAME, start, 500,
+             {"user.id": HOSTILE_ATTRIBUTE, "input.value": "<script>window.__pwned=3</script>", "evil": HOSTILE_ATTRIBUTE},
+             error="<b onmouseover=\"window.__pwned=4\">bold</b>", kind=2),
+        span(HOSTILE_TRACE, "feedfacefeed0002", root, "chat <svg onload=window.__pwned=5>", start + 10_000_000, 400,
+             {"gen_ai.operation.name": "chat", "gen_ai.request.model": "<img src=x onerror=window.__pwned=6>",
+              "gen_ai.usage.input_tokens": 10, "gen_ai.usage.output_tokens": 5}, kind=3),
+    ]
+
+
+def payload(service: str, spans: list[dict[str, Any]]) -> bytes:
+    return json.dumps({"resourceSpans": [{
+        "resource": {"attributes": [attr("service.name", service), attr("loupe.project", "browser")]},
+        "scopeSpans": [{"scope": {"name": "browser-suite"}, "spans": spans}],
+    }]}).encode()
+
+
+def send(url: str, service: str, spans: list[dict[str, Any]]) -> None:
+    request = urllib.request.Request(url.rstrip("/") + "/v1/traces", data=payload(service, spans),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = json.load(response)
+        assert not body.get("partialSuccess", {}).get("rejectedSpans"), body
+
+
+def feed(url: str) -> dict[str, Any]:
+    """Sends 60 RAG traces over the last 30 minutes and the hostile trace; returns what was sent."""
+    rng = random.Random(7)
+    now = time.time_ns()
+    spans: list[dict[str, Any]] = []
+    for i in range(60):
+        spans += rag_trace(rng, i, now - (30 * 60 - i * 25) * 1_000_000_000)
+    send(url, "rag-api", spans)
+    send(url, "agent-api", hostile_trace(now - 5 * 60 * 1_000_000_000))
+    return {"traces": 61, "sent_at_ns": now}

@@ -1,0 +1,120 @@
+"""The dashboard in a real browser: clean loads, the API's numbers, navigation, state in the URL,
+and spans that try to inject script."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import SCREENSHOTS
+from otlp_feed import HOSTILE_TRACE
+
+
+def window() -> tuple[int, int]:
+    """A fixed range around the fed data, so the page and the API answer for the same minutes."""
+    now = int(time.time())
+    return now - 3600 + 60 - now % 60, now + 60 - now % 60
+
+
+def load(browser: Any, loupe: Any, path: str, shot: str | None = None) -> None:
+    browser.get_log("browser")  # drop what earlier pages logged
+    browser.get(loupe.url + path)
+    browser.find_element(By.CSS_SELECTOR, "main")
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, f"{path}: console errors or failed requests: {errors}"
+    assert browser.execute_script("return window.__pwned") is None, f"{path}: injected script ran"
+    if shot:
+        browser.save_screenshot(os.path.join(SCREENSHOTS, f"{shot}.png"))
+
+
+def value(browser: Any, card: str) -> str:
+    return browser.find_element(By.CSS_SELECTOR, f"#card-{card} .value").get_attribute("data-value")
+
+
+@pytest.mark.parametrize("path,shot", [("/ui/", "overview"), ("/ui/traces", "traces"), ("/ui/errors", "errors"),
+                                       (f"/ui/traces/{HOSTILE_TRACE}", "trace-hostile")])
+def test_every_page_loads_clean(browser: Any, loupe: Any, path: str, shot: str) -> None:
+    load(browser, loupe, path, shot)
+    assert browser.title.endswith("· Loupe")
+
+
+def test_root_leads_to_the_dashboard(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, "/")
+    assert browser.current_url.endswith("/ui/")
+
+
+def test_overview_numbers_equal_the_api(browser: Any, loupe: Any) -> None:
+    start, end = window()
+    load(browser, loupe, f"/ui/?from={start}&to={end}")
+    totals = loupe.api(f"/api/v1/summary?from={start}&to={end}")["totals"]
+    assert int(value(browser, "count")) == totals["requests"]["count"] == 61
+    assert float(value(browser, "error-rate")) == pytest.approx(totals["requests"]["error_rate"])
+    assert float(value(browser, "p95")) == pytest.approx(totals["requests"]["latency_ms"]["p95"])
+    assert float(value(browser, "cost")) == pytest.approx(totals["cost_usd"])
+    assert int(value(browser, "tokens")) == totals["total_tokens"]
+    by_model = loupe.api(f"/api/v1/summary?from={start}&to={end}&group_by=model")["groups"]
+    shown = {row.find_element(By.TAG_NAME, "a").text: float(row.find_element(By.CSS_SELECTOR, "td.num").get_attribute("data-v"))
+             for row in browser.find_elements(By.CSS_SELECTOR, "#top-models tbody tr")}
+    expected = {g["key"]["model"]: g["cost_usd"] for g in by_model if g["cost_usd"]}
+    assert shown.keys() <= expected.keys() and shown
+    for model, cost in shown.items():
+        assert cost == pytest.approx(expected[model])
+
+
+def test_from_a_spike_to_the_span_that_failed(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, "/ui/")
+    # The column of a minute with errors leads to that minute's errors.
+    columns = browser.find_elements(By.CSS_SELECTOR, "svg.timechart a")
+    assert columns, "the traffic chart's columns link to their errors"
+    spike = [c for c in columns if "errors: 0" not in c.find_element(By.CSS_SELECTOR, "rect").get_attribute("data-tip")]
+    assert spike, "some minute has errors"
+    browser.get(loupe.url + spike[0].get_dom_attribute("href"))
+    assert "/ui/errors" in browser.current_url and "from=" in browser.current_url
+    mode = browser.find_element(By.CSS_SELECTOR, "tr[id^=mode-] td a")
+    mode.click()
+    assert "fingerprint=" in browser.current_url
+    assert browser.find_element(By.CSS_SELECTOR, "section[id^=category-] .badge").text.lower() == "rate_limit"
+    browser.find_element(By.CSS_SELECTOR, "a.example").click()
+    assert "/ui/traces/" in browser.current_url
+    # The trace opens on its root cause: the failed model call, with its category and remediation.
+    detail = browser.find_element(By.ID, "span-detail")
+    assert detail.find_element(By.TAG_NAME, "h2").text.lower().startswith("chat")
+    assert "rate_limit" in detail.text and "What to do" in detail.text
+    browser.save_screenshot(os.path.join(SCREENSHOTS, "trace.png"))
+    # Another span of the waterfall opens in the panel.
+    row = browser.find_elements(By.CSS_SELECTOR, "#waterfall tbody tr")[2]
+    name = row.find_element(By.CSS_SELECTOR, "td.name a").text
+    row.find_element(By.CSS_SELECTOR, "td.name a").click()
+    assert browser.find_element(By.CSS_SELECTOR, "#span-detail h2").text.lower() == name.lower()
+
+
+def test_range_and_filters_live_in_the_url(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, "/ui/")
+    everything = int(value(browser, "count"))
+    browser.find_element(By.LINK_TEXT, "15m").click()
+    assert "range=15m" in browser.current_url
+    browser.refresh()
+    assert browser.find_element(By.CSS_SELECTOR, ".ranges a.active").text == "15m"
+    recent = int(value(browser, "count"))
+    assert recent < everything
+    field = browser.find_element(By.CSS_SELECTOR, "form input[name=service]")
+    field.send_keys("agent-api")
+    field.submit()
+    assert "service=agent-api" in browser.current_url and "range=15m" in browser.current_url
+    browser.refresh()
+    chip = browser.find_element(By.CSS_SELECTOR, ".chip")
+    assert "service = agent-api" in chip.text
+    assert int(value(browser, "count")) == 1
+
+
+def test_injected_markup_is_shown_as_text(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, f"/ui/traces/{HOSTILE_TRACE}")
+    page = browser.find_element(By.TAG_NAME, "main").text
+    assert "<script>window.__pwned=1</script>answer" in page
+    assert browser.find_elements(By.CSS_SELECTOR, "main script, main img, main svg[onload]") == []
+    load(browser, loupe, f"/ui/traces?service=agent-api")
+    assert "<script>window.__pwned=1</script>answer" in browser.find_element(By.TAG_NAME, "main").text
