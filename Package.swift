@@ -119,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeServer", "LoupeDemo", "LoupeAnalytics", "LoupeStoreSQLite",
+                "LoupeServer", "LoupeDemo", "LoupeAnalytics", "LoupeDashboard", "LoupeStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),

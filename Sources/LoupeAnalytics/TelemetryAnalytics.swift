@@ -92,11 +92,22 @@ public struct TelemetryAnalytics: Sendable {
     public func errors(_ query: ErrorsQuery, limit: Int = 50_000) async throws -> ErrorsReport {
         guard query.range.toNanos > query.range.fromNanos else { throw AnalyticsError.emptyRange }
         var spans = try await store.failedSpans(
-            FailedSpanQuery(fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, project: query.filters[.project], limit: limit)
+            FailedSpanQuery(
+                fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, project: query.filters[.project], limit: limit,
+                withContent: false
+            )
         )
-        // Failures stored before classification existed are classified as they are read.
-        for i in spans.indices where spans[i].errorCategory == nil || spans[i].errorFingerprint == nil {
-            let classification = classifier.classify(ErrorSignal(span: spans[i]))
+        // Failures stored before classification existed are classified as they are read, from
+        // their full record (attributes and exception events), which the light read left out.
+        let unclassified = spans.indices.filter { spans[$0].errorCategory == nil || spans[$0].errorFingerprint == nil }
+        var full: [String: SpanRecord] = [:]
+        if !unclassified.isEmpty {
+            for span in try await store.spans(traceIds: unclassified.map { spans[$0].traceId }, withContent: true) {
+                full[span.traceId + "/" + span.spanId] = span
+            }
+        }
+        for i in unclassified {
+            let classification = classifier.classify(ErrorSignal(span: full[spans[i].traceId + "/" + spans[i].spanId] ?? spans[i]))
             spans[i].errorCategory = classification.category.rawValue
             spans[i].errorFingerprint = classification.fingerprint
         }

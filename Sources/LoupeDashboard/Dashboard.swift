@@ -40,6 +40,26 @@ public struct Dashboard: Sendable {
         return wrap(try await ErrorsPage(context: context).render(), .errors, path: DashboardSection.errors.path, context)
     }
 
+    public func time(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: TimePage.parameters, nowNanos: nowNanos)
+        return wrap(try await TimePage(context: context).render(), .time, path: DashboardSection.time.path, context)
+    }
+
+    public func cost(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: CostPage.parameters, nowNanos: nowNanos)
+        return wrap(try await CostPage(context: context, dimensions: dimensions).render(), .cost, path: DashboardSection.cost.path, context)
+    }
+
+    public func models(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: [], nowNanos: nowNanos)
+        return wrap(try await ModelsPage(context: context).render(), .models, path: DashboardSection.models.path, context)
+    }
+
+    public func heatmap(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: HeatmapPage.parameters, nowNanos: nowNanos)
+        return wrap(try await HeatmapPage(context: context, dimensions: dimensions).render(), .heatmap, path: DashboardSection.heatmap.path, context)
+    }
+
     /// A whole page that only says something: a bad parameter, a trace that is not stored.
     public func message(headline: String, text: String, nowNanos: Int64) -> String {
         let query = (try? DashboardQuery([:], dimensions: dimensions, nowNanos: nowNanos))

@@ -199,7 +199,8 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         try await flushAggregates()
         // The partial index's condition: an index-only scan over the traces with failed calls.
         var (sql, arguments) = Self.tracesWhere(
-            query, select: "service, COUNT(*) AS n", condition: "failed_calls > 0 AND root_name IS NOT NULL"
+            query, select: "service, COUNT(*) AS n", condition: "failed_calls > 0 AND root_name IS NOT NULL",
+            index: "traces_with_failed_calls"
         )
         sql += " GROUP BY service"
         let statementArguments = StatementArguments(arguments)
@@ -212,16 +213,54 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     /// The `traces` selection for a query's range and filters, before any ordering or limit.
+    /// `index` names the partial index whose condition `condition` repeats: without statistics,
+    /// SQLite's planner may otherwise pick another index on `start_ns` and read every trace.
     private static func tracesWhere(
-        _ query: TraceQuery, select: String, condition: String = "1"
+        _ query: TraceQuery, select: String, condition: String = "1", index: String? = nil
     ) -> (String, [(any DatabaseValueConvertible)?]) {
-        var sql = "SELECT \(select) FROM traces WHERE \(condition) AND start_ns >= ? AND start_ns < ?"
+        var sql = "SELECT \(select) FROM traces\(index.map { " INDEXED BY \($0)" } ?? "") WHERE \(condition) AND start_ns >= ? AND start_ns < ?"
         var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
         if let project = query.project { sql += " AND project = ?"; arguments.append(project) }
         if let service = query.service { sql += " AND service = ?"; arguments.append(service) }
         if let user = query.user { sql += " AND user_id = ?"; arguments.append(user) }
         if let hasErrors = query.hasErrors { sql += hasErrors ? " AND error_count > 0" : " AND error_count = 0" }
+        if let rootName = query.rootName { sql += " AND root_name = ?"; arguments.append(rootName) }
         return (sql, arguments)
+    }
+
+    public func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] {
+        try await flushAggregates()
+        var (sql, arguments) = Self.tracesWhere(
+            query, select: "service, root_name", condition: "root_name IS NOT NULL", index: "traces_roots"
+        )
+        sql = "SELECT service, root_name, COUNT(*) AS n FROM (\(sql) ORDER BY start_ns DESC LIMIT ?)"
+            + " GROUP BY service, root_name ORDER BY n DESC, service, root_name"
+        arguments.append(query.limit)
+        let statementArguments = StatementArguments(arguments)
+        let finalSQL = sql
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: finalSQL, arguments: statementArguments).map {
+                RootOperation(service: $0["service"], name: $0["root_name"], traces: $0["n"])
+            }
+        }
+    }
+
+    public func spans(traceIds: [String], withContent: Bool) async throws -> [SpanRecord] {
+        guard !traceIds.isEmpty else { return [] }
+        // SQLite binds at most 32,766 parameters; callers ask for a few hundred traces.
+        let ids = Array(Set(traceIds)).sorted()
+        var spans: [SpanRecord] = []
+        for chunk in stride(from: 0, to: ids.count, by: 1_000).map({ Array(ids[$0..<min($0 + 1_000, ids.count)]) }) {
+            let sql = """
+                \(SpanColumns.selection(withContent: withContent))
+                WHERE spans.trace_id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
+                ORDER BY spans.trace_id, spans.start_ns, spans.span_id
+                """
+            spans += try await pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)).map(SpanRecord.init(row:))
+            }
+        }
+        return spans
     }
 
     public func spans(traceId: String) async throws -> [SpanRecord] {
@@ -237,8 +276,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] {
         var sql = """
-            SELECT \(SpanColumns.selectList), resources.attributes AS resource
-            FROM spans JOIN resources ON resources.hash = spans.resource_hash
+            \(SpanColumns.selection(withContent: query.withContent))
             WHERE spans.status = 'error' AND spans.start_ns >= ? AND spans.start_ns < ?
             """
         var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]

@@ -36,7 +36,8 @@ def value(browser: Any, card: str) -> str:
 
 
 @pytest.mark.parametrize("path,shot", [("/ui/", "overview"), ("/ui/traces", "traces"), ("/ui/errors", "errors"),
-                                       (f"/ui/traces/{HOSTILE_TRACE}", "trace-hostile")])
+                                       ("/ui/time", "time"), ("/ui/cost", "cost"), ("/ui/models", "models"),
+                                       ("/ui/heatmap", "heatmap"), (f"/ui/traces/{HOSTILE_TRACE}", "trace-hostile")])
 def test_every_page_loads_clean(browser: Any, loupe: Any, path: str, shot: str) -> None:
     load(browser, loupe, path, shot)
     assert browser.title.endswith("· Loupe")
@@ -118,3 +119,31 @@ def test_injected_markup_is_shown_as_text(browser: Any, loupe: Any) -> None:
     assert browser.find_elements(By.CSS_SELECTOR, "main script, main img, main svg[onload]") == []
     load(browser, loupe, f"/ui/traces?service=agent-api")
     assert "<script>window.__pwned=1</script>answer" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_where_the_time_goes_equals_the_breakdown_api(browser: Any, loupe: Any) -> None:
+    start, end = window()
+    load(browser, loupe, f"/ui/time?from={start}&to={end}&service=rag-api&root=POST%20/answer")
+    body = loupe.api(f"/api/v1/breakdown?from={start}&to={end}&service=rag-api&root=POST%20/answer")
+    assert body["sampled_traces"] == 60 and body["slowest_stage"] == "llm"
+    rows = browser.find_elements(By.CSS_SELECTOR, "#stages tbody tr")
+    assert [r.get_attribute("data-stage") for r in rows] == [s["stage"] for s in body["stages"]]
+    for row, stage in zip(rows, body["stages"]):
+        assert float(row.find_element(By.CSS_SELECTOR, "td.num").get_attribute("data-v")) == pytest.approx(stage["share"])
+    assert "LLM completion" in browser.find_element(By.ID, "card-slowest").text
+
+
+def test_models_compare_like_with_like(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, "/ui/models")
+    tables = {t.get_attribute("id") for t in browser.find_elements(By.CSS_SELECTOR, "table.models")}
+    assert {"models-llm", "models-embedding"} <= tables
+    # Each column has one best value marked among the chat models.
+    marked = browser.find_elements(By.CSS_SELECTOR, "#models-llm td.best")
+    assert marked and all("★" in cell.text for cell in marked)
+
+
+def test_unpriced_models_are_unknown_not_zero(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, "/ui/cost?service=agent-api")
+    unpriced = browser.find_element(By.ID, "unpriced").text
+    assert "<img src=x onerror=window.__pwned=6>" in unpriced
+    assert browser.find_element(By.CSS_SELECTOR, "#card-unpriced .value").get_attribute("data-value") == "1"

@@ -76,6 +76,10 @@ dl.attrs dt{color:var(--muted)}dl.attrs dd{margin:0;word-break:break-word}
 pre.content{white-space:pre-wrap;word-break:break-word;background:var(--bg);padding:8px;border-radius:6px;font-size:12px;max-height:260px;overflow:auto}
 .tip{position:fixed;pointer-events:none;background:var(--text);color:var(--bg);font-size:12px;padding:6px 8px;border-radius:6px;white-space:pre;z-index:20;max-width:360px}
 .pager{margin-top:8px;display:flex;gap:12px;font-size:13px}
+table.heatmap td.heat{font-size:11px;text-align:center;padding:4px 2px;border:1px solid var(--panel)}
+.h0{background:transparent}.h1{background:#e7f5ff}.h2{background:#a5d8ff}.h3{background:#74c0fc}.h4{background:#f59f00;color:#fff}.h5{background:#e8590c;color:#fff}.h6{background:#c92a2a;color:#fff}
+@media (prefers-color-scheme:dark){.h1{background:#1c2b3a}.h2{background:#1f4a6e}.h3{background:#1971c2}}
+td.best{font-weight:650;color:var(--good)}
 footer{padding:16px 20px;color:var(--muted);font-size:12px;text-align:center}
 .live{font-size:12px;color:var(--muted)}
 @media (max-width:640px){header.top{padding:8px 10px}main{padding:10px}.ranges{margin-left:0}.bar input{width:7em}}

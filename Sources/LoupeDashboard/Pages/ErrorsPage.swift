@@ -11,10 +11,11 @@ struct ErrorsPage {
 
     func render() async throws -> RenderedPage {
         let query = context.query
-        let report = try await context.analytics.errors(ErrorsQuery(range: query.range, filters: query.filters))
         let focus = query.parameters["fingerprint"]
         let step = query.stepSeconds()
-        let buckets = try await context.analytics.buckets(query.range, stepSeconds: step, groupBy: [.errorCategory], filters: query.filters)
+        async let reportRead = context.analytics.errors(ErrorsQuery(range: query.range, filters: query.filters))
+        async let bucketsRead = context.analytics.buckets(query.range, stepSeconds: step, groupBy: [.errorCategory], filters: query.filters)
+        let (report, buckets) = try await (reportRead, bucketsRead)
         let series = buckets.groups.compactMap { key, steps -> TimeChart.Series? in
             guard let category = key.first, !category.isEmpty else { return nil }
             return .init(name: category, values: steps.map { Double($0.spans.errors) })

@@ -7,24 +7,30 @@ import LoupeStore
 /// expensive models and services. Reads rollups (one summary per period, one bucketed read) and
 /// the failed spans of the range.
 struct OverviewPage {
+    /// Failed spans read to rank the top failure modes; the errors page reads up to 50,000.
+    static let failureSample = 5_000
+
     let context: PageContext
 
     func render() async throws -> RenderedPage {
         let query = context.query
         let analytics = context.analytics
-        let current = try await analytics.summary(SummaryQuery(range: query.range, groupBy: [.service], filters: query.filters))
-        let previous = try await analytics.summary(SummaryQuery(range: query.previousRange, filters: query.filters))
-        let byModel = try await analytics.summary(SummaryQuery(range: query.range, groupBy: [.model], filters: query.filters))
         let step = query.stepSeconds()
-        let buckets = try await analytics.buckets(query.range, stepSeconds: step, groupBy: [.model], filters: query.filters)
-        let errors = try await analytics.errors(ErrorsQuery(range: query.range, filters: query.filters))
+        // Independent reads, run side by side: the store serves concurrent readers.
+        async let currentRead = analytics.summary(SummaryQuery(range: query.range, groupBy: [.service], filters: query.filters))
+        async let previousRead = analytics.summary(SummaryQuery(range: query.previousRange, filters: query.filters))
+        async let byModelRead = analytics.summary(SummaryQuery(range: query.range, groupBy: [.model], filters: query.filters))
+        async let bucketsRead = analytics.buckets(query.range, stepSeconds: step, groupBy: [.model], filters: query.filters)
+        // The top failure modes of the newest failures: enough to rank them, cheap at any volume.
+        async let errorsRead = analytics.errors(ErrorsQuery(range: query.range, filters: query.filters), limit: Self.failureSample)
+        let (current, previous, byModel, buckets, errors) = try await (currentRead, previousRead, byModelRead, bucketsRead, errorsRead)
         let unit = current.unit
         let failures = failures(errors)
         let view = OverviewView(
             hasData: current.totals.measures.spans.count > 0, unit: unit.rawValue, otlpEndpoint: context.otlpEndpoint,
             cards: cards(current.totals, previous.totals, unit: unit),
             charts: charts(buckets, unit: unit, step: step),
-            failures: failures, hasFailures: !failures.isEmpty,
+            failures: failures, hasFailures: !failures.isEmpty, failuresSampled: errors.truncated, failureSample: Self.failureSample,
             errorsHref: query.link(DashboardSection.errors.path),
             models: ranked(byModel.groups, dimension: "model", unit: .calls),
             services: ranked(current.groups, dimension: "service", unit: unit)

@@ -2,12 +2,20 @@
 public enum DashboardSection: String, Sendable, CaseIterable {
     case overview
     case traces
+    case time
     case errors
+    case cost
+    case models
+    case heatmap
 
     public var label: String {
         switch self {
         case .overview: return "Overview"
         case .traces: return "Traces"
+        case .time: return "Where the time goes"
+        case .cost: return "Cost"
+        case .models: return "Models"
+        case .heatmap: return "Heatmap"
         case .errors: return "Errors"
         }
     }
@@ -16,6 +24,10 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         switch self {
         case .overview: return "/ui/"
         case .traces: return "/ui/traces"
+        case .time: return "/ui/time"
+        case .cost: return "/ui/cost"
+        case .models: return "/ui/models"
+        case .heatmap: return "/ui/heatmap"
         case .errors: return "/ui/errors"
         }
     }

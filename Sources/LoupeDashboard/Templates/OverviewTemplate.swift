@@ -13,7 +13,7 @@ enum OverviewTemplate {
 </section>
 <section class="grid2">{{#charts}}<div class="panel">{{{.}}}</div>{{/charts}}</section>
 <section class="grid3">
-<div class="panel"><h2>Top failure modes</h2>
+<div class="panel"><h2>Top failure modes</h2>{{#failuresSampled}}<p class="muted">among the newest {{failureSample}} failed spans</p>{{/failuresSampled}}
 {{#hasFailures}}<table><thead><tr><th>category</th><th>failure mode</th><th class="num">count</th></tr></thead><tbody>
 {{#failures}}<tr><td><span class="badge error">{{category}}</span></td><td class="wrap"><a href="{{href}}">{{message}}</a></td><td class="num">{{count}}</td></tr>{{/failures}}
 </tbody></table>{{/hasFailures}}

@@ -16,6 +16,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         api.get("timeseries") { request, _ in try await timeseries(request) }
         api.get("traces") { request, _ in try await traces(request) }
         api.get("errors") { request, _ in try await errors(request) }
+        api.get("breakdown") { request, _ in try await breakdown(request) }
         api.get("traces/:trace_id") { request, context in
             try await trace(id: context.parameters.get("trace_id") ?? "")
         }
@@ -64,6 +65,19 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         let p = try parameters(request, ["from", "to", "group_by"])
         let query = ErrorsQuery(range: try p.range(now: now()), groupBy: try p.groupBy(), filters: p.filters())
         return ErrorsBody(try await answer { try await analytics.errors(query) })
+    }
+
+    func breakdown(_ request: Request) async throws -> BreakdownBody {
+        let p = try parameters(request, ["from", "to", "root", "sample"])
+        let filters = p.filters()
+        for dimension in filters.keys where ![.project, .service].contains(dimension) {
+            throw APIError.badParameter(dimension.name, "the breakdown can be filtered by project and service only")
+        }
+        let query = BreakdownQuery(
+            range: try p.range(now: now()), project: filters[.project], service: filters[.service], rootName: p.string("root"),
+            sampleSize: try p.int("sample", default: BreakdownQuery.defaultSampleSize, range: 1...5_000)
+        )
+        return BreakdownBody(try await answer { try await analytics.breakdown(query) })
     }
 
     func trace(id: String) async throws -> TraceDetailBody {

@@ -33,6 +33,10 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
             return await page(request) { try await dashboard.trace(id: id, $0, nowNanos: $1) }
         }
         ui.get("errors") { request, _ in await page(request) { try await dashboard.errors($0, nowNanos: $1) } }
+        ui.get("time") { request, _ in await page(request) { try await dashboard.time($0, nowNanos: $1) } }
+        ui.get("cost") { request, _ in await page(request) { try await dashboard.cost($0, nowNanos: $1) } }
+        ui.get("models") { request, _ in await page(request) { try await dashboard.models($0, nowNanos: $1) } }
+        ui.get("heatmap") { request, _ in await page(request) { try await dashboard.heatmap($0, nowNanos: $1) } }
         ui.get("assets/:name") { request, context in
             guard let asset = DashboardAsset.named(context.parameters.get("name") ?? "") else {
                 return html(dashboard.message(headline: "Not found", text: "There is no such asset.", nowNanos: now()), .notFound, request)

@@ -30,6 +30,14 @@ public protocol TelemetryStore: Sendable {
     /// its trace's root service.
     func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64]
 
+    /// The root operations among the newest `query.limit` traces matching the query whose root
+    /// has arrived, most traces first: bounded work however many traces the range holds.
+    func rootOperations(_ query: TraceQuery) async throws -> [RootOperation]
+
+    /// Every stored span of these traces, in trace and start order: one read for many traces.
+    /// Without content, attributes, events and resource are left empty (timings and fields only).
+    func spans(traceIds: [String], withContent: Bool) async throws -> [SpanRecord]
+
     /// Every stored span of one trace, in start order; empty when the trace is unknown.
     func spans(traceId: String) async throws -> [SpanRecord]
 

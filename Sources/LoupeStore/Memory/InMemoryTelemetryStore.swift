@@ -76,10 +76,28 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
+    public func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] {
+        state.withLock { state in
+            var counts: [[String]: Int64] = [:]
+            let newest = state.traces.values.filter { $0.rootName != nil && query.matches($0) }
+                .sorted { $0.startNanos > $1.startNanos }.prefix(query.limit)
+            for trace in newest { counts[[trace.service, trace.rootName ?? ""], default: 0] += 1 }
+            return counts.map { RootOperation(service: $0.key[0], name: $0.key[1], traces: $0.value) }
+                .sorted { ($0.traces, $1.service, $1.name) > ($1.traces, $0.service, $0.name) }
+        }
+    }
+
+    public func spans(traceIds: [String], withContent: Bool) async throws -> [SpanRecord] {
+        var spans: [SpanRecord] = []
+        for id in Set(traceIds).sorted() { spans += try await self.spans(traceId: id) }
+        return withContent ? spans : spans.map(\.withoutContent)
+    }
+
     public func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] {
         state.withLock { state in
             let failed = state.spans.values.flatMap(\.values).filter(query.matches)
-            return Array(failed.sorted { $0.startNanos > $1.startNanos }.prefix(query.limit))
+            let newest = Array(failed.sorted { $0.startNanos > $1.startNanos }.prefix(query.limit))
+            return query.withContent ? newest : newest.map(\.withoutContent)
         }
     }
 

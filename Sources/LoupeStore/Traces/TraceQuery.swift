@@ -8,11 +8,14 @@ public struct TraceQuery: Sendable, Hashable {
     public var user: String?
     /// When set, only traces with (true) or without (false) a failed span.
     public var hasErrors: Bool?
+    /// When set, only traces whose root span has this name (a root operation such as `POST /answer`).
+    public var rootName: String?
 
     public init(
         fromNanos: Int64, toNanos: Int64, limit: Int = 50, project: String? = nil, service: String? = nil,
-        user: String? = nil, hasErrors: Bool? = nil
+        user: String? = nil, hasErrors: Bool? = nil, rootName: String? = nil
     ) {
+        self.rootName = rootName
         self.fromNanos = fromNanos
         self.toNanos = toNanos
         self.limit = limit
@@ -26,5 +29,6 @@ public struct TraceQuery: Sendable, Hashable {
         trace.startNanos >= fromNanos && trace.startNanos < toNanos
             && (project == nil || trace.project == project) && (service == nil || trace.service == service)
             && (user == nil || trace.userId == user) && (hasErrors == nil || (trace.errorCount > 0) == hasErrors)
+            && (rootName == nil || trace.rootName == rootName)
     }
 }

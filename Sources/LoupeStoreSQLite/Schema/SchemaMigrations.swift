@@ -202,6 +202,11 @@ enum SchemaMigrations {
                         WHERE failed_calls > 0 AND root_name IS NOT NULL;
                     """, arguments: [try AggregateWatermark.read(in: db)])
         }
+        migrator.registerMigration("2026-12-06 root operations index") { db in
+            // The dashboard lists a range's root operations (service and root span name) with their
+            // trace counts; this index answers that without reading the traces' rows.
+            try db.execute(sql: "CREATE INDEX traces_roots ON traces(start_ns, service, root_name) WHERE root_name IS NOT NULL")
+        }
         return migrator
     }
 }

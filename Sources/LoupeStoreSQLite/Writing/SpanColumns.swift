@@ -18,6 +18,22 @@ enum SpanColumns {
 
     static let selectList = names.map { "spans.\($0)" }.joined(separator: ", ")
 
+    /// The select list and source of a read, with or without attributes, events and resource (the
+    /// JSON whose decoding dominates reading many spans).
+    static func selection(withContent: Bool) -> String {
+        if withContent {
+            return "SELECT \(selectList), resources.attributes AS resource FROM spans JOIN resources ON resources.hash = spans.resource_hash"
+        }
+        let light = names.map { name in
+            switch name {
+            case "attributes": return "'{}' AS attributes"
+            case "events": return "'[]' AS events"
+            default: return "spans.\(name)"
+            }
+        }
+        return "SELECT \(light.joined(separator: ", ")), '{}' AS resource FROM spans"
+    }
+
     /// The select list for a `spans` table that may predate some columns (a migration reading old
     /// rows): a column it lacks reads as NULL.
     static func selectList(in db: Database) throws -> String {

@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import LoupeAnalytics
 import LoupeCore
+import LoupeDashboard
 import LoupeDemo
+import LoupeOTLP
+import LoupeServer
 import LoupeStore
 import LoupeStoreSQLite
 
@@ -25,7 +28,8 @@ struct QueryBench: AsyncParsableCommand {
     func run() async throws {
         let path = BenchFormat.temporaryDatabase("query.db")
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: .normal))
-        let normalizer = SpanNormalizer(options: .default)
+        // The server's own pipeline: normalised, classified, priced and redacted, as `loupe serve` stores spans.
+        let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: .default), enrichers: try LoupeApplication.defaultEnrichers())
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let generator = DemoTrafficGenerator(seed: 11)
         BenchFormat.say("Storing \(spans) spans over the last hour in \(path)…")
@@ -34,14 +38,15 @@ struct QueryBench: AsyncParsableCommand {
         let fillStart = ContinuousClock.now
         while stored < spans {
             let traces = DemoTrafficGenerator(seed: generator.seed &+ UInt64(chunk)).traces(5_000, nowNanos: now, spreadSeconds: 3_540)
-            let records = traces.joined().prefix(spans - stored).map { normalizer.normalize($0) }
+            let raw = DecodedSpans(spans: Array(traces.joined().prefix(spans - stored)))
+            let records = pipeline.records(from: raw, nowNanos: now).records
             _ = try await store.write(Array(records))
             stored += records.count
             chunk += 1
             if chunk % 10 == 0 { BenchFormat.say("  \(stored) spans stored") }
         }
         let fill = BenchFormat.seconds(ContinuousClock.now - fillStart)
-        BenchFormat.say("stored \(stored) spans in \(String(format: "%.1f", fill)) s (\(BenchFormat.rate(stored, seconds: fill)) spans/s, generation and normalisation included)")
+        BenchFormat.say("stored \(stored) spans in \(String(format: "%.1f", fill)) s (\(BenchFormat.rate(stored, seconds: fill)) spans/s, generation and the ingest pipeline included)")
 
         let analytics = TelemetryAnalytics(store: store)
         let hour = TimeRange.last(seconds: 3_600, now: now + 60_000_000_000)
@@ -63,7 +68,33 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("recent traces limit=50", analytics) {
             _ = try await $0.traces(TraceQuery(fromNanos: hour.fromNanos, toNanos: hour.toNanos, limit: 50))
         }
+        try await measure("breakdown 1h (newest 500 traces of the busiest root operation)", analytics) {
+            _ = try await $0.breakdown(BreakdownQuery(range: hour))
+        }
+        try await measurePages(analytics, now: now + 60_000_000_000)
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// Every dashboard page, rendered to HTML as the server does (server time, without HTTP).
+    private func measurePages(_ analytics: TelemetryAnalytics, now: Int64) async throws {
+        let dashboard = Dashboard(analytics: analytics, businessDimensions: ["business_unit", "query_category"], otlpEndpoint: "bench")
+        let recent = try await analytics.traces(TraceQuery(fromNanos: now - 3_600_000_000_000, toNanos: now, limit: 200, hasErrors: true))
+        let trace = recent.max { $0.spanCount < $1.spanCount }?.traceId ?? ""
+        let pages: [(String, @Sendable () async throws -> String)] = [
+            ("page /ui/ (overview 1h)", { try await dashboard.overview([:], nowNanos: now) }),
+            ("page /ui/traces", { try await dashboard.traces([:], nowNanos: now) }),
+            ("page /ui/traces/{id}", { try await dashboard.trace(id: trace, [:], nowNanos: now) }),
+            ("page /ui/time", { try await dashboard.time([:], nowNanos: now) }),
+            ("page /ui/errors", { try await dashboard.errors([:], nowNanos: now) }),
+            ("page /ui/cost (by model)", { try await dashboard.cost([:], nowNanos: now) }),
+            ("page /ui/models", { try await dashboard.models([:], nowNanos: now) }),
+            ("page /ui/heatmap (by operation)", { try await dashboard.heatmap([:], nowNanos: now) }),
+            ("page /ui/heatmap?by=query_category", { try await dashboard.heatmap(["by": "query_category"], nowNanos: now) }),
+        ]
+        for (name, render) in pages {
+            let bytes = try await render().utf8.count
+            try await measure("\(name), \(bytes / 1_024) KB", analytics) { _ in _ = try await render() }
+        }
     }
 
     private func measure(_ name: String, _ analytics: TelemetryAnalytics, _ body: (TelemetryAnalytics) async throws -> Void) async throws {

@@ -36,6 +36,10 @@ struct IngestQueueTests {
             func rollups(_ query: RollupQuery) async throws -> [RollupRow] { try await reads.rollups(query) }
             func traces(_ query: TraceQuery) async throws -> [TraceSummary] { try await reads.traces(query) }
             func spans(traceId: String) async throws -> [SpanRecord] { try await reads.spans(traceId: traceId) }
+            func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] { try await reads.rootOperations(query) }
+            func spans(traceIds: [String], withContent: Bool) async throws -> [SpanRecord] {
+                try await reads.spans(traceIds: traceIds, withContent: withContent)
+            }
             func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
                 try await reads.tracesWithFailedCalls(query)
             }

@@ -1,0 +1,76 @@
+import LoupeAnalytics
+import LoupeStore
+
+/// Cost by one dimension at a time (`by=model`, provider, service, user or a business dimension):
+/// its share, cost per request or call and per 1k tokens, cached input, and the models Loupe
+/// cannot price, shown as unknown.
+struct CostPage {
+    static let parameters: Set<String> = ["by"]
+
+    let context: PageContext
+    let dimensions: [TelemetryDimension]
+
+    func render() async throws -> RenderedPage {
+        let query = context.query
+        let byName = query.parameters["by"] ?? "model"
+        let choices = [TelemetryDimension.model, .provider, .service, .user] + dimensions.filter { !$0.isBuiltIn }
+        guard let by = choices.first(where: { $0.name == byName }) else {
+            throw DashboardError.badParameter("by", "'\(byName)' is not one of \(choices.map(\.name).joined(separator: ", "))")
+        }
+        let report = try await context.analytics.summary(SummaryQuery(range: query.range, groupBy: [by], filters: query.filters))
+        // From rollups (they count unpriced calls per model), not from a scan of the spans.
+        let byModel = try await context.analytics.summary(
+            SummaryQuery(range: query.range, groupBy: [.provider, .model], filters: query.filters)
+        )
+        let unpriced = byModel.groups.filter { $0.measures.spans.unpricedCalls > 0 }
+            .sorted { $0.measures.spans.unpricedCalls > $1.measures.spans.unpricedCalls }
+        let totals = report.totals.measures
+        let totalCost = totals.spans.knownCostUSD
+        let unit = report.unit
+        let rows = report.groups.filter { $0.measures.spans.pricedCalls > 0 || $0.measures.spans.unpricedCalls > 0 }
+            .sorted { ($0.measures.spans.knownCostUSD ?? -1) > ($1.measures.spans.knownCostUSD ?? -1) }
+            .map { group -> CostView.Row in
+                let m = group.measures.spans
+                let cost = m.knownCostUSD
+                let name = group.key[by.name] ?? ""
+                let count = group.measures[unit].count
+                return CostView.Row(
+                    name: name.isEmpty ? "(none)" : name, href: query.link(DashboardSection.overview.path, [by.name: name]),
+                    cost: DisplayFormat.dollars(cost), costRaw: cost.map { OverviewPage.raw($0) } ?? "",
+                    share: cost.flatMap { c in totalCost.map { DisplayFormat.percent($0 > 0 ? c / $0 : nil) } } ?? "–",
+                    perUnit: cost.map { DisplayFormat.dollars(count > 0 ? $0 / Double(count) : nil) } ?? "unknown",
+                    perThousandTokens: cost.map { DisplayFormat.dollars(m.totalTokens > 0 ? $0 / Double(m.totalTokens) * 1_000 : nil) } ?? "unknown",
+                    tokens: DisplayFormat.count(m.totalTokens),
+                    cachedShare: m.inputTokens > 0 ? DisplayFormat.percent(Double(m.cacheReadTokens) / Double(m.inputTokens)) : "–",
+                    unpriced: m.unpricedCalls
+                )
+            }
+        let requests = totals.requests.count
+        let cards = [
+            OverviewView.Card(id: "cost", label: "cost", value: DisplayFormat.dollars(totalCost), raw: totalCost.map { OverviewPage.raw($0) } ?? "",
+                              delta: "", deltaClass: "", note: "\(totals.spans.pricedCalls) priced calls"),
+            OverviewView.Card(id: "per-request", label: "cost per request", value: DisplayFormat.dollars(totalCost.map { requests > 0 ? $0 / Double(requests) : 0 }),
+                              raw: "", delta: "", deltaClass: "", note: "\(requests) requests"),
+            OverviewView.Card(id: "per-1k", label: "cost per 1k tokens",
+                              value: DisplayFormat.dollars(totalCost.map { totals.spans.totalTokens > 0 ? $0 / Double(totals.spans.totalTokens) * 1_000 : 0 }),
+                              raw: "", delta: "", deltaClass: "", note: ""),
+            OverviewView.Card(id: "unpriced", label: "unpriced calls", value: DisplayFormat.count(totals.spans.unpricedCalls),
+                              raw: String(totals.spans.unpricedCalls), delta: "", deltaClass: "",
+                              note: totals.spans.unpricedCalls > 0 ? "their cost is unknown and not included" : "every call is priced"),
+        ]
+        let view = CostView(
+            hasData: !rows.isEmpty, by: by.name, unit: unit == .requests ? "request" : unit == .calls ? "call" : "span",
+            options: choices.map { .init(label: $0.name, href: query.link(DashboardSection.cost.path, ["by": $0.name]), active: $0 == by) },
+            cards: cards, rows: rows,
+            unpriced: unpriced.prefix(20).map { group in
+                let m = group.measures.spans
+                return .init(
+                    provider: group.key["provider"] ?? "", model: group.key["model"].flatMap { $0.isEmpty ? nil : $0 } ?? "(no model)",
+                    calls: m.unpricedCalls, tokens: m.pricedCalls == 0 ? DisplayFormat.count(m.totalTokens) : "–"
+                )
+            },
+            hasUnpriced: !unpriced.isEmpty
+        )
+        return RenderedPage(title: "Cost", content: context.templates.render(view, "cost"))
+    }
+}

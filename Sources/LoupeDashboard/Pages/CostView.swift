@@ -1,0 +1,37 @@
+/// What the cost template shows.
+struct CostView: Sendable {
+    struct Option: Sendable {
+        var label: String
+        var href: String
+        var active: Bool
+    }
+
+    struct Row: Sendable {
+        var name: String
+        var href: String
+        var cost: String
+        var costRaw: String
+        var share: String
+        var perUnit: String
+        var perThousandTokens: String
+        var tokens: String
+        var cachedShare: String
+        var unpriced: Int64
+    }
+
+    struct Unpriced: Sendable {
+        var provider: String
+        var model: String
+        var calls: Int64
+        var tokens: String
+    }
+
+    var hasData: Bool
+    var by: String
+    var unit: String
+    var options: [Option]
+    var cards: [OverviewView.Card]
+    var rows: [Row]
+    var unpriced: [Unpriced]
+    var hasUnpriced: Bool
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LoupeCore
+import LoupeAnalytics
+import LoupeStore
+
+/// A comparison matrix, one row per model: calls, error rate, latency percentiles, output speed,
+/// tokens per call and cost per call and per 1k output tokens, the best of each column marked.
+struct ModelsPage {
+    let context: PageContext
+
+    /// A column: its label, what it means, how to read it from a group, and whether lower is better.
+    private struct Measure: Sendable {
+        var label: String
+        var hint: String
+        var lowerIsBetter: Bool?
+        var value: @Sendable (SummaryGroup) -> Double?
+        var text: @Sendable (Double?) -> String
+    }
+
+    private static let measures: [Measure] = [
+        .init(label: "calls", hint: "model calls", lowerIsBetter: nil, value: { Double($0.measures.calls.count) }, text: { DisplayFormat.count($0 ?? 0) }),
+        .init(label: "error rate", hint: "failed calls / calls", lowerIsBetter: true, value: { $0.measures.calls.errorRate }, text: { DisplayFormat.percent($0) }),
+        .init(label: "p50", hint: "median call latency", lowerIsBetter: true, value: { $0.measures.calls.latency.quantile(0.5) }, text: { DisplayFormat.duration(ms: $0) }),
+        .init(label: "p95", hint: "95th percentile call latency", lowerIsBetter: true, value: { $0.measures.calls.latency.quantile(0.95) }, text: { DisplayFormat.duration(ms: $0) }),
+        .init(label: "p99", hint: "99th percentile call latency", lowerIsBetter: true, value: { $0.measures.calls.latency.quantile(0.99) }, text: { DisplayFormat.duration(ms: $0) }),
+        .init(label: "output tok/s", hint: "output tokens per second of call time", lowerIsBetter: false, value: { g in
+            let m = g.measures.calls
+            return m.durationSumMs > 0 && m.outputTokens > 0 ? Double(m.outputTokens) / (m.durationSumMs / 1_000) : nil
+        }, text: { $0.map { String(format: "%.0f", $0) } ?? "–" }),
+        .init(label: "input tok/call", hint: "input tokens per call: how much context is sent", lowerIsBetter: nil, value: { g in
+            g.measures.calls.count > 0 ? Double(g.measures.spans.inputTokens) / Double(g.measures.calls.count) : nil
+        }, text: { $0.map { DisplayFormat.count($0.rounded()) } ?? "–" }),
+        .init(label: "$/call", hint: "cost per priced call", lowerIsBetter: true, value: { g in
+            let m = g.measures.spans
+            return m.pricedCalls > 0 ? m.costUSD / Double(m.pricedCalls) : nil
+        }, text: { $0 == nil ? "unknown" : DisplayFormat.dollars($0) }),
+        .init(label: "$/1k out", hint: "cost per 1,000 output tokens", lowerIsBetter: true, value: { g in
+            let m = g.measures.spans
+            return m.pricedCalls > 0 && m.outputTokens > 0 ? m.costUSD / Double(m.outputTokens) * 1_000 : nil
+        }, text: { $0 == nil ? "unknown" : DisplayFormat.dollars($0) }),
+    ]
+
+    func render() async throws -> RenderedPage {
+        let query = context.query
+        let report = try await context.analytics.summary(
+            SummaryQuery(range: query.range, groupBy: [.operation, .model], filters: query.filters)
+        )
+        let byOperation = Dictionary(grouping: report.groups.filter { $0.measures.calls.count > 0 }) { $0.key["operation"] ?? "" }
+        let sections = byOperation.sorted { $0.key < $1.key }.map { operation, groups in
+            ModelsView.Section(operation: operation, rows: rows(groups))
+        }
+        let view = ModelsView(hasData: !sections.isEmpty, columns: Self.measures.map { .init(label: $0.label, hint: $0.hint) }, sections: sections)
+        return RenderedPage(title: "Models", content: context.templates.render(view, "models"))
+    }
+
+    /// One row per model, most calls first, the best value of each column marked.
+    private func rows(_ groups: [SummaryGroup]) -> [ModelsView.Row] {
+        let groups = groups.sorted { $0.measures.calls.count > $1.measures.calls.count }
+        let values = groups.map { g in Self.measures.map { $0.value(g) } }
+        let best: [Double?] = Self.measures.indices.map { c in
+            guard let lower = Self.measures[c].lowerIsBetter else { return nil }
+            let column = values.compactMap { $0[c] }
+            return lower ? column.min() : column.max()
+        }
+        return zip(groups, values).map { group, row in
+            let model = group.key["model"] ?? ""
+            return ModelsView.Row(
+                model: model.isEmpty ? "(no model)" : model, href: context.query.link(DashboardSection.overview.path, ["model": model]),
+                cells: row.enumerated().map { c, value in
+                    ModelsView.Cell(
+                        text: Self.measures[c].text(value), raw: value.map { OverviewPage.raw($0) } ?? "",
+                        best: groups.count > 1 && value != nil && value == best[c]
+                    )
+                }
+            )
+        }
+    }
+}

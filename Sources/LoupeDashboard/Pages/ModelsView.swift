@@ -1,0 +1,29 @@
+/// What the models template shows: one row per model, the best value in each column marked.
+struct ModelsView: Sendable {
+    struct Cell: Sendable {
+        var text: String
+        var raw: String
+        var best: Bool
+    }
+
+    struct Row: Sendable {
+        var model: String
+        var href: String
+        var cells: [Cell]
+    }
+
+    struct Column: Sendable {
+        var label: String
+        var hint: String
+    }
+
+    /// Models of one operation kind: chat models are compared with chat models, embedders with embedders.
+    struct Section: Sendable {
+        var operation: String
+        var rows: [Row]
+    }
+
+    var hasData: Bool
+    var columns: [Column]
+    var sections: [Section]
+}

@@ -1,0 +1,13 @@
+enum ModelsTemplate {
+    static let source = #"""
+<h1>Models</h1>
+{{^hasData}}<div class="empty"><p><strong>No model calls in this range.</strong></p><p>Widen the time range, or remove a filter.</p></div>{{/hasData}}
+{{#hasData}}
+<div class="panel tablewrap">{{#sections}}<h2>{{operation}}</h2>
+<table class="sortable models" id="models-{{operation}}"><thead><tr><th>model</th>{{#columns}}<th class="num" title="{{hint}}">{{label}}</th>{{/columns}}</tr></thead><tbody>
+{{#rows}}<tr><td><a href="{{href}}">{{model}}</a></td>{{#cells}}<td class="num{{#best}} best{{/best}}" data-v="{{raw}}">{{text}}{{#best}} ★{{/best}}</td>{{/cells}}</tr>{{/rows}}
+</tbody></table>{{/sections}}
+<p class="muted">Counted in model calls. ★ marks the best value in each column among models of the same operation. Output tokens/s is output tokens over the calls' total time; time to first token and context use are not kept in rollups yet.</p></div>
+{{/hasData}}
+"""#
+}
