@@ -60,6 +60,11 @@ public struct Dashboard: Sendable {
         return wrap(try await HeatmapPage(context: context, dimensions: dimensions).render(), .heatmap, path: DashboardSection.heatmap.path, context)
     }
 
+    public func users(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: UsersPage.parameters, nowNanos: nowNanos)
+        return wrap(try await UsersPage(context: context).render(), .users, path: DashboardSection.users.path, context)
+    }
+
     /// A whole page that only says something: a bad parameter, a trace that is not stored.
     public func message(headline: String, text: String, nowNanos: Int64) -> String {
         let query = (try? DashboardQuery([:], dimensions: dimensions, nowNanos: nowNanos))
@@ -76,7 +81,8 @@ public struct Dashboard: Sendable {
 
     private func wrap(_ page: RenderedPage, _ section: DashboardSection, path: String, _ context: PageContext) -> String {
         let layout = LayoutView(
-            title: page.title, section: section, path: path, query: context.query, live: page.live, content: page.content
+            title: page.title, section: section, path: path, query: context.query, live: page.live, content: page.content,
+            notice: page.notice
         )
         return templates.render(layout, "layout")
     }

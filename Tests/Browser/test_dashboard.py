@@ -37,7 +37,7 @@ def value(browser: Any, card: str) -> str:
 
 @pytest.mark.parametrize("path,shot", [("/ui/", "overview"), ("/ui/traces", "traces"), ("/ui/errors", "errors"),
                                        ("/ui/time", "time"), ("/ui/cost", "cost"), ("/ui/models", "models"),
-                                       ("/ui/heatmap", "heatmap"), (f"/ui/traces/{HOSTILE_TRACE}", "trace-hostile")])
+                                       ("/ui/heatmap", "heatmap"), ("/ui/users", "users"), (f"/ui/traces/{HOSTILE_TRACE}", "trace-hostile")])
 def test_every_page_loads_clean(browser: Any, loupe: Any, path: str, shot: str) -> None:
     load(browser, loupe, path, shot)
     assert browser.title.endswith("· Loupe")
@@ -147,3 +147,24 @@ def test_unpriced_models_are_unknown_not_zero(browser: Any, loupe: Any) -> None:
     unpriced = browser.find_element(By.ID, "unpriced").text
     assert "<img src=x onerror=window.__pwned=6>" in unpriced
     assert browser.find_element(By.CSS_SELECTOR, "#card-unpriced .value").get_attribute("data-value") == "1"
+
+
+def test_a_user_leads_to_their_traces(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, "/ui/users?sort=requests")
+    first = browser.find_element(By.CSS_SELECTOR, "#users tbody tr")
+    user = first.find_element(By.CSS_SELECTOR, "td a").text
+    first.find_element(By.LINK_TEXT, "traces →").click()
+    assert "/ui/traces" in browser.current_url
+    users = {row.find_elements(By.TAG_NAME, "td")[-1].text for row in browser.find_elements(By.CSS_SELECTOR, "#traces tbody tr")}
+    assert users == {user}
+
+
+@pytest.mark.parametrize("path", ["/ui/errors?fingerprint=0000000000000000", "/ui/cost?by=provider", "/ui/heatmap?by=service",
+                                  "/ui/users?sort=errors", "/ui/traces?status=error&min_ms=1", "/ui/time?root=POST%20/answer"])
+def test_every_page_leads_to_every_other(browser: Any, loupe: Any, path: str) -> None:
+    browser.get(loupe.url + path)
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "nav.pages a")]
+    assert len(links) >= 8
+    for href in links:
+        load(browser, loupe, href.removeprefix(loupe.url))
+        assert "cannot show" not in browser.title, f"{path} → {href}: {browser.find_element(By.TAG_NAME, 'main').text}"

@@ -63,7 +63,7 @@ td.wrap{white-space:normal;word-break:break-word}.err{color:var(--bad)}.ok{color
 .trace{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:12px;align-items:start}
 .grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px;margin-bottom:14px}
 .chip.active{background:var(--accent);border-color:var(--accent);color:#fff}
-td.wrap{min-width:260px}
+td.wrap{min-width:260px}.grid3 td.wrap{min-width:0;white-space:normal}
 @media (max-width:1000px){.trace{grid-template-columns:1fr}.grid2{grid-template-columns:1fr}}
 .waterfall{width:100%;font-size:12px;table-layout:fixed}.waterfall td{padding:2px 6px;overflow:hidden;text-overflow:ellipsis}
 .waterfall th:nth-child(1){width:36%}.waterfall th:nth-child(2){width:17%}.waterfall th:nth-child(3){width:9%}.waterfall th:nth-child(4){width:8%}.waterfall th:nth-child(5){width:9%}
@@ -81,7 +81,7 @@ table.heatmap td.heat{font-size:11px;text-align:center;padding:4px 2px;border:1p
 @media (prefers-color-scheme:dark){.h1{background:#1c2b3a}.h2{background:#1f4a6e}.h3{background:#1971c2}}
 td.best{font-weight:650;color:var(--good)}
 footer{padding:16px 20px;color:var(--muted);font-size:12px;text-align:center}
-.live{font-size:12px;color:var(--muted)}
+.live{font-size:12px;color:var(--muted)}.notice{font-size:12px;color:var(--warn)}
 @media (max-width:640px){header.top{padding:8px 10px}main{padding:10px}.ranges{margin-left:0}.bar input{width:7em}}
 """#
 }

@@ -35,7 +35,7 @@ struct CostPage {
                 let name = group.key[by.name] ?? ""
                 let count = group.measures[unit].count
                 return CostView.Row(
-                    name: name.isEmpty ? "(none)" : name, href: query.link(DashboardSection.overview.path, [by.name: name]),
+                    name: name.isEmpty ? "(none)" : name, href: query.link(to: DashboardSection.overview.path, [by.name: name]),
                     cost: DisplayFormat.dollars(cost), costRaw: cost.map { OverviewPage.raw($0) } ?? "",
                     share: cost.flatMap { c in totalCost.map { DisplayFormat.percent($0 > 0 ? c / $0 : nil) } } ?? "–",
                     perUnit: cost.map { DisplayFormat.dollars(count > 0 ? $0 / Double(count) : nil) } ?? "unknown",

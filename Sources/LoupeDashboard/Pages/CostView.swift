@@ -1,11 +1,5 @@
 /// What the cost template shows.
 struct CostView: Sendable {
-    struct Option: Sendable {
-        var label: String
-        var href: String
-        var active: Bool
-    }
-
     struct Row: Sendable {
         var name: String
         var href: String
@@ -29,7 +23,7 @@ struct CostView: Sendable {
     var hasData: Bool
     var by: String
     var unit: String
-    var options: [Option]
+    var options: [ViewLink]
     var cards: [OverviewView.Card]
     var rows: [Row]
     var unpriced: [Unpriced]

@@ -57,7 +57,7 @@ struct ErrorsPage {
             lastSeen: DisplayFormat.utcTime(last, withDate: true), lastSeenISO: DisplayFormat.iso(last),
             models: top(group.models), services: top(group.services),
             examples: group.exampleTraceIds.map { id in
-                ErrorsView.Example(label: String(id.prefix(8)), href: query.link("/ui/traces/\(id)", ["fingerprint": nil]))
+                ErrorsView.Example(label: String(id.prefix(8)), href: query.link(to: "/ui/traces/\(id)"))
             },
             focused: query.parameters["fingerprint"] == group.fingerprint
         )

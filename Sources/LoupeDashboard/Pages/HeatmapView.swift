@@ -12,16 +12,10 @@ struct HeatmapView: Sendable {
         var cells: [Cell]
     }
 
-    struct Option: Sendable {
-        var label: String
-        var href: String
-        var active: Bool
-    }
-
     var hasData: Bool
     var by: String
     var unit: String
-    var options: [Option]
+    var options: [ViewLink]
     var hours: [String]
     var rows: [Row]
     var shortRange: Bool

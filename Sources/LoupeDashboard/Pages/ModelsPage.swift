@@ -65,7 +65,7 @@ struct ModelsPage {
         return zip(groups, values).map { group, row in
             let model = group.key["model"] ?? ""
             return ModelsView.Row(
-                model: model.isEmpty ? "(no model)" : model, href: context.query.link(DashboardSection.overview.path, ["model": model]),
+                model: model.isEmpty ? "(no model)" : model, href: context.query.link(to: DashboardSection.overview.path, ["model": model]),
                 cells: row.enumerated().map { c, value in
                     ModelsView.Cell(
                         text: Self.measures[c].text(value), raw: value.map { OverviewPage.raw($0) } ?? "",

@@ -31,7 +31,7 @@ struct OverviewPage {
             cards: cards(current.totals, previous.totals, unit: unit),
             charts: charts(buckets, unit: unit, step: step),
             failures: failures, hasFailures: !failures.isEmpty, failuresSampled: errors.truncated, failureSample: Self.failureSample,
-            errorsHref: query.link(DashboardSection.errors.path),
+            errorsHref: query.link(to: DashboardSection.errors.path),
             models: ranked(byModel.groups, dimension: "model", unit: .calls),
             services: ranked(current.groups, dimension: "service", unit: unit)
         )
@@ -85,7 +85,7 @@ struct OverviewPage {
             ],
             // A click on a step opens the errors of that step: from a spike to the failure modes behind it.
             columnLinks: times.map { t in
-                context.query.link(DashboardSection.errors.path, ["range": nil, "from": String(t), "to": String(t + step)])
+                context.query.link(to: DashboardSection.errors.path, ["range": nil, "from": String(t), "to": String(t + step)])
             }
         )
         let latency = TimeChart(
@@ -99,7 +99,15 @@ struct OverviewPage {
             return .init(name: key.first.flatMap { $0.isEmpty ? nil : $0 } ?? "(no model)", values: steps.map { $0.spans.knownCostUSD })
         }.sorted { $0.name < $1.name }
         let cost = TimeChart(title: "Cost per model", format: .dollars, times: times, stepSeconds: step, series: costSeries)
-        return [traffic.render(), latency.render(), cost.render()]
+        let tokens = TimeChart(
+            title: "Tokens per \(Self.stepText(step))", format: .count, times: times, stepSeconds: step,
+            series: [
+                .init(name: "input", values: totals.map { Double($0.spans.inputTokens) }),
+                .init(name: "output", values: totals.map { Double($0.spans.outputTokens) }),
+                .init(name: "cache read", values: totals.map { Double($0.spans.cacheReadTokens) }),
+            ]
+        )
+        return [traffic.render(), latency.render(), cost.render(), tokens.render()]
     }
 
     private func failures(_ report: ErrorsReport) -> [OverviewView.Failure] {
@@ -107,7 +115,7 @@ struct OverviewPage {
         return modes.sorted { $0.1.count > $1.1.count }.prefix(5).map { category, mode in
             OverviewView.Failure(
                 category: category.rawValue, message: mode.sampleMessage.map { String($0.prefix(140)) } ?? mode.errorType ?? "(no message)",
-                count: mode.count, href: context.query.link(DashboardSection.errors.path, ["fingerprint": mode.fingerprint])
+                count: mode.count, href: context.query.link(to: DashboardSection.errors.path, ["fingerprint": mode.fingerprint])
             )
         }
     }
@@ -119,7 +127,7 @@ struct OverviewPage {
                 let name = group.key[dimension] ?? ""
                 let cost = group.measures.spans.knownCostUSD
                 return OverviewView.Ranked(
-                    name: name.isEmpty ? "(none)" : name, href: context.query.link(DashboardSection.overview.path, [dimension: name]),
+                    name: name.isEmpty ? "(none)" : name, href: context.query.link(to: DashboardSection.overview.path, [dimension: name]),
                     value: DisplayFormat.dollars(cost), raw: cost.map { Self.raw($0) } ?? "",
                     detail: DisplayFormat.count(group.measures[unit].count)
                 )

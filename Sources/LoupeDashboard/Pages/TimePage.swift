@@ -11,9 +11,6 @@ struct TimePage {
 
     func render() async throws -> RenderedPage {
         let query = context.query
-        for dimension in query.filters.keys where ![.project, .service].contains(dimension) {
-            throw DashboardError.badParameter(dimension.name, "this page can be filtered by service only")
-        }
         let report = try await context.analytics.breakdown(BreakdownQuery(
             range: query.range, project: query.filters[.project], service: query.filters[.service], rootName: query.parameters["root"]
         ))
@@ -38,10 +35,13 @@ struct TimePage {
                     p95: DisplayFormat.duration(ms: s.p95Ms), traces: s.traces
                 )
             },
-            tracesHref: query.link(DashboardSection.traces.path, [
-                "root": nil, "service": report.operation?.service, "min_ms": report.totalP95Ms.map { String(Int($0)) },
+            tracesHref: query.link(to: DashboardSection.traces.path, [
+                "service": report.operation?.service, "min_ms": report.totalP95Ms.map { String(Int($0)) },
             ])
         )
-        return RenderedPage(title: "Where the time goes", content: context.templates.render(view, "time"))
+        return RenderedPage(
+            title: "Where the time goes", content: context.templates.render(view, "time"),
+            notice: query.unsupportedFilters([.project, .service])
+        )
     }
 }

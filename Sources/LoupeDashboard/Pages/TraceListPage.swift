@@ -20,9 +20,6 @@ struct TraceListPage {
         }
         let minMs = try number("min_ms")
         let minCost = try number("min_cost")
-        for dimension in query.filters.keys where ![.project, .service, .user, .status].contains(dimension) {
-            throw DashboardError.badParameter(dimension.name, "traces can be filtered by service and user (and status, min_ms, min_cost)")
-        }
         // Duration and cost are kept per trace, not indexed: read more, then keep those that match.
         let fetch = minMs == nil && minCost == nil ? Self.limit : 2_000
         let traces = try await context.analytics.traces(TraceQuery(
@@ -35,7 +32,7 @@ struct TraceListPage {
         let rows = matching.prefix(Self.limit).map { t in
             let seconds = t.startNanos / 1_000_000_000
             return TraceListView.Row(
-                href: query.link("/ui/traces/\(t.traceId)", ["status": nil, "min_ms": nil, "min_cost": nil]),
+                href: query.link(to: "/ui/traces/\(t.traceId)"),
                 time: DisplayFormat.utcTime(seconds, withDate: true), iso: DisplayFormat.iso(seconds),
                 name: t.rootName ?? "(root not arrived)", service: t.service, duration: DisplayFormat.duration(ms: t.durationMs),
                 durationMs: t.durationMs, spans: t.spanCount, errors: t.errorCount, failed: t.errorCount > 0,
@@ -44,13 +41,16 @@ struct TraceListPage {
             )
         }
         let statuses = [("all", nil), ("failed", "error"), ("ok", "ok")].map { label, value in
-            TraceListView.Option(label: label, href: query.link("/ui/traces", ["status": value]), active: query.parameters["status"] == value)
+            ViewLink(label: label, href: query.link("/ui/traces", ["status": value]), active: query.parameters["status"] == value)
         }
         let view = TraceListView(
             rows: rows, hasRows: !rows.isEmpty, statuses: statuses, limit: Self.limit,
             truncated: traces.count > fetch || matching.count > Self.limit, otlpEndpoint: context.otlpEndpoint
         )
-        return RenderedPage(title: "Traces", content: context.templates.render(view, "traces"))
+        return RenderedPage(
+            title: "Traces", content: context.templates.render(view, "traces"),
+            notice: query.unsupportedFilters([.project, .service, .user, .status])
+        )
     }
 
     private func number(_ name: String) throws(DashboardError) -> Double? {

@@ -17,15 +17,9 @@ struct TraceListView: Sendable {
         var user: String
     }
 
-    struct Option: Sendable {
-        var label: String
-        var href: String
-        var active: Bool
-    }
-
     var rows: [Row]
     var hasRows: Bool
-    var statuses: [Option]
+    var statuses: [ViewLink]
     var limit: Int
     var truncated: Bool
     var otlpEndpoint: String

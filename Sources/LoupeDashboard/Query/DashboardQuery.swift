@@ -74,7 +74,24 @@ public struct DashboardQuery: Sendable, Hashable {
         return coarse ? max(600, fitting) : fitting
     }
 
-    /// This query's URL parameters with some replaced (nil removes one), encoded for a link.
+    /// The filters outside `supported`, which a page that cannot apply them leaves out, and a
+    /// sentence saying so (empty when there are none).
+    public func unsupportedFilters(_ supported: Set<TelemetryDimension>) -> String {
+        let names = filters.keys.filter { !supported.contains($0) }.map(\.name).sorted()
+        guard !names.isEmpty else { return "" }
+        return "Not applied on this page: \(names.joined(separator: ", ")) (this view cannot filter by \(names.count == 1 ? "it" : "them"))."
+    }
+
+    /// A link to another page: the range and filters carry over, this page's own parameters
+    /// (`fingerprint`, `span`, `by`…) do not; then `changes` apply.
+    public func link(to path: String, _ changes: [String: String?] = [:]) -> String {
+        let shared = Set(["range", "from", "to"]).union(filters.keys.map(\.name))
+        var carried: [String: String?] = [:]
+        for name in parameters.keys where !shared.contains(name) { carried[name] = .some(nil) }
+        return link(path, carried.merging(changes) { _, change in change })
+    }
+
+    /// This query's URL parameters with some replaced (nil removes one), encoded for a link to this page.
     public func link(_ path: String, _ changes: [String: String?] = [:]) -> String {
         var values = parameters
         for (name, value) in changes { values[name] = value }

@@ -7,6 +7,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
     case cost
     case models
     case heatmap
+    case users
 
     public var label: String {
         switch self {
@@ -16,6 +17,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .cost: return "Cost"
         case .models: return "Models"
         case .heatmap: return "Heatmap"
+        case .users: return "Users"
         case .errors: return "Errors"
         }
     }
@@ -28,6 +30,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .cost: return "/ui/cost"
         case .models: return "/ui/models"
         case .heatmap: return "/ui/heatmap"
+        case .users: return "/ui/users"
         case .errors: return "/ui/errors"
         }
     }

@@ -3,12 +3,6 @@ import LoupeStore
 
 /// What the layout template shows around a page.
 struct LayoutView: Sendable {
-    struct Link: Sendable {
-        var label: String
-        var href: String
-        var active: Bool
-    }
-
     struct Chip: Sendable {
         var name: String
         var value: String
@@ -22,8 +16,8 @@ struct LayoutView: Sendable {
 
     var title: String
     var path: String
-    var nav: [Link]
-    var presets: [Link]
+    var nav: [ViewLink]
+    var presets: [ViewLink]
     var chips: [Chip]
     var fields: [Field]
     var hidden: [Field]
@@ -33,18 +27,22 @@ struct LayoutView: Sendable {
     var live: Bool
     var liveSeconds: Int
     var content: String
+    var notice: String
 
     /// Filters offered in the bar on every page; others are set by following links.
     static let barFilters = ["service", "model", "user"]
 
-    init(title: String, section: DashboardSection, path: String, query: DashboardQuery, live: Bool, content: String) {
+    init(
+        title: String, section: DashboardSection, path: String, query: DashboardQuery, live: Bool, content: String, notice: String = ""
+    ) {
+        self.notice = notice
         self.title = title
         self.path = path
         nav = DashboardSection.allCases.map {
-            Link(label: $0.label, href: query.link($0.path, ["span": nil, "offset": nil]), active: $0 == section)
+            ViewLink(label: $0.label, href: query.link(to: $0.path), active: $0 == section)
         }
         presets = DashboardQuery.presets.map { preset in
-            Link(label: preset.name, href: query.link(path, ["range": preset.name, "from": nil, "to": nil]), active: query.preset == preset.name)
+            ViewLink(label: preset.name, href: query.link(path, ["range": preset.name, "from": nil, "to": nil]), active: query.preset == preset.name)
         }
         chips = query.filters.keys.sorted().map { dimension in
             Chip(name: dimension.name, value: query.filters[dimension] ?? "", removeHref: query.link(path, [dimension.name: nil]))

@@ -4,4 +4,6 @@ struct RenderedPage: Sendable {
     var content: String
     /// Whether the page refreshes itself while it shows a relative range.
     var live = false
+    /// Something the reader should know about the view, such as filters this page cannot apply.
+    var notice = ""
 }

@@ -26,6 +26,7 @@ enum LayoutTemplate {
 {{#fields}}<input name="{{name}}" value="{{value}}" placeholder="{{name}}" aria-label="Filter by {{name}}">{{/fields}}
 <button type="submit">Filter</button>
 </form>
+{{#notice}}<span class="notice" id="notice">{{notice}}</span>{{/notice}}
 {{#live}}<span class="live" id="live">live · refreshes every {{liveSeconds}} s</span>{{/live}}
 </div>
 <main>

@@ -37,6 +37,7 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
         ui.get("cost") { request, _ in await page(request) { try await dashboard.cost($0, nowNanos: $1) } }
         ui.get("models") { request, _ in await page(request) { try await dashboard.models($0, nowNanos: $1) } }
         ui.get("heatmap") { request, _ in await page(request) { try await dashboard.heatmap($0, nowNanos: $1) } }
+        ui.get("users") { request, _ in await page(request) { try await dashboard.users($0, nowNanos: $1) } }
         ui.get("assets/:name") { request, context in
             guard let asset = DashboardAsset.named(context.parameters.get("name") ?? "") else {
                 return html(dashboard.message(headline: "Not found", text: "There is no such asset.", nowNanos: now()), .notFound, request)

@@ -2,25 +2,35 @@ import GRDB
 import LoupeCore
 
 extension SpanRecord {
-    /// Reads a row selected with ``SpanColumns/selectList`` plus `resources.attributes AS resource`.
+    /// Each column's position in a row selected with ``SpanColumns``: reading by position skips
+    /// GRDB's search of a row's columns by name, which for ~37 columns dominated reading
+    /// thousands of spans.
+    private static let position = Dictionary(uniqueKeysWithValues: SpanColumns.names.enumerated().map { ($1, $0) })
+    /// `resource` follows the span columns in every read.
+    private static let resourcePosition = SpanColumns.names.count
+
+    /// Reads a row selected with ``SpanColumns/selectList`` (or ``SpanColumns/selection(withContent:)``)
+    /// followed by the resource's attributes.
     init(row: Row) {
+        func v<T: DatabaseValueConvertible>(_ name: String) -> T { row[Self.position[name]!] }
+        func o<T: DatabaseValueConvertible>(_ name: String) -> T? { row[Self.position[name]!] }
         self.init(
-            traceId: row["trace_id"], spanId: row["span_id"], parentSpanId: row["parent_span_id"],
-            project: row["project"], service: row["service"], name: row["name"],
-            operation: OperationKind(rawValue: row["operation"]) ?? .stage,
-            spanKind: SpanKind(rawValue: row["span_kind"]) ?? .unspecified, role: SpanRole(rawValue: row["role"]),
-            startNanos: row["start_ns"], endNanos: row["end_ns"], status: SpanStatus(rawValue: row["status"]) ?? .unset,
-            errorType: row["error_type"], errorMessage: row["error_message"], errorCategory: row["error_category"],
-            errorFingerprint: row["error_fingerprint"],
-            provider: row["provider"], requestModel: row["request_model"], responseModel: row["response_model"],
+            traceId: v("trace_id"), spanId: v("span_id"), parentSpanId: o("parent_span_id"),
+            project: v("project"), service: v("service"), name: v("name"),
+            operation: OperationKind(rawValue: v("operation")) ?? .stage,
+            spanKind: SpanKind(rawValue: v("span_kind")) ?? .unspecified, role: SpanRole(rawValue: v("role")),
+            startNanos: v("start_ns"), endNanos: v("end_ns"), status: SpanStatus(rawValue: v("status")) ?? .unset,
+            errorType: o("error_type"), errorMessage: o("error_message"), errorCategory: o("error_category"),
+            errorFingerprint: o("error_fingerprint"),
+            provider: o("provider"), requestModel: o("request_model"), responseModel: o("response_model"),
             usage: TokenUsage(
-                input: row["input_tokens"], output: row["output_tokens"], cacheRead: row["cache_read_tokens"],
-                cacheWrite: row["cache_write_tokens"], reasoning: row["reasoning_tokens"], total: row["total_tokens"]
+                input: o("input_tokens"), output: o("output_tokens"), cacheRead: o("cache_read_tokens"),
+                cacheWrite: o("cache_write_tokens"), reasoning: o("reasoning_tokens"), total: o("total_tokens")
             ),
-            countsUsage: row["counts_usage"], costUSD: row["cost_usd"], timeToFirstTokenMs: row["ttft_ms"],
-            finishReason: row["finish_reason"], responseId: row["response_id"], userId: row["user_id"], sessionId: row["session_id"],
-            dimensions: StoredJSON.dimensions(row["dimensions"]), attributes: StoredJSON.attributes(row["attributes"]),
-            resourceAttributes: StoredJSON.attributes(row["resource"]), events: StoredJSON.events(row["events"])
+            countsUsage: v("counts_usage"), costUSD: o("cost_usd"), timeToFirstTokenMs: o("ttft_ms"),
+            finishReason: o("finish_reason"), responseId: o("response_id"), userId: o("user_id"), sessionId: o("session_id"),
+            dimensions: StoredJSON.dimensions(o("dimensions")), attributes: StoredJSON.attributes(o("attributes")),
+            resourceAttributes: StoredJSON.attributes(row[Self.resourcePosition]), events: StoredJSON.events(o("events"))
         )
     }
 }

@@ -90,6 +90,7 @@ struct QueryBench: AsyncParsableCommand {
             ("page /ui/models", { try await dashboard.models([:], nowNanos: now) }),
             ("page /ui/heatmap (by operation)", { try await dashboard.heatmap([:], nowNanos: now) }),
             ("page /ui/heatmap?by=query_category", { try await dashboard.heatmap(["by": "query_category"], nowNanos: now) }),
+            ("page /ui/users", { try await dashboard.users([:], nowNanos: now) }),
         ]
         for (name, render) in pages {
             let bytes = try await render().utf8.count

@@ -38,3 +38,15 @@ struct DashboardQueryTests {
         #expect(query.link("/ui/", ["service": nil, "model": "é"]) == "/ui/?model=%C3%A9&range=1h")
     }
 }
+
+extension DashboardQueryTests {
+    /// A link to another page carries the range and filters, not this page's own parameters.
+    @Test func linksToOtherPagesDropThisPagesParameters() throws {
+        let query = try DashboardQuery(
+            ["range": "6h", "service": "rag", "fingerprint": "00aa", "by": "model"], dimensions: dimensions,
+            pageParameters: ["fingerprint", "by"], nowNanos: now
+        )
+        #expect(query.link(to: "/ui/") == "/ui/?range=6h&service=rag")
+        #expect(query.link(to: "/ui/traces", ["user": "u1"]) == "/ui/traces?range=6h&service=rag&user=u1")
+    }
+}
