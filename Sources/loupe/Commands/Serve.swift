@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import LoupeServer
@@ -26,6 +27,7 @@ struct Serve: AsyncParsableCommand {
             print("Loupe dashboard: http://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
             print("  OTLP/HTTP traces: POST http://\(configuration.host):\(port)/v1/traces")
             print("  API:              http://\(configuration.host):\(port)/api/v1/summary?group_by=model")
+            fflush(stdout)
         })
         try await app.runService()
     }
