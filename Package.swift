@@ -167,6 +167,7 @@ let package = Package(
         .testTarget(
             name: "LoupeAnalyticsTests",
             dependencies: ["LoupeAnalytics", "LoupeStore"],
+            exclude: ["References"],
             swiftSettings: settings
         ),
         .testTarget(

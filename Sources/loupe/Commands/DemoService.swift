@@ -31,7 +31,8 @@ struct DemoService: Service {
 
             """)
         // Logs and pipes buffer stdout by the block: the address must show while the demo runs.
-        fflush(stdout)
+        // `nil` flushes every stream; naming `stdout` is not concurrency-safe.
+        fflush(nil)
         let sender = OTLPHTTPSender(endpoint: "\(base)/v1/traces")
         let status = StatusLine(analytics: TelemetryAnalytics(store: store))
         // The Swift assistant is instrumented with Loupe's SDK and reaches the server through its OTLP exporter.

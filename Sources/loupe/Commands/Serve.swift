@@ -27,7 +27,7 @@ struct Serve: AsyncParsableCommand {
             print("Loupe dashboard: http://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
             print("  OTLP/HTTP traces: POST http://\(configuration.host):\(port)/v1/traces")
             print("  API:              http://\(configuration.host):\(port)/api/v1/summary?group_by=model")
-            fflush(stdout)
+            fflush(nil)  // every output stream: `stdout` is not concurrency-safe to name here
         })
         try await app.runService()
     }
