@@ -13,6 +13,8 @@ public enum LoupeApplication {
     /// The parts a running server is made of; tests and the demo keep hold of them.
     public struct Parts {
         public let queue: IngestQueue
+        public let budget: IngestBudget
+        public let counters: IngestCounters
         public let writer: BatchWriter
         public let maintenance: StoreMaintenance<ContinuousClock>
         public let pipeline: IngestPipeline
@@ -24,21 +26,27 @@ public enum LoupeApplication {
         logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos
     ) -> Parts {
         let queue = IngestQueue(capacity: configuration.queueCapacitySpans)
+        let budget = IngestBudget(limitBytes: configuration.maxInFlightBytes)
+        let counters = IngestCounters()
         let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: configuration.normalization), enrichers: enrichers)
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
         router.get("health") { _, _ in "ok" }
         OTLPTraceReceiver<BasicRequestContext>(
-            pipeline: pipeline, queue: queue, maxBodyBytes: configuration.maxBodyBytes,
-            retryAfterSeconds: configuration.retryAfterSeconds, now: now
+            pipeline: pipeline, queue: queue, budget: budget, counters: counters, maxBodyBytes: configuration.maxBodyBytes,
+            retryAfterSeconds: configuration.retryAfterSeconds, now: now, logger: logger
         ).addRoutes(to: router)
+        StatusRoutes<BasicRequestContext>(counters: counters, queue: queue, budget: budget, store: store, started: .now)
+            .addRoutes(to: router)
         let analytics = TelemetryAnalytics(store: store)
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
         let dashboard = Dashboard(analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint)
         DashboardRoutes<BasicRequestContext>(dashboard: dashboard, now: now).addRoutes(to: router)
-        let writer = BatchWriter(queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, logger: logger)
+        let writer = BatchWriter(
+            queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, counters: counters, logger: logger)
         let maintenance = StoreMaintenance(store: store, logger: logger)
-        return Parts(queue: queue, writer: writer, maintenance: maintenance, pipeline: pipeline, router: router)
+        return Parts(queue: queue, budget: budget, counters: counters, writer: writer, maintenance: maintenance, pipeline: pipeline, router: router)
     }
 
     /// The application `loupe serve` runs; `onServerRunning` receives the bound port.

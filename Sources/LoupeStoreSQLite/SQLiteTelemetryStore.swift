@@ -78,7 +78,8 @@ public final class SQLiteTelemetryStore: TelemetryStore {
                 if folded {
                     pending = PendingAggregates()
                 } else {
-                    for delta in deltas { pending.merge(delta) }
+                    let now = ContinuousClock.now
+                    for delta in deltas { pending.add(committed: delta, at: now) }
                 }
             }
             return outcome
@@ -96,6 +97,16 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             }
             self.pending.withLock { $0 = PendingAggregates() }
         }
+    }
+
+    public func health() async -> StoreHealth {
+        let pending = pending.withLock { $0 }
+        let lag = pending.oldestCommit.map { (ContinuousClock.now - $0) } ?? .zero
+        let (seconds, attoseconds) = lag.components
+        let files = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 }
+        return StoreHealth(
+            pendingAggregateRows: pending.rowCount, aggregateLagSeconds: Double(seconds) + Double(attoseconds) / 1e18,
+            storedBytes: files.isEmpty ? nil : files.reduce(0, +))
     }
 
     /// Flushes aggregates, then checkpoints the write-ahead log.

@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Spans waiting to be written before ingest answers 429.
     public var queueCapacitySpans: Int
+    /// Bytes that ingest may hold at once (bodies, decoded spans, the queue) before it answers 429.
+    public var maxInFlightBytes: Int
     /// Most spans written in one transaction.
     public var maxBatchSpans: Int
     /// Seconds a throttled client is told to wait.
@@ -21,6 +23,7 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 4318, databasePath: String = "loupe.db",
         storeOptions: SQLiteStoreOptions = .default, maxBodyBytes: Int = 64 << 20, queueCapacitySpans: Int = 200_000,
+        maxInFlightBytes: Int = 64 << 20,
         maxBatchSpans: Int = 20_000, retryAfterSeconds: Int = 2, normalization: NormalizationOptions = .default
     ) {
         self.host = host
@@ -29,6 +32,7 @@ public struct ServerConfiguration: Sendable {
         self.storeOptions = storeOptions
         self.maxBodyBytes = maxBodyBytes
         self.queueCapacitySpans = queueCapacitySpans
+        self.maxInFlightBytes = maxInFlightBytes
         self.maxBatchSpans = maxBatchSpans
         self.retryAfterSeconds = retryAfterSeconds
         self.normalization = normalization

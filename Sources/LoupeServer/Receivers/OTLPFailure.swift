@@ -19,7 +19,7 @@ struct OTLPFailure: Error, Sendable {
     }
 
     static func throttled(retryAfter: Int) -> OTLPFailure {
-        .init(status: .tooManyRequests, rpcCode: 8, message: "ingest queue is full; retry after \(retryAfter) s", retryAfterSeconds: retryAfter)
+        .init(status: .tooManyRequests, rpcCode: 8, message: "Loupe is ingesting at capacity (its queue or memory budget is full); retry after \(retryAfter) s", retryAfterSeconds: retryAfter)
     }
 
     static func unavailable(_ message: String, retryAfter: Int) -> OTLPFailure {

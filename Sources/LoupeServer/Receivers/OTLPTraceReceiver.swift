@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import LoupeCore
 import LoupeOTLP
 import LoupeStore
 
@@ -9,53 +10,131 @@ import LoupeStore
 ///
 /// The answer is 200 only once every accepted span is committed. Invalid spans are reported through
 /// `partial_success` while the rest are stored; an unreadable request changes nothing.
+///
+/// Overload is refused before the work is done: a request is turned away (429, with the time the
+/// backlog needs to drain) before its body is read when the memory budget is spent, and while it is
+/// read as soon as it would overspend it. Only the client's own mistakes are answered with another
+/// 4xx, which exporters drop for good; anything unexpected is a 503, which they retry.
 struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
     let pipeline: IngestPipeline
     let queue: IngestQueue
+    let budget: IngestBudget
+    let counters: IngestCounters
     let maxBodyBytes: Int
+    /// Seconds a throttled client is told to wait before the writer has measured its drain rate.
     let retryAfterSeconds: Int
     /// The server's clock, in unix nanoseconds: spans starting far ahead of it are rejected.
     let now: @Sendable () -> Int64
+    let logger: Logger
+    let throttleLog: ThrottleLog
+
+    /// What a request that is answered 200 brought.
+    struct Accepted {
+        var spans = 0
+        var rejected = 0
+        var rejectionMessage: String?
+        var wireBytes = 0
+        /// The project of the stored spans: the header's, a resource attribute's, or the default.
+        var project: String?
+    }
+
+    init(
+        pipeline: IngestPipeline, queue: IngestQueue, budget: IngestBudget, counters: IngestCounters, maxBodyBytes: Int,
+        retryAfterSeconds: Int, now: @escaping @Sendable () -> Int64, logger: Logger
+    ) {
+        (self.pipeline, self.queue, self.budget, self.counters) = (pipeline, queue, budget, counters)
+        (self.maxBodyBytes, self.retryAfterSeconds, self.now, self.logger) = (maxBodyBytes, retryAfterSeconds, now, logger)
+        throttleLog = ThrottleLog(logger: logger)
+    }
 
     func addRoutes(to router: Router<Context>) {
         router.post("/v1/traces") { request, _ in await receive(request) }
     }
 
     func receive(_ request: Request) async -> Response {
-        guard let encoding = OTLPEncoding(contentType: request.headers[.contentType]) else {
-            let given = request.headers[.contentType] ?? "none"
-            return OTLPResponses.failure(
-                .unsupportedMediaType("Content-Type '\(given)' is not supported; send application/x-protobuf or application/json"),
-                encoding: .json
-            )
-        }
-        do {
-            var request = request
-            let body = try await OTLPRequestBody.read(&request, limit: maxBodyBytes)
-            let decoded: DecodedSpans
-            do {
-                decoded = encoding == .protobuf
-                    ? try OTLPProtobufSpanReader.decodedSpans(body) : try OTLPTraceDecoder.decode(json: body).decodedSpans()
-            } catch {
-                throw OTLPFailure.badRequest(error.description)
-            }
-            let project = request.headers[HTTPField.Name("x-loupe-project")!].flatMap { $0.isEmpty ? nil : $0 }
-            let (records, rejected) = pipeline.records(from: decoded, project: project, nowNanos: now())
-            do {
-                // Aggregating here, on the request's thread, keeps the single writer to inserting rows.
-                try await queue.submit(SpanBatch(records))
-            } catch IngestError.queueFull {
-                throw OTLPFailure.throttled(retryAfter: retryAfterSeconds)
-            } catch IngestError.shuttingDown {
-                throw OTLPFailure.unavailable("Loupe is shutting down; retry shortly", retryAfter: retryAfterSeconds)
-            } catch {
-                throw OTLPFailure.unavailable("spans could not be stored (\(error)); nothing was kept, retry", retryAfter: retryAfterSeconds)
-            }
-            return OTLPResponses.success(rejected: rejected.rejectedCount, message: rejected.rejectionMessage, encoding: encoding)
-        } catch let failure as OTLPFailure {
-            return OTLPResponses.failure(failure, encoding: encoding)
+        let started = ContinuousClock.now
+        let project = request.headers[HTTPField.Name("x-loupe-project")!].flatMap { $0.isEmpty ? nil : $0 }
+        let encoding = OTLPEncoding(contentType: request.headers[.contentType])
+        let reservation = BudgetReservation(budget)
+        defer { reservation.release() }
+        let outcome: Result<Accepted, OTLPFailure>
+        do throws(OTLPFailure) {
+            outcome = .success(try await ingest(request, encoding: encoding, project: project, reservation: reservation))
         } catch {
-            return OTLPResponses.failure(.badRequest(String(describing: error)), encoding: encoding)
+            outcome = .failure(error)
         }
+        let response: Response
+        switch outcome {
+        case .success(let accepted):
+            counters.record(.accepted(spans: accepted.spans, rejected: accepted.rejected))
+            response = OTLPResponses.success(rejected: accepted.rejected, message: accepted.rejectionMessage, encoding: encoding ?? .json)
+            log(response.status, started: started, accepted)
+        case .failure(let failure):
+            response = OTLPResponses.failure(failure, encoding: encoding ?? .json)
+            if failure.status == .tooManyRequests || failure.status == .serviceUnavailable {
+                counters.record(failure.status == .tooManyRequests ? .throttled : .unavailable)
+                throttleLog.note(
+                    status: failure.status.code, queuedSpans: queue.depth, bytesInFlight: budget.bytesInFlight,
+                    retryAfter: failure.retryAfterSeconds ?? retryAfterSeconds)
+            } else {
+                counters.record(.invalid)
+                log(response.status, started: started, Accepted(wireBytes: reservation.heldBytes, project: project), error: failure.message)
+            }
+        }
+        return response
+    }
+
+    private func ingest(
+        _ request: Request, encoding: OTLPEncoding?, project: String?, reservation: BudgetReservation
+    ) async throws(OTLPFailure) -> Accepted {
+        guard let encoding else {
+            let given = request.headers[.contentType] ?? "none"
+            throw .unsupportedMediaType("Content-Type '\(given)' is not supported; send application/x-protobuf or application/json")
+        }
+        // Admission first: decide before reading a byte of the body.
+        let declared = request.headers[.contentLength].flatMap(Int.init) ?? 0
+        if request.headers[.contentEncoding] == nil, declared > maxBodyBytes { throw .tooLarge(limit: maxBodyBytes) }
+        guard !budget.isExhausted, reservation.cover(declared) else { throw throttled() }
+        var request = request
+        let body = try await OTLPRequestBody.read(&request, limit: maxBodyBytes, reservation: reservation, throttled: throttled)
+        let decodedBytes = body.data.count * IngestBudget.decodedBytesPerBodyByte
+        guard reservation.cover(reservation.heldBytes + decodedBytes) else { throw throttled() }
+        let decoded: DecodedSpans
+        do {
+            decoded = encoding == .protobuf
+                ? try OTLPProtobufSpanReader.decodedSpans(body.data) : try OTLPTraceDecoder.decode(json: body.data).decodedSpans()
+        } catch {
+            throw .badRequest(error.description)
+        }
+        let (records, rejected) = pipeline.records(from: decoded, project: project, nowNanos: now())
+        do {
+            // Aggregating here, on the request's thread, keeps the single writer to inserting rows.
+            try await queue.submit(SpanBatch(records))
+        } catch IngestError.queueFull {
+            throw throttled()
+        } catch IngestError.shuttingDown {
+            throw .unavailable("Loupe is shutting down; retry shortly", retryAfter: retryAfterSeconds)
+        } catch {
+            throw .unavailable("spans could not be stored (\(error)); nothing was kept, retry", retryAfter: retryAfterSeconds)
+        }
+        return Accepted(
+            spans: records.count, rejected: rejected.rejectedCount, rejectionMessage: rejected.rejectionMessage,
+            wireBytes: body.wireBytes, project: records.first?.project ?? project)
+    }
+
+    private func throttled() -> OTLPFailure {
+        .throttled(retryAfter: counters.retryAfterSeconds(backlogSpans: queue.depth, fallback: retryAfterSeconds))
+    }
+
+    /// One line per answered request; refusals are tallied by ``ThrottleLog`` instead.
+    private func log(_ status: HTTPResponse.Status, started: ContinuousClock.Instant, _ request: Accepted, error: String? = nil) {
+        var metadata: Logger.Metadata = [
+            "status": "\(status.code)", "spans": "\(request.spans)", "bytes": "\(request.wireBytes)",
+            "duration_ms": "\((ContinuousClock.now - started).millisecondsText)",
+        ]
+        if let project = request.project { metadata["project"] = "\(project)" }
+        if request.rejected > 0 { metadata["rejected"] = "\(request.rejected)" }
+        if let error { metadata["error"] = "\(error)" }
+        logger.info("POST /v1/traces", metadata: metadata)
     }
 }

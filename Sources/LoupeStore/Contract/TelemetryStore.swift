@@ -57,6 +57,9 @@ public protocol TelemetryStore: Sendable {
 
     /// Periodic upkeep, about once a second in a server: at least ``flushAggregates()``.
     func maintain() async throws
+
+    /// The store's own state: unfolded aggregates and their age, and its size.
+    func health() async -> StoreHealth
 }
 
 extension TelemetryStore {
@@ -66,6 +69,9 @@ extension TelemetryStore {
     public func maintain() async throws {
         try await flushAggregates()
     }
+
+    /// Stores that aggregate as they write have nothing pending, and may not know their size.
+    public func health() async -> StoreHealth { StoreHealth() }
 
     /// Stores spans, aggregating them on the calling thread.
     public func write(_ spans: [SpanRecord]) async throws -> WriteOutcome {

@@ -12,7 +12,7 @@ enum AggregateRecovery {
         let sql = """
             SELECT \(SpanColumns.selectList), resources.attributes AS resource
             FROM spans JOIN resources ON resources.hash = spans.resource_hash
-            WHERE spans.rowid > ?
+            WHERE spans.seq > ?
             """
         // Streamed from a cursor rather than collected for `SpanBatch.aggregates(of:)`: the spans
         // behind the watermark can be many more than a batch.

@@ -13,6 +13,8 @@ import LoupeStore
 struct PendingAggregates: Sendable {
     private(set) var rollups = RollupAggregator()
     private(set) var traces = TraceSummaryAggregator()
+    /// When the oldest delta here was committed: how far the folded tables lag behind ingest.
+    private(set) var oldestCommit: ContinuousClock.Instant?
 
     init() {}
 
@@ -25,6 +27,12 @@ struct PendingAggregates: Sendable {
 
     /// Rows a fold would write; bounds the memory pending deltas may take.
     var rowCount: Int { rollups.rows.count + traces.traces.count }
+
+    /// Adds a commit's deltas.
+    mutating func add(committed other: PendingAggregates, at instant: ContinuousClock.Instant) {
+        if isEmpty, !other.isEmpty { oldestCommit = instant }
+        merge(other)
+    }
 
     mutating func merge(_ other: PendingAggregates) {
         rollups.merge(other.rollups)

@@ -11,7 +11,7 @@ enum RollupRebuild {
     static let spansPerChunk = 200_000
 
     static func run(in db: Database, progress: (@Sendable (String) -> Void)?) throws {
-        let watermark = try AggregateWatermark.read(in: db)
+        let watermark = try AggregateWatermark.readRowid(in: db)
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spans WHERE rowid <= ?", arguments: [watermark]) ?? 0
         guard total > 0 else { return }
         progress?("Rebuilding rollups from \(total) stored spans…")

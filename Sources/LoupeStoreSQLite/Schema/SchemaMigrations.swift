@@ -200,12 +200,15 @@ enum SchemaMigrations {
                     ) WHERE trace_id IN (SELECT trace_id FROM spans WHERE status = 'error');
                     CREATE INDEX traces_with_failed_calls ON traces(start_ns, project, service)
                         WHERE failed_calls > 0 AND root_name IS NOT NULL;
-                    """, arguments: [try AggregateWatermark.read(in: db)])
+                    """, arguments: [try AggregateWatermark.readRowid(in: db)])
         }
         migrator.registerMigration("2026-12-06 root operations index") { db in
             // The dashboard lists a range's root operations (service and root span name) with their
             // trace counts; this index answers that without reading the traces' rows.
             try db.execute(sql: "CREATE INDEX traces_roots ON traces(start_ns, service, root_name) WHERE root_name IS NOT NULL")
+        }
+        migrator.registerMigration("2026-12-07 span sequence") { db in
+            try SpanSequenceMigration.run(in: db, progress: progress)
         }
         return migrator
     }

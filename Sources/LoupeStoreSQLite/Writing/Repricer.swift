@@ -14,7 +14,7 @@ enum Repricer {
         let select = """
             SELECT \(SpanColumns.selectList), resources.attributes AS resource
             FROM spans JOIN resources ON resources.hash = spans.resource_hash
-            WHERE spans.start_ns >= ? AND spans.start_ns < ? AND spans.counts_usage = 1 AND spans.rowid <= ?
+            WHERE spans.start_ns >= ? AND spans.start_ns < ? AND spans.counts_usage = 1 AND spans.seq <= ?
             """
         let update = try db.cachedStatement(sql: "UPDATE spans SET cost_usd = ? WHERE trace_id = ? AND span_id = ?")
         var deltas = RepriceDeltas()

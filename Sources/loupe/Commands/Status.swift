@@ -1,7 +1,11 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import LoupeAnalytics
+import LoupeServer
 import LoupeStore
+import NIOCore
+import NIOHTTP1
 
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +14,10 @@ struct Status: AsyncParsableCommand {
             Reads the database (also while `loupe serve` writes it) and compares the last --window with
             the --window before it, per service, in requests. Exits with status 1 when no request
             arrived in the last --window, so scripts can tell a silent pipeline from a healthy one.
+
+            With --server, it first asks that running server for its own state (GET /api/v1/status):
+            spans accepted and refused, the queue and memory in flight, commit times, how far the
+            folded aggregates lag, and the database's size.
             """
     )
 
@@ -19,7 +27,11 @@ struct Status: AsyncParsableCommand {
     @Option(help: "The recent window: 5m, 15m, 1h…")
     var window = "5m"
 
+    @Option(help: "A running Loupe server's address (e.g. http://127.0.0.1:4318) whose ingest counters to show too.")
+    var server: String?
+
     func run() async throws {
+        if let server { print(ServerStatusTable(status: try await Self.fetchStatus(server)).render() + "\n") }
         let store = try StoreOpener.open(db)
         let seconds = try StoreOpener.seconds(window, option: "--window")
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
@@ -32,5 +44,25 @@ struct Status: AsyncParsableCommand {
         )
         print(StatusTable(current: current, previous: previous, windowSeconds: seconds, windowText: window).render())
         if current.totals.measures.requests.count == 0 { throw ExitCode(1) }
+    }
+
+    static func fetchStatus(_ server: String) async throws -> ServerStatus {
+        let url = server.hasSuffix("/") ? String(server.dropLast()) : server
+        let response: HTTPClientResponse
+        let body: ByteBuffer
+        do {
+            response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url + "/api/v1/status"), timeout: .seconds(10))
+            body = try await response.body.collect(upTo: 1 << 20)
+        } catch {
+            throw CommandFailure("could not reach a Loupe server at \(url): \(error)")
+        }
+        guard response.status == .ok else {
+            throw CommandFailure("\(url)/api/v1/status answered \(response.status.code); is this a Loupe server of this version?")
+        }
+        do {
+            return try JSONDecoder().decode(ServerStatus.self, from: Data(body.readableBytesView))
+        } catch {
+            throw CommandFailure("\(url)/api/v1/status did not answer a Loupe status: \(error)")
+        }
     }
 }

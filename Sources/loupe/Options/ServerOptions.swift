@@ -27,16 +27,20 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Spans queued for writing before ingest answers 429.")
     var queueCapacity = 200_000
 
+    @Option(help: "MiB that requests being read, decoded, queued and written may hold at once before ingest answers 429.")
+    var maxInflightMib = 64
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be positive") }
         guard queueCapacity > 0 else { throw ValidationError("--queue-capacity must be positive") }
+        guard maxInflightMib > 0 else { throw ValidationError("--max-inflight-mib must be positive") }
     }
 
     var configuration: ServerConfiguration {
         ServerConfiguration(
             host: host, port: port, databasePath: db, storeOptions: SQLiteStoreOptions(durability: durability),
-            maxBodyBytes: maxBodyMib << 20, queueCapacitySpans: queueCapacity,
+            maxBodyBytes: maxBodyMib << 20, queueCapacitySpans: queueCapacity, maxInFlightBytes: maxInflightMib << 20,
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import LoupeCore
-import LoupeServer
+@testable import LoupeServer
 import LoupeStore
 import Testing
 
@@ -10,11 +10,39 @@ struct IngestQueueTests {
         (0..<n).map { SpanRecord(traceId: trace, spanId: String(format: "%016x", $0 + 1), name: "s", startNanos: 1, endNanos: 2) }
     }
 
+    /// A store whose writes fail whenever a batch holds a span of `poisonedTrace`; reads work.
+    struct PoisonedStore: TelemetryStore {
+        struct Poisoned: Error {}
+        let poisonedTrace: String?
+        let reads = InMemoryTelemetryStore()
+        func write(_ batch: SpanBatch) async throws -> WriteOutcome {
+            if poisonedTrace == nil || batch.segments.joined().contains(where: { $0.traceId == poisonedTrace }) { throw Poisoned() }
+            return try await reads.write(batch)
+        }
+        func rollups(_ query: RollupQuery) async throws -> [RollupRow] { try await reads.rollups(query) }
+        func traces(_ query: TraceQuery) async throws -> [TraceSummary] { try await reads.traces(query) }
+        func spans(traceId: String) async throws -> [SpanRecord] { try await reads.spans(traceId: traceId) }
+        func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] { try await reads.rootOperations(query) }
+        func spans(traceIds: [String], withContent: Bool) async throws -> [SpanRecord] {
+            try await reads.spans(traceIds: traceIds, withContent: withContent)
+        }
+        func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
+            try await reads.tracesWithFailedCalls(query)
+        }
+        func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] { try await reads.failedSpans(query) }
+        func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
+            try await reads.unpricedModels(fromNanos: fromNanos, toNanos: toNanos)
+        }
+        func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
+            throw Poisoned()
+        }
+    }
+
     @Test func aFullQueueRefusesAtOnceAndAcknowledgesOnlyAfterCommit() async throws {
         let queue = IngestQueue(capacity: 3)
         let store = InMemoryTelemetryStore()
         let first = Task { try await queue.submit(spans(3)) }
-        while await queue.depth == 0 { await Task.yield() }
+        while queue.depth == 0 { await Task.yield() }
         await #expect(throws: IngestError.queueFull) { try await queue.submit(spans(1, trace: "1af7651916cd43dd8448eb211c80319c")) }
         // Nothing was acknowledged yet, and nothing stored: the writer has not run.
         #expect(try await store.spans(traceId: "0af7651916cd43dd8448eb211c80319c").isEmpty)
@@ -22,40 +50,92 @@ struct IngestQueueTests {
         let running = Task { try await writer.run() }
         try await first.value
         #expect(try await store.spans(traceId: "0af7651916cd43dd8448eb211c80319c").count == 3)
-        await queue.close()
+        queue.close()
         try await running.value
         await #expect(throws: IngestError.shuttingDown) { try await queue.submit(spans(1)) }
     }
 
     @Test func aStoreFailureIsReportedAndNothingIsAcknowledged() async throws {
-        /// A store whose disk is full: reads work, every write fails.
-        struct FailingStore: TelemetryStore {
-            struct DiskFull: Error {}
-            let reads = InMemoryTelemetryStore()
-            func write(_ batch: SpanBatch) async throws -> WriteOutcome { throw DiskFull() }
-            func rollups(_ query: RollupQuery) async throws -> [RollupRow] { try await reads.rollups(query) }
-            func traces(_ query: TraceQuery) async throws -> [TraceSummary] { try await reads.traces(query) }
-            func spans(traceId: String) async throws -> [SpanRecord] { try await reads.spans(traceId: traceId) }
-            func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] { try await reads.rootOperations(query) }
-            func spans(traceIds: [String], withContent: Bool) async throws -> [SpanRecord] {
-                try await reads.spans(traceIds: traceIds, withContent: withContent)
-            }
-            func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
-                try await reads.tracesWithFailedCalls(query)
-            }
-            func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] { try await reads.failedSpans(query) }
-            func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
-                try await reads.unpricedModels(fromNanos: fromNanos, toNanos: toNanos)
-            }
-            func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
-                throw DiskFull()
-            }
-        }
         let queue = IngestQueue(capacity: 10)
-        let writer = BatchWriter(queue: queue, store: FailingStore(), maxBatchSpans: 100, logger: Logger(label: "test"))
+        let counters = IngestCounters()
+        let writer = BatchWriter(
+            queue: queue, store: PoisonedStore(poisonedTrace: nil), maxBatchSpans: 100, counters: counters, logger: Logger(label: "test"))
         let running = Task { try await writer.run() }
         await #expect(throws: IngestError.self) { try await queue.submit(spans(2)) }
-        await queue.close()
+        queue.close()
         try await running.value
+        #expect(counters.snapshot.commitFailures == 1)
+        #expect(counters.snapshot.commits == 0)
+    }
+
+    @Test func oneBadRequestFailsAloneAndTheRequestsCommittedWithItAreStored() async throws {
+        let poisoned = "2af7651916cd43dd8448eb211c80319c"
+        let store = PoisonedStore(poisonedTrace: poisoned)
+        let queue = IngestQueue(capacity: 100)
+        let counters = IngestCounters()
+        let traces = ["0af7651916cd43dd8448eb211c80319c", "1af7651916cd43dd8448eb211c80319c", poisoned, "3af7651916cd43dd8448eb211c80319c"]
+        // All four are queued before the writer starts, so its first transaction holds them together.
+        let submissions = traces.map { trace in
+            Task { () -> Bool in
+                do {
+                    try await queue.submit(spans(2, trace: trace))
+                    return true
+                } catch {
+                    return false
+                }
+            }
+        }
+        while queue.depth < 8 { await Task.yield() }
+        let writer = BatchWriter(queue: queue, store: store, maxBatchSpans: 100, counters: counters, logger: Logger(label: "test"))
+        let running = Task { try await writer.run() }
+        var acknowledged: [Bool] = []
+        for submission in submissions { acknowledged.append(await submission.value) }
+        #expect(acknowledged == [true, true, false, true])
+        for trace in traces where trace != poisoned {
+            #expect(try await store.spans(traceId: trace).count == 2)
+        }
+        #expect(try await store.spans(traceId: poisoned).isEmpty)
+        // The group failed once, then each request was written alone: three commits, two failures.
+        #expect(counters.snapshot.commits == 3)
+        #expect(counters.snapshot.commitFailures == 2)
+        queue.close()
+        try await running.value
+    }
+
+    @Test func aCancelledWriterFailsWhatIsQueuedInsteadOfLeavingItWaiting() async throws {
+        let queue = IngestQueue(capacity: 100)
+        let writer = BatchWriter(queue: queue, store: InMemoryTelemetryStore(), maxBatchSpans: 100, logger: Logger(label: "test"))
+        let running = Task { try await writer.run() }
+        // Cancelled while it waits for work, the writer returns; what arrives later is refused.
+        running.cancel()
+        try await running.value
+        await #expect(throws: IngestError.shuttingDown) { try await queue.submit(spans(1)) }
+    }
+
+    @Test func retryAfterIsTheTimeTheBacklogNeedsToDrain() {
+        let counters = IngestCounters()
+        #expect(counters.retryAfterSeconds(backlogSpans: 100_000, fallback: 2) == 2)
+        counters.recordCommit(spans: 20_000, seconds: 0.5, failed: false)  // 40,000 spans/s
+        #expect(counters.retryAfterSeconds(backlogSpans: 100_000, fallback: 2) == 3)
+        #expect(counters.retryAfterSeconds(backlogSpans: 10, fallback: 2) == 1)
+        #expect(counters.retryAfterSeconds(backlogSpans: 100_000_000, fallback: 2) == 60)
+        // A commit of a handful of spans measures the fsync, not the rate: it teaches nothing.
+        counters.recordCommit(spans: 3, seconds: 0.5, failed: false)
+        #expect(counters.snapshot.drainSpansPerSecond == 40_000)
+    }
+}
+
+struct IngestBudgetTests {
+    @Test func aRequestIsTakenAloneWhateverItsSizeButNotBesideOthersPastTheLimit() {
+        let budget = IngestBudget(limitBytes: 1_000)
+        #expect(budget.reserve(5_000))
+        #expect(!budget.reserve(1))
+        budget.release(5_000)
+        #expect(budget.reserve(600))
+        #expect(!budget.reserve(500))
+        #expect(budget.reserve(400))
+        #expect(budget.isExhausted)
+        budget.release(1_000)
+        #expect(budget.bytesInFlight == 0)
     }
 }

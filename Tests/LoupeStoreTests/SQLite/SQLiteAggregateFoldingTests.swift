@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LoupeCore
 import LoupeStore
 import LoupeStoreSQLite
@@ -54,6 +55,47 @@ struct SQLiteAggregateFoldingTests {
         #expect(try await requests(next) == 4)
         #expect(try await spanCount(next) == 4)
         #expect(try await requests(reader) == 4)
+    }
+
+    /// Writes `ids` in a store that is then released without flushing, as a killed process would be.
+    func crash(writing ids: [String]) async throws {
+        let crashed = try SQLiteTelemetryStore(path: path)
+        _ = try await crashed.write(ids.map { Fixture.span(id: $0) })
+    }
+
+    /// Changes the file as another tool would, with no Loupe instance open on it.
+    func outside(_ sql: String) throws {
+        try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: sql) }
+    }
+
+    @Test func aSpanStoredAfterTheNewestWereDeletedIsStillRecoveredAfterACrash() async throws {
+        do {
+            let crashed = try SQLiteTelemetryStore(path: path)
+            _ = try await crashed.write((1...4).map { Fixture.span(id: String(format: "%016x", $0)) })
+            try await crashed.flushAggregates()
+            // Erasing the newest spans frees their keys: a plain rowid would hand them out again, below the watermark.
+            try outside("DELETE FROM spans WHERE span_id IN ('0000000000000003', '0000000000000004')")
+            _ = try await crashed.write([Fixture.span(id: "0000000000000005")])
+            // Released without flushing, as a killed process would be.
+        }
+        let next = try SQLiteTelemetryStore(path: path)
+        try await next.claimIngest()
+        #expect(try await requests(next) == 5)
+    }
+
+    @Test func aSpanStoredBeforeAVacuumIsStillRecoveredAfterACrash() async throws {
+        do {
+            let store = try SQLiteTelemetryStore(path: path)
+            _ = try await store.write((1...6).map { Fixture.span(id: String(format: "%016x", $0)) })
+            try await store.flushAggregates()
+        }
+        try outside("DELETE FROM spans WHERE span_id IN ('0000000000000001', '0000000000000002', '0000000000000003')")
+        try await crash(writing: ["0000000000000007", "0000000000000008"])
+        // VACUUM renumbers implicit rowids to close the gap: the unfolded spans would fall below the watermark.
+        try outside("VACUUM")
+        let next = try SQLiteTelemetryStore(path: path)
+        try await next.claimIngest()
+        #expect(try await requests(next) == 8)
     }
 
     @Test func aSecondIngestingInstanceIsRefused() async throws {

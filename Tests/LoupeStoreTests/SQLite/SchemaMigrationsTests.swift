@@ -92,5 +92,13 @@ struct SchemaMigrationsTests {
         #expect(byRole[[.request, .call]]?.count == 1)
         #expect(byRole[[]]?.count == 1)
         #expect(byRole.values.reduce(0) { $0 + $1.pricedCalls } == 2)
+        // Each span keeps its rowid as its sequence number, so the watermark still means what it meant.
+        #expect(messages.withLock { $0 }.contains("Giving 4 stored spans a stable sequence number…"))
+        let (seqs, watermark) = try await DatabaseQueue(path: path).read { db in
+            (try Int64.fetchAll(db, sql: "SELECT seq FROM spans ORDER BY seq"),
+             try Int64.fetchOne(db, sql: "SELECT aggregated_span_seq FROM aggregation_state"))
+        }
+        #expect(seqs == [1, 2, 3, 4])
+        #expect(watermark == 4)
     }
 }

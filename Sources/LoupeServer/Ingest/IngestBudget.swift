@@ -1,0 +1,65 @@
+import Synchronization
+
+/// The bytes that ingest may hold in memory at once: request bodies being read, their decompressed
+/// and decoded forms, and the spans queued or being written, until each request is answered.
+///
+/// Counting spans alone does not bound memory: one request of large prompts weighs a hundred of
+/// small spans. A receiver reserves before it reads and grows its reservation as it learns more, so
+/// overload is refused before the work is done. A request alone may take more than the whole
+/// budget (bounded by the body limit), or it could never be served.
+public final class IngestBudget: Sendable {
+    public let limitBytes: Int
+    private let used = Mutex(0)
+
+    /// Decoded spans, their normalised records and JSON texts weigh about twice the decoded body.
+    static let decodedBytesPerBodyByte = 2
+
+    public init(limitBytes: Int) {
+        self.limitBytes = limitBytes
+    }
+
+    /// Bytes reserved by requests not yet answered.
+    public var bytesInFlight: Int { used.withLock { $0 } }
+
+    /// Whether a new request would be turned away now, before it has sent anything.
+    public var isExhausted: Bool { used.withLock { $0 >= limitBytes } }
+
+    /// Reserves `bytes`, unless that would pass the limit while other requests hold part of it.
+    public func reserve(_ bytes: Int) -> Bool {
+        guard bytes > 0 else { return true }
+        return used.withLock { used in
+            guard used == 0 || used + bytes <= limitBytes else { return false }
+            used += bytes
+            return true
+        }
+    }
+
+    public func release(_ bytes: Int) {
+        guard bytes > 0 else { return }
+        used.withLock { $0 -= bytes }
+    }
+}
+
+/// One request's share of an ``IngestBudget``, grown as the request is read and decoded, and
+/// released when it is answered.
+final class BudgetReservation {
+    private let budget: IngestBudget
+    private(set) var heldBytes = 0
+
+    init(_ budget: IngestBudget) {
+        self.budget = budget
+    }
+
+    /// Makes the reservation cover `total` bytes; false (and unchanged) when the budget cannot.
+    func cover(_ total: Int) -> Bool {
+        guard total > heldBytes else { return true }
+        guard budget.reserve(total - heldBytes) else { return false }
+        heldBytes = total
+        return true
+    }
+
+    func release() {
+        budget.release(heldBytes)
+        heldBytes = 0
+    }
+}

@@ -1,0 +1,48 @@
+import LoupeStore
+
+/// `GET /api/v1/status`: Loupe's own state, for people, for `loupe status --server` and for monitoring.
+public struct ServerStatus: Codable, Sendable {
+    /// The ingest queue and the memory budget.
+    public struct Queue: Codable, Sendable {
+        public var spans: Int
+        public var capacitySpans: Int
+        public var bytesInFlight: Int
+        public var maxInFlightBytes: Int
+
+        enum CodingKeys: String, CodingKey {
+            case spans
+            case capacitySpans = "capacity_spans"
+            case bytesInFlight = "bytes_in_flight"
+            case maxInFlightBytes = "max_in_flight_bytes"
+        }
+    }
+
+    /// What the store says of itself.
+    public struct Store: Codable, Sendable {
+        public var pendingAggregateRows: Int
+        public var aggregateLagSeconds: Double
+        public var storedBytes: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case pendingAggregateRows = "pending_aggregate_rows"
+            case aggregateLagSeconds = "aggregate_lag_seconds"
+            case storedBytes = "stored_bytes"
+        }
+
+        init(_ health: StoreHealth) {
+            pendingAggregateRows = health.pendingAggregateRows
+            aggregateLagSeconds = health.aggregateLagSeconds
+            storedBytes = health.storedBytes
+        }
+    }
+
+    public var uptimeSeconds: Double
+    public var ingest: IngestCounters.Snapshot
+    public var queue: Queue
+    public var store: Store
+
+    enum CodingKeys: String, CodingKey {
+        case uptimeSeconds = "uptime_seconds"
+        case ingest, queue, store
+    }
+}
