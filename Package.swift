@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // Pure value types and GenAI knowledge: no I/O, no clocks, no globals.
@@ -86,7 +87,11 @@ let package = Package(
             swiftSettings: settings
         ),
         // Every question the API, CLI and alerts ask, as functions over a TelemetryStore.
-        .target(name: "LoupeAnalytics", dependencies: ["LoupeCore", "LoupeStore"], swiftSettings: settings),
+        .target(
+            name: "LoupeAnalytics",
+            dependencies: ["LoupeCore", "LoupeStore", .product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: settings
+        ),
         // The web UI: pages rendered from LoupeAnalytics answers, SVG charts, its CSS and script; no HTTP.
         .target(
             name: "LoupeDashboard",
@@ -102,6 +107,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: settings
         ),

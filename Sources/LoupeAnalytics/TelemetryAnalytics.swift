@@ -10,6 +10,9 @@ public struct TelemetryAnalytics: Sendable {
     private let classifier: ErrorClassifier
     /// Most points one time series may have.
     public static let maxPoints = 10_000
+    /// Points of all series of one timeseries answer together: grouping by a dimension of many
+    /// values (users) must not allocate without bound.
+    public static let maxSeriesPoints = 500_000
 
     public init(store: any TelemetryStore, classifier: ErrorClassifier = ErrorClassifier()) {
         self.store = store
@@ -81,7 +84,12 @@ public struct TelemetryAnalytics: Sendable {
             let key = groupBy.map { row.key.value(of: $0) }
             let index = Int((row.key.minute - first) / stepMinutes)
             guard index >= 0 && index < count else { continue }
-            if groups[key] == nil { groups[key] = Array(repeating: UnitMeasures(), count: count) }
+            if groups[key] == nil {
+                guard (groups.count + 1) * count <= Self.maxSeriesPoints else {
+                    throw AnalyticsError.tooManySeries(groups.count, points: count, limit: Self.maxSeriesPoints)
+                }
+                groups[key] = Array(repeating: UnitMeasures(), count: count)
+            }
             groups[key]?[index].add(row)
         }
         if groups.isEmpty && groupBy.isEmpty { groups[[]] = Array(repeating: UnitMeasures(), count: count) }

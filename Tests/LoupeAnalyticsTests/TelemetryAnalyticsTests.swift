@@ -77,6 +77,25 @@ struct TelemetryAnalyticsTests {
         ))
         #expect(empty.series[0].points.map(\.value) == [nil, nil, nil])
     }
+
+    @Test func aTimeseriesOfManySeriesIsRefusedBeforeItIsAllocated() async throws {
+        let store = InMemoryTelemetryStore()
+        let base = 29_000_000 * minute
+        // 60 models over six days at one-minute steps: 60 series of 8,640 points is past the bound.
+        _ = try await store.write((0..<60).map { i in
+            SpanRecord(
+                traceId: "t\(i)", spanId: "s\(i)", name: "chat", operation: .llm, startNanos: base, endNanos: base + 1_000_000,
+                requestModel: "model-\(i)", countsUsage: true)
+        })
+        let week = TimeRange(fromNanos: base, toNanos: base + 6 * 1_440 * minute)
+        await #expect(throws: AnalyticsError.tooManySeries(57, points: 8_640, limit: TelemetryAnalytics.maxSeriesPoints)) {
+            try await TelemetryAnalytics(store: store).timeseries(TimeseriesQuery(range: week, stepSeconds: 60, metric: .count, groupBy: [.model]))
+        }
+        // An hour of the same is fine.
+        let hour = TimeRange(fromNanos: base, toNanos: base + 60 * minute)
+        let report = try await TelemetryAnalytics(store: store).timeseries(TimeseriesQuery(range: hour, stepSeconds: 60, metric: .count, groupBy: [.model]))
+        #expect(report.series.count == 60)
+    }
 }
 
 /// A failure that propagates to the root is one failure, under its root cause's category.

@@ -6,6 +6,7 @@ public enum AnalyticsError: Error, Sendable, Equatable, CustomStringConvertible 
     case emptyRange
     case tooManyPoints(Int, limit: Int)
     case stepFinerThanGrain(Int64)
+    case tooManySeries(Int, points: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -16,6 +17,8 @@ public enum AnalyticsError: Error, Sendable, Equatable, CustomStringConvertible 
             return "the time range is empty: 'from' must be before 'to'"
         case .stepFinerThanGrain(let minutes):
             return "per-user figures are kept in \(minutes)-minute rows: use a step that is a multiple of \(minutes)m"
+        case .tooManySeries(let groups, let points, let limit):
+            return "the answer would hold more than \(groups) series of \(points) points (at most \(limit) points in all): filter, group by fewer dimensions, or use a larger step"
         case .tooManyPoints(let n, let limit):
             return "the time series would have \(n) points per group (at most \(limit)): use a larger step or a shorter range"
         }

@@ -1,3 +1,4 @@
+import HeapModule
 import LoupeCore
 
 /// Where one trace's wall-clock time went: per operation kind, plus the unaccounted remainder
@@ -12,51 +13,56 @@ public struct StageBreakdown: Sendable, Hashable {
     public var unaccountedMs: Double
 
     public init(spans: [SpanRecord]) {
+        self.init(spans: spans, tree: SpanTree(spans: spans))
+    }
+
+    /// The breakdown over a tree already built from `spans`.
+    public init(spans: [SpanRecord], tree: SpanTree) {
         totalMs = 0
         byOperation = [:]
         unaccountedMs = 0
         guard let start = spans.map(\.startNanos).min(), let end = spans.map(\.endNanos).max(), end > start else { return }
         totalMs = Double(end - start) / 1_000_000
-
-        let ids = Set(spans.map(\.spanId))
-        var parentOf: [String: String] = [:]
-        for span in spans { if let parent = span.parentSpanId, ids.contains(parent) { parentOf[span.spanId] = parent } }
-        let hasChildren = Set(parentOf.values)
-        func depth(_ id: String) -> Int {
-            var d = 0
-            var current = id
-            while let parent = parentOf[current], d < spans.count {
-                d += 1
-                current = parent
-            }
-            return d
+        var depth = [Int](repeating: 0, count: spans.count)
+        var rootWithChildren = [Bool](repeating: false, count: spans.count)
+        for place in tree.places {
+            depth[place.index] = place.depth
+            rootWithChildren[place.index] = place.depth == 0 && place.childCount > 0
         }
-        let depths = spans.map { depth($0.spanId) }
 
         var boundaries = Array(Set(spans.flatMap { [$0.startNanos, $0.endNanos] })).sorted()
         if boundaries.first != start { boundaries.insert(start, at: 0) }
-        // Sweep: spans sorted by start join the active set; those that ended leave it.
+        // Sweep: spans sorted by start join a heap ordered by depth; the deepest one still running
+        // owns each interval, and spans that ended leave the heap when they reach its top.
         let order = spans.indices.sorted { spans[$0].startNanos < spans[$1].startNanos }
         var next = 0
-        var active: [Int] = []
+        var active = Heap<Running>()
         for (t0, t1) in zip(boundaries, boundaries.dropFirst()) {
             while next < order.count && spans[order[next]].startNanos <= t0 {
-                active.append(order[next])
+                let i = order[next]
+                active.insert(Running(depth: depth[i], start: spans[i].startNanos, index: i))
                 next += 1
             }
-            active.removeAll { spans[$0].endNanos <= t0 }
+            while let top = active.max, spans[top.index].endNanos <= t0 { active.removeMax() }
             let ms = Double(t1 - t0) / 1_000_000
-            let deepest = active.max { (depths[$0], spans[$0].startNanos) < (depths[$1], spans[$1].startNanos) }
-            guard let deepest else {
+            guard let deepest = active.max?.index else {
                 unaccountedMs += ms
                 continue
             }
-            let span = spans[deepest]
-            if parentOf[span.spanId] == nil && hasChildren.contains(span.spanId) {
+            if rootWithChildren[deepest] {
                 unaccountedMs += ms
             } else {
-                byOperation[span.operation, default: 0] += ms
+                byOperation[spans[deepest].operation, default: 0] += ms
             }
         }
+    }
+
+    /// A span in the sweep, ordered by depth, then by the later start (the same as the old rule).
+    private struct Running: Comparable {
+        var depth: Int
+        var start: Int64
+        var index: Int
+
+        static func < (a: Running, b: Running) -> Bool { (a.depth, a.start, a.index) < (b.depth, b.start, b.index) }
     }
 }

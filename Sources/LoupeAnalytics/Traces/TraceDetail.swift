@@ -3,16 +3,23 @@ import LoupeStore
 
 /// One trace: its spans as a tree and its stage breakdown.
 public struct TraceDetail: Sendable, Hashable {
-    /// A span and the spans it parents, in start order.
-    public struct Node: Sendable, Hashable {
+    /// A span and its place in the tree.
+    public struct Row: Sendable, Hashable {
         public var span: SpanRecord
-        public var children: [Node]
+        public var place: SpanTree.Place
     }
 
     public var traceId: String
-    /// Root spans: those without a parent, and those whose parent was never received.
-    public var roots: [Node]
+    /// Every span once, depth-first, children in start order. Roots are the spans without a parent,
+    /// those whose parent was never received (orphans) and the earliest span of each parent cycle.
+    /// A flat list rather than nested nodes, so a trace of any depth is built, rendered and
+    /// encoded without recursion.
+    public var rows: [Row]
     public var spanCount: Int
+    /// Spans whose parent never arrived.
+    public var orphanCount: Int
+    /// Parent cycles found (and broken) in the trace.
+    public var cycleCount: Int
     public var breakdown: StageBreakdown
     public var inputTokens: Int64
     public var outputTokens: Int64
@@ -22,29 +29,18 @@ public struct TraceDetail: Sendable, Hashable {
     public init(traceId: String, spans: [SpanRecord]) {
         self.traceId = traceId
         spanCount = spans.count
-        breakdown = StageBreakdown(spans: spans)
+        let tree = SpanTree(spans: spans)
+        rows = tree.places.map { Row(span: spans[$0.index], place: $0) }
+        orphanCount = tree.orphanCount
+        cycleCount = tree.cycleCount
+        breakdown = StageBreakdown(spans: spans, tree: tree)
         let counted = spans.filter(\.countsUsage)
         inputTokens = counted.reduce(0) { $0 + ($1.usage.input ?? 0) }
         outputTokens = counted.reduce(0) { $0 + ($1.usage.output ?? 0) }
         let unpriced = counted.contains { $0.costUSD == nil && $0.usage.isReported }
         costUSD = unpriced ? nil : counted.reduce(0) { $0 + ($1.costUSD ?? 0) }
-
-        let ids = Set(spans.map(\.spanId))
-        var children: [String: [SpanRecord]] = [:]
-        var rootSpans: [SpanRecord] = []
-        for span in spans.sorted(by: { ($0.startNanos, $0.spanId) < ($1.startNanos, $1.spanId) }) {
-            if let parent = span.parentSpanId, ids.contains(parent), parent != span.spanId {
-                children[parent, default: []].append(span)
-            } else {
-                rootSpans.append(span)
-            }
-        }
-        var visited = Set<String>()
-        func build(_ span: SpanRecord) -> Node {
-            visited.insert(span.spanId)
-            let kids = (children[span.spanId] ?? []).filter { !visited.contains($0.spanId) }
-            return Node(span: span, children: kids.map(build))
-        }
-        roots = rootSpans.map(build)
     }
+
+    /// The spans at depth 0.
+    public var roots: [SpanRecord] { rows.filter { $0.place.depth == 0 }.map(\.span) }
 }

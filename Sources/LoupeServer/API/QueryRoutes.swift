@@ -100,6 +100,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
             case .dimensionsNotCombinable: throw APIError.badParameter("group_by", error.description)
             case .emptyRange: throw APIError.badParameter("from", error.description)
             case .tooManyPoints, .stepFinerThanGrain: throw APIError.badParameter("step", error.description)
+            case .tooManySeries: throw APIError.badParameter("group_by", error.description)
             }
         }
     }

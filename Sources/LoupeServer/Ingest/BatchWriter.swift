@@ -29,6 +29,14 @@ public struct BatchWriter: Service {
     }
 
     public func run() async throws {
+        // An application embedding Loupe learns at start-up, not at its first write, that another
+        // process already ingests into the same store.
+        do {
+            try await store.claimIngest()
+        } catch {
+            queue.close()
+            throw error
+        }
         await withGracefulShutdownHandler {
             while let requests = await queue.nextRequests(maxSpans: maxBatchSpans) {
                 await write(requests)

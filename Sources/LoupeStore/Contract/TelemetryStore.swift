@@ -60,6 +60,10 @@ public protocol TelemetryStore: Sendable {
 
     /// The store's own state: unfolded aggregates and their age, and its size.
     func health() async -> StoreHealth
+
+    /// Claims the right to write, before a server accepts its first span: a store that allows one
+    /// ingesting process at a time refuses a second one here, at start-up, with an error that says so.
+    func claimIngest() async throws
 }
 
 extension TelemetryStore {
@@ -69,6 +73,9 @@ extension TelemetryStore {
     public func maintain() async throws {
         try await flushAggregates()
     }
+
+    /// Stores that any number of processes may write have nothing to claim.
+    public func claimIngest() async throws {}
 
     /// Stores that aggregate as they write have nothing pending, and may not know their size.
     public func health() async -> StoreHealth { StoreHealth() }

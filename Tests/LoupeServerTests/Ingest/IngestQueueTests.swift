@@ -10,11 +10,15 @@ struct IngestQueueTests {
         (0..<n).map { SpanRecord(traceId: trace, spanId: String(format: "%016x", $0 + 1), name: "s", startNanos: 1, endNanos: 2) }
     }
 
-    /// A store whose writes fail whenever a batch holds a span of `poisonedTrace`; reads work.
+    /// A store whose writes fail whenever a batch holds a span of `poisonedTrace` (every batch when
+    /// nil); reads work. `claimedElsewhere`: another process already ingests into it.
     struct PoisonedStore: TelemetryStore {
         struct Poisoned: Error {}
+        struct Claimed: Error {}
         let poisonedTrace: String?
+        var claimedElsewhere = false
         let reads = InMemoryTelemetryStore()
+        func claimIngest() async throws { if claimedElsewhere { throw Claimed() } }
         func write(_ batch: SpanBatch) async throws -> WriteOutcome {
             if poisonedTrace == nil || batch.segments.joined().contains(where: { $0.traceId == poisonedTrace }) { throw Poisoned() }
             return try await reads.write(batch)
@@ -109,6 +113,13 @@ struct IngestQueueTests {
         // Cancelled while it waits for work, the writer returns; what arrives later is refused.
         running.cancel()
         try await running.value
+        await #expect(throws: IngestError.shuttingDown) { try await queue.submit(spans(1)) }
+    }
+
+    @Test func aWriterWhoseStoreIsClaimedElsewhereFailsAtStartUpAndRefusesWork() async throws {
+        let queue = IngestQueue(capacity: 10)
+        let writer = BatchWriter(queue: queue, store: PoisonedStore(poisonedTrace: nil, claimedElsewhere: true), maxBatchSpans: 100, logger: Logger(label: "test"))
+        await #expect(throws: PoisonedStore.Claimed.self) { try await writer.run() }
         await #expect(throws: IngestError.shuttingDown) { try await queue.submit(spans(1)) }
     }
 

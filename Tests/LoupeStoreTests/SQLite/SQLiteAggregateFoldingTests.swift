@@ -110,6 +110,23 @@ struct SQLiteAggregateFoldingTests {
         #expect(try await second.spans(traceId: Fixture.span(id: "1").traceId).count == 1)
     }
 
+    @Test func theLockHoldsForEveryNameOfTheFile() async throws {
+        let first = try SQLiteTelemetryStore(path: path)
+        try await first.claimIngest()
+        let folder = (path as NSString).deletingLastPathComponent
+        let link = folder + "/link-to-\((path as NSString).lastPathComponent)"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        let roundabout = folder + "/../" + (folder as NSString).lastPathComponent + "/" + (path as NSString).lastPathComponent
+        for other in [link, roundabout] {
+            let second = try SQLiteTelemetryStore(path: other)
+            await #expect {
+                try await second.claimIngest()
+            } throws: { error in
+                String(describing: error).contains("another Loupe process is already ingesting")
+            }
+        }
+    }
+
     @Test func writesFoldPendingAggregatesPastTheLimit() async throws {
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(maxPendingAggregateRows: 4))
         let reader = try SQLiteTelemetryStore(path: path)

@@ -1,7 +1,8 @@
 import LoupeAnalytics
 import LoupeCore
 
-/// One span of a trace tree, with its children.
+/// One span of a trace, with its place in the tree: spans come depth-first, so `depth` and
+/// `parent_span_id` rebuild the tree without the answer nesting as deep as the trace.
 struct SpanNodeBody: Encodable, Sendable {
     struct Tokens: Encodable, Sendable {
         var input: Int64?
@@ -53,10 +54,15 @@ struct SpanNodeBody: Encodable, Sendable {
     var dimensions: [String: String]
     var attributes: [String: AttributeValue]
     var events: [Event]
-    var children: [SpanNodeBody]
+    var depth: Int
+    var childCount: Int
+    /// True when the span names a parent that was never received: it is shown as a root.
+    var orphan: Bool?
+    /// True when the span's ancestors lead back to itself: the cycle is broken here, as a root.
+    var cycle: Bool?
 
-    init(_ node: TraceDetail.Node, traceStart: Int64) {
-        let s = node.span
+    init(_ row: TraceDetail.Row, traceStart: Int64) {
+        let s = row.span
         spanId = s.spanId
         parentSpanId = s.parentSpanId
         name = s.name
@@ -82,12 +88,16 @@ struct SpanNodeBody: Encodable, Sendable {
         dimensions = s.dimensions
         attributes = s.attributes
         events = s.events.map { Event(name: $0.name, time: Timestamps.format(nanos: $0.timeNanos), attributes: $0.attributes) }
-        children = node.children.map { SpanNodeBody($0, traceStart: traceStart) }
+        depth = row.place.depth
+        childCount = row.place.childCount
+        orphan = row.place.orphan ? true : nil
+        cycle = row.place.cycleBroken ? true : nil
     }
 
     enum CodingKeys: String, CodingKey {
         case name, operation, service, start, status, error, provider, model, tokens, user, session, dimensions
-        case attributes, events, children
+        case attributes, events, depth, orphan, cycle
+        case childCount = "child_count"
         case spanId = "span_id"
         case parentSpanId = "parent_span_id"
         case offsetMs = "offset_ms"

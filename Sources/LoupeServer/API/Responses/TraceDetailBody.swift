@@ -26,6 +26,8 @@ struct TraceDetailBody: ResponseEncodable, Sendable {
 
     var traceId: String
     var spanCount: Int
+    var orphanSpans: Int
+    var parentCycles: Int
     var durationMs: Double
     var inputTokens: Int64
     var outputTokens: Int64
@@ -36,6 +38,8 @@ struct TraceDetailBody: ResponseEncodable, Sendable {
     init(_ detail: TraceDetail) {
         traceId = detail.traceId
         spanCount = detail.spanCount
+        orphanSpans = detail.orphanCount
+        parentCycles = detail.cycleCount
         durationMs = detail.breakdown.totalMs
         inputTokens = detail.inputTokens
         outputTokens = detail.outputTokens
@@ -49,14 +53,16 @@ struct TraceDetailBody: ResponseEncodable, Sendable {
                 Stage(operation: $0.key.rawValue, ms: $0.value, share: share($0.value))
             }
         )
-        let traceStart = detail.roots.map(\.span.startNanos).min() ?? 0
-        spans = detail.roots.map { SpanNodeBody($0, traceStart: traceStart) }
+        let traceStart = detail.rows.map(\.span.startNanos).min() ?? 0
+        spans = detail.rows.map { SpanNodeBody($0, traceStart: traceStart) }
     }
 
     enum CodingKeys: String, CodingKey {
         case spans
         case traceId = "trace_id"
         case spanCount = "span_count"
+        case orphanSpans = "orphan_spans"
+        case parentCycles = "parent_cycles"
         case durationMs = "duration_ms"
         case inputTokens = "input_tokens"
         case outputTokens = "output_tokens"

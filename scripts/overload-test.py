@@ -1,0 +1,730 @@
+#!/usr/bin/env python3
+"""Loupe overload test: twice the sustainable rate of large OTLP requests, open loop.
+
+What it proves
+--------------
+Under more load than it can write, Loupe must push back instead of falling over: every answer is
+200 (spans committed), 429 (queue full) or 503 (with Retry-After); its memory stays bounded; its
+query API stays usable; and whatever it acknowledged is stored. The script:
+
+  1. starts the real `loupe serve` on a fresh SQLite file;
+  2. unless --rate is given, measures the sustainable ingest rate with a short closed-loop run
+     (a few connections, each sending its next body as soon as the previous one is answered);
+  3. pre-generates every request body before the clock starts: OTLP JSON of --body-spans spans
+     (2000 by default, about 1 MB), GenAI spans in 5-span traces over 3 services, ids unique per
+     body (a few templates, each body's ids patched in by one bytes.join), none reused;
+  4. sends them open loop at 2x that rate (or --rate) for --seconds, from a pool of connections,
+     whatever the answers: a slow server makes requests pile up, as real exporters would;
+  5. meanwhile samples the server's VmRSS every 100 ms (/proc/<pid>/status) and asks
+     `GET /api/v1/summary?group_by=service` every second, timing it;
+  6. waits for every request to be answered, stops the server with SIGTERM, and checks in the
+     SQLite file that every span acknowledged with 200 is stored, none twice, and that the core
+     rollups' span counts per minute and service match the spans table.
+
+Failures (exit 1): any status other than 200/429/503 (another 5xx, a 4xx other than 429), any
+connection reset or other connection error or timeout, a 200 with rejected spans, peak RSS
+(VmHWM) above --rss-limit-mb, a failed or timed-out summary query, a lost or duplicated span, a
+rollup mismatch, or an unclean exit on SIGTERM.
+
+Run it
+------
+    python3 scripts/overload-test.py --bin .build/release/loupe
+    python3 scripts/overload-test.py --bin /tmp/loupe-release --seconds 45 --seed 3
+    python3 scripts/overload-test.py --bin /tmp/loupe-release --rate 20000 --body-spans 500
+"""
+
+import argparse
+import atexit
+import http.client
+import json
+import math
+import os
+import queue
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+SERVICES = ["checkout-assistant", "support-bot", "search-rag"]
+CHAT_MODELS = [("openai", "gpt-4o"), ("openai", "gpt-4o-mini"), ("anthropic", "claude-3-5-sonnet-20241022")]
+ERRORS = ["Rate limit reached for requests (429)", "Request timed out after 30 s",
+          "This model's maximum context length is 128000 tokens"]
+LISTEN_RE = re.compile(r"https?://[^\s/]+:(\d+)/")
+MARKER = b"@@@@@@@@"  # 8 bytes in every trace id, replaced by the body's own hex tag
+
+
+# ----------------------------------------------------------------------------------------------
+# Bodies
+# ----------------------------------------------------------------------------------------------
+
+def attr(key, value):
+    if isinstance(value, int):
+        v = {"intValue": str(value)}
+    else:
+        v = {"stringValue": str(value)}
+    return json.dumps({"key": key, "value": v}, separators=(",", ":"))
+
+
+def make_template(rng, body_spans, run_prefix, variant):
+    """One body's OTLP JSON with MARKER in each trace id, and the (trace id, span id) pairs it holds."""
+    by_service = {s: [] for s in SERVICES}
+    ids = []
+    now = time.time_ns()
+    traces = max(1, body_spans // 5)
+    for t in range(traces):
+        service = rng.choice(SERVICES)
+        tid = "%08x%s%04x%04x%08x" % (run_prefix, MARKER.decode(), variant, t, rng.getrandbits(32))
+        base = now - rng.randint(5, 300) * 1_000_000_000
+        user = "user-%02d" % rng.randint(1, 30)
+        n = 5 if t < traces - 1 else body_spans - 5 * (traces - 1)
+        root_sid = "%016x" % (rng.getrandbits(63) | 1)
+        total = rng.randint(800, 3000)
+        for i in range(n):
+            sid = root_sid if i == 0 else "%016x" % (rng.getrandbits(63) | 1)
+            dur = total if i == 0 else rng.randint(20, total // 2)
+            start = base + (0 if i == 0 else rng.randint(1, total - dur) * 1_000_000)
+            attrs = [attr("user.id", user)]
+            if i == 0:
+                name, kind = "POST /v1/answer", 2
+            elif i in (1, 3):
+                provider, model = rng.choice(CHAT_MODELS)
+                name, kind = "chat " + model, 3
+                attrs += [attr("gen_ai.operation.name", "chat"), attr("gen_ai.provider.name", provider),
+                          attr("gen_ai.request.model", model), attr("gen_ai.usage.input_tokens", rng.randint(50, 4000)),
+                          attr("gen_ai.usage.output_tokens", rng.randint(5, 900))]
+            elif i == 2:
+                name, kind = "execute_tool lookup_order", 1
+                attrs += [attr("gen_ai.operation.name", "execute_tool"), attr("gen_ai.tool.name", "lookup_order")]
+            else:
+                name, kind = "embeddings text-embedding-3-small", 3
+                attrs += [attr("gen_ai.operation.name", "embeddings"), attr("gen_ai.request.model", "text-embedding-3-small"),
+                          attr("gen_ai.provider.name", "openai"), attr("gen_ai.usage.input_tokens", rng.randint(8, 600))]
+            status = '{"code":2,"message":%s}' % json.dumps(rng.choice(ERRORS)) if rng.random() < 0.05 else '{"code":1}'
+            parent = "" if i == 0 else '"parentSpanId":"%s",' % root_sid
+            by_service[service].append(
+                '{"traceId":"%s","spanId":"%s",%s"name":%s,"kind":%d,"startTimeUnixNano":"%d","endTimeUnixNano":"%d",'
+                '"attributes":[%s],"status":%s}'
+                % (tid, sid, parent, json.dumps(name), kind, start, start + dur * 1_000_000, ",".join(attrs), status))
+            ids.append((tid, sid))
+    resource_spans = [
+        '{"resource":{"attributes":[%s]},"scopeSpans":[{"scope":{"name":"loupe-overload-test"},"spans":[%s]}]}'
+        % (attr("service.name", s), ",".join(spans)) for s, spans in by_service.items() if spans]
+    body = ('{"resourceSpans":[%s]}' % ",".join(resource_spans)).encode()
+    return body.split(MARKER), ids
+
+
+class Bodies:
+    """Distinct bodies from a few templates: body k is template k % T with tag k patched into its trace ids."""
+
+    def __init__(self, rng, body_spans, templates=8):
+        self.run_prefix = rng.getrandbits(32) | 0x10000000
+        self.templates = [make_template(rng, body_spans, self.run_prefix, v) for v in range(templates)]
+        self.next_index = 0
+        self.lock = threading.Lock()
+
+    def tag(self, k):
+        return b"%08x" % k
+
+    def make(self, k):
+        parts, _ = self.templates[k % len(self.templates)]
+        return self.tag(k).join(parts)
+
+    def take(self):
+        with self.lock:
+            k = self.next_index
+            self.next_index += 1
+        return k, self.make(k)
+
+    def reserve(self, n):
+        """Pre-generates the next n bodies."""
+        with self.lock:
+            first = self.next_index
+            self.next_index += n
+        return [(k, self.make(k)) for k in range(first, first + n)]
+
+    def ids(self, k):
+        _, pairs = self.templates[k % len(self.templates)]
+        tag = self.tag(k).decode()
+        m = MARKER.decode()
+        return ((tid.replace(m, tag), sid) for tid, sid in pairs)
+
+    def spans(self, k):
+        return len(self.templates[k % len(self.templates)][1])
+
+
+# ----------------------------------------------------------------------------------------------
+# Server
+# ----------------------------------------------------------------------------------------------
+
+CHILDREN = set()
+try:  # Linux: the server gets SIGKILL if this script dies without cleaning up (PR_SET_PDEATHSIG).
+    import ctypes
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+except Exception:
+    _PRCTL = None
+
+
+def _die_with_parent():
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGKILL)
+
+
+def cleanup_children():
+    for proc in list(CHILDREN):
+        if proc.poll() is None:
+            try:
+                proc.kill()
+                proc.wait(5)
+            except Exception:
+                pass
+        CHILDREN.discard(proc)
+
+
+class Server:
+    def __init__(self, args, db, log_path):
+        self.args, self.db, self.log_path = args, db, log_path
+        self.port = None
+        self.port_event = threading.Event()
+        self.error_lines = []
+
+    def start(self):
+        cmd = [self.args.bin, "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
+               "--durability", self.args.durability]
+        if self.args.queue_capacity:
+            cmd += ["--queue-capacity", str(self.args.queue_capacity)]
+        if self.args.max_body_mib:
+            cmd += ["--max-body-mib", str(self.args.max_body_mib)]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                     start_new_session=True, preexec_fn=_die_with_parent)
+        CHILDREN.add(self.proc)
+        threading.Thread(target=self._read_output, daemon=True).start()
+        if not self.port_event.wait(60) or self.port is None:
+            raise RuntimeError("the server did not start (see %s)" % self.log_path)
+        for _ in range(600):
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                c.request("GET", "/health")
+                ok = c.getresponse().status == 200
+                c.close()
+                if ok:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError("the server never answered /health")
+
+    def _read_output(self):
+        with open(self.log_path, "w") as log:
+            for raw in self.proc.stdout:
+                line = raw.decode("utf-8", "replace")
+                log.write(line)
+                log.flush()
+                if self.port is None:
+                    m = LISTEN_RE.search(line)
+                    if m:
+                        self.port = int(m.group(1))
+                        self.port_event.set()
+                if " error " in line or " critical " in line or "Fatal error" in line:
+                    self.error_lines.append(line.strip())
+        self.port_event.set()
+
+    def status_field(self, name):
+        """A kB field of /proc/<pid>/status (VmRSS, VmHWM), in MiB; None once the process is gone."""
+        try:
+            with open("/proc/%d/status" % self.proc.pid) as f:
+                for line in f:
+                    if line.startswith(name + ":"):
+                        return int(line.split()[1]) / 1024
+        except (OSError, ValueError):
+            return None
+        return None
+
+    def cpu_seconds(self):
+        try:
+            with open("/proc/%d/stat" % self.proc.pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def terminate(self, timeout=180):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            rc = "timeout (killed)"
+        CHILDREN.discard(self.proc)
+        return rc
+
+
+# ----------------------------------------------------------------------------------------------
+# Load
+# ----------------------------------------------------------------------------------------------
+
+class Results:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.statuses = {}
+        self.latencies = {}      # status -> [seconds]
+        self.errors = {}         # exception class -> count
+        self.error_samples = []
+        self.bad_samples = []
+        self.acked = []          # body indexes answered 200
+        self.acked_spans = 0
+        self.rejected = 0
+        self.sent = []           # body indexes sent
+
+    def record(self, k, spans, status, seconds, data=None, error=None):
+        with self.lock:
+            self.sent.append(k)
+            if error is not None:
+                name = type(error).__name__
+                self.errors[name] = self.errors.get(name, 0) + 1
+                if len(self.error_samples) < 5:
+                    self.error_samples.append("%s: %s" % (name, error))
+                return
+            self.statuses[status] = self.statuses.get(status, 0) + 1
+            self.latencies.setdefault(status, []).append(seconds)
+            if status == 200:
+                rejected = 0
+                if data:
+                    try:
+                        rejected = int((json.loads(data).get("partialSuccess") or {}).get("rejectedSpans") or 0)
+                    except ValueError:
+                        pass
+                if rejected:
+                    self.rejected += rejected
+                    self.bad_samples.append("200 with %d spans rejected: %r" % (rejected, data[:200]))
+                else:
+                    self.acked.append(k)
+                    self.acked_spans += spans
+            elif status not in (429, 503):
+                if len(self.bad_samples) < 5:
+                    self.bad_samples.append("HTTP %d: %r" % (status, (data or b"")[:300]))
+
+
+class Sender:
+    """A keep-alive connection that posts bodies."""
+
+    def __init__(self, port, timeout):
+        self.port, self.timeout, self.conn = port, timeout, None
+
+    def post(self, body):
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+        try:
+            self.conn.request("POST", "/v1/traces", body=body, headers={"Content-Type": "application/json"})
+            resp = self.conn.getresponse()
+            data = resp.read()
+        except Exception:
+            self.close()
+            raise
+        if (resp.getheader("Connection") or "").lower() == "close":
+            self.close()
+        return resp.status, data
+
+    def close(self):
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except Exception:
+                pass
+            self.conn = None
+
+
+def closed_loop(port, bodies, results, seconds, connections, timeout):
+    """Each connection sends its next body once the previous one is answered; returns acked spans/s."""
+    stop = time.monotonic() + seconds
+    acked_before = results.acked_spans
+
+    def run():
+        s = Sender(port, timeout)
+        while time.monotonic() < stop:
+            k, body = bodies.take()
+            t0 = time.monotonic()
+            try:
+                status, data = s.post(body)
+                results.record(k, bodies.spans(k), status, time.monotonic() - t0, data)
+                if status in (429, 503):
+                    time.sleep(0.5)
+            except (OSError, http.client.HTTPException) as e:
+                results.record(k, bodies.spans(k), None, time.monotonic() - t0, error=e)
+                time.sleep(0.2)
+        s.close()
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=run, daemon=True) for _ in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return (results.acked_spans - acked_before) / (time.monotonic() - t0)
+
+
+def open_loop(port, prepared, spans_per_body, rate, seconds, results, max_connections, timeout):
+    """Starts body i at i * interval whatever the answers; returns (scheduled, late sends, max lateness)."""
+    interval = spans_per_body / rate
+    work = queue.Queue()
+    idle = [0]
+    idle_lock = threading.Lock()
+    threads = []
+    stats = {"late": 0, "max_late": 0.0, "sent": 0, "scheduled": 0, "peak_connections": 0}
+
+    def worker():
+        s = Sender(port, timeout)
+        while True:
+            item = work.get()
+            if item is None:
+                break
+            k, body, due = item
+            late = time.monotonic() - due
+            with idle_lock:
+                idle[0] -= 1
+                stats["sent"] += 1
+                if late > 0.25:
+                    stats["late"] += 1
+                stats["max_late"] = max(stats["max_late"], late)
+            t0 = time.monotonic()
+            try:
+                status, data = s.post(body)
+                results.record(k, spans_per_body, status, time.monotonic() - t0, data)
+            except (OSError, http.client.HTTPException) as e:
+                results.record(k, spans_per_body, None, time.monotonic() - t0, error=e)
+            with idle_lock:
+                idle[0] += 1
+        s.close()
+
+    start = time.monotonic()
+    for i, (k, body) in enumerate(prepared):
+        due = start + i * interval
+        if due - start >= seconds:
+            break
+        delay = due - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        with idle_lock:
+            need = idle[0] <= work.qsize() and len(threads) < max_connections
+            if need:
+                idle[0] += 1
+        if need:
+            t = threading.Thread(target=worker, daemon=True)
+            t.start()
+            threads.append(t)
+            stats["peak_connections"] = len(threads)
+        work.put((k, body, due))
+        stats["scheduled"] += 1
+    stats["scheduled_seconds"] = time.monotonic() - start
+    for _ in threads:
+        work.put(None)
+    return threads, stats
+
+
+class Sampler:
+    """VmRSS every 100 ms, and the summary query every second, while the load runs."""
+
+    def __init__(self, server, query_timeout):
+        self.server = server
+        self.query_timeout = query_timeout
+        self.stop = threading.Event()
+        self.rss = []
+        self.queries = []        # (seconds, ok, detail)
+
+    def start(self):
+        threading.Thread(target=self._rss, daemon=True).start()
+        threading.Thread(target=self._query, daemon=True).start()
+        return self
+
+    def _rss(self):
+        t0 = time.monotonic()
+        while not self.stop.is_set():
+            v = self.server.status_field("VmRSS")
+            if v is not None:
+                self.rss.append((time.monotonic() - t0, v))
+            self.stop.wait(0.1)
+
+    def _query(self):
+        while not self.stop.is_set():
+            t0 = time.monotonic()
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=self.query_timeout)
+                c.request("GET", "/api/v1/summary?group_by=service")
+                r = c.getresponse()
+                data = r.read()
+                c.close()
+                ok = r.status == 200
+                detail = "HTTP %d" % r.status if not ok else ""
+                if ok:
+                    try:
+                        json.loads(data)["groups"]
+                    except (ValueError, KeyError, TypeError):
+                        ok, detail = False, "200 but not a summary: %r" % data[:200]
+            except Exception as e:  # timeouts, resets
+                ok, detail = False, "%s: %s" % (type(e).__name__, e)
+            took = time.monotonic() - t0
+            self.queries.append((took, ok, detail))
+            self.stop.wait(max(0.0, 1.0 - took))
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, int(math.ceil(p / 100 * len(s))) - 1))]
+
+
+# ----------------------------------------------------------------------------------------------
+# Verification
+# ----------------------------------------------------------------------------------------------
+
+def verify(db, work, bodies, results):
+    ids_path = os.path.join(work, "client-ids.sqlite")
+    con = sqlite3.connect(ids_path)
+    con.executescript("""
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+        DROP TABLE IF EXISTS acked; DROP TABLE IF EXISTS sent;
+        CREATE TABLE acked (trace_id TEXT NOT NULL, span_id TEXT NOT NULL, PRIMARY KEY (trace_id, span_id)) WITHOUT ROWID;
+        CREATE TABLE sent (trace_id TEXT NOT NULL, span_id TEXT NOT NULL, PRIMARY KEY (trace_id, span_id)) WITHOUT ROWID;
+    """)
+    for table, ks in (("acked", results.acked), ("sent", results.sent)):
+        con.executemany("INSERT OR IGNORE INTO %s VALUES (?, ?)" % table, (pair for k in set(ks) for pair in bodies.ids(k)))
+    con.commit()
+    con.close()
+    con = sqlite3.connect("file:%s" % ids_path, uri=True, isolation_level=None)
+    con.execute("ATTACH DATABASE ? AS s", ("file:%s?mode=ro" % db,))
+    con.execute("BEGIN")
+    q = lambda sql: con.execute(sql).fetchone()[0]
+    r = {
+        "stored": q("SELECT COUNT(*) FROM s.spans"),
+        "acked": q("SELECT COUNT(*) FROM acked"),
+        "lost": q("SELECT COUNT(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM s.spans x WHERE x.trace_id = a.trace_id AND x.span_id = a.span_id)"),
+        "phantom": q("SELECT COUNT(*) FROM s.spans x WHERE NOT EXISTS (SELECT 1 FROM sent a WHERE a.trace_id = x.trace_id AND a.span_id = x.span_id)"),
+        "duplicated": q("SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM s.spans GROUP BY trace_id, span_id HAVING n > 1)"),
+    }
+    expected = dict(((m, sv), (n, e)) for m, sv, n, e in con.execute(
+        "SELECT start_ns / 60000000000, service, COUNT(*), SUM(status = 'error') FROM s.spans GROUP BY 1, 2"))
+    stored = dict(((m, sv), (n, e)) for m, sv, n, e in con.execute(
+        "SELECT minute, service, SUM(span_count), SUM(errors) FROM s.rollups WHERE grain = 'core' GROUP BY 1, 2"))
+    bad = [(k, expected.get(k), stored.get(k)) for k in set(expected) | set(stored) if expected.get(k) != stored.get(k)]
+    r["rollup_mismatches"] = len(bad)
+    r["rollup_sample"] = sorted(bad)[:5]
+    r["traces_spans"] = (q("SELECT COALESCE(SUM(span_count), 0) FROM s.traces"), r["stored"])
+    con.execute("COMMIT")
+    con.close()
+    return r
+
+
+# ----------------------------------------------------------------------------------------------
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--bin", default=".build/release/loupe", help="the loupe binary (default: %(default)s)")
+    p.add_argument("--seconds", type=float, default=60, help="open-loop overload duration (default: %(default)s)")
+    p.add_argument("--rate", type=float, default=None,
+                   help="offered load in spans/s (default: 2x the rate measured by a short closed-loop run)")
+    p.add_argument("--overload-factor", type=float, default=2.0, help="multiple of the measured rate to offer (default: 2)")
+    p.add_argument("--body-spans", type=int, default=2000, help="spans per request body (default: %(default)s, about 1 MB of JSON)")
+    p.add_argument("--rss-limit-mb", type=float, default=200, help="peak RSS (VmHWM) allowed, MiB (default: %(default)s)")
+    p.add_argument("--measure-seconds", type=float, default=10, help="closed-loop measuring run (default: %(default)s)")
+    p.add_argument("--measure-connections", type=int, default=4, help="connections of the measuring run (default: %(default)s)")
+    p.add_argument("--max-connections", type=int, default=64, help="most concurrent requests in the open loop (default: %(default)s)")
+    p.add_argument("--request-timeout", type=float, default=120, help="client timeout per request, s (default: %(default)s)")
+    p.add_argument("--query-timeout", type=float, default=10, help="a summary query slower than this fails (default: %(default)s)")
+    p.add_argument("--durability", choices=["full", "normal"], default="full", help="server --durability (default: full)")
+    p.add_argument("--queue-capacity", type=int, default=None, help="server --queue-capacity (default: the server's)")
+    p.add_argument("--max-body-mib", type=int, default=None, help="server --max-body-mib (default: the server's)")
+    p.add_argument("--db", help="SQLite file to create (default: in a new temp directory)")
+    p.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
+    p.add_argument("--keep", action="store_true", help="keep the work directory even when everything passed")
+    args = p.parse_args()
+
+    if args.seed is None:
+        args.seed = random.SystemRandom().randint(1, 10**6)
+    if not os.path.exists(args.bin):
+        alt = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", args.bin)
+        if not os.path.exists(alt):
+            p.error("no loupe binary at %s (build it with `swift build -c release` or pass --bin)" % args.bin)
+        args.bin = alt
+    args.bin = os.path.abspath(args.bin)
+    if args.db:
+        if os.path.exists(args.db):
+            p.error("--db %s exists; the test needs a fresh file" % args.db)
+        db = os.path.abspath(args.db)
+        work = tempfile.mkdtemp(prefix="loupe-overload-", dir=os.path.dirname(db))
+        own = False
+    else:
+        work = tempfile.mkdtemp(prefix="loupe-overload-")
+        db = os.path.join(work, "loupe.db")
+        own = True
+
+    atexit.register(cleanup_children)
+
+    def on_signal(signum, _frame):
+        raise KeyboardInterrupt("signal %d" % signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    rng = random.Random(args.seed)
+    failures = []
+    try:
+        t0 = time.monotonic()
+        bodies = Bodies(rng, args.body_spans)
+        sample = bodies.make(0)
+        print("Loupe overload test: bin %s, db %s, seed %d; bodies of %d spans, %.2f MB of OTLP JSON (templates built in %.1fs)"
+              % (args.bin, db, args.seed, args.body_spans, len(sample) / 1e6, time.monotonic() - t0))
+        server = Server(args, db, os.path.join(work, "server.log")).start()
+        print("server pid %d on port %d; RSS at start %.1f MiB" % (server.proc.pid, server.port, server.status_field("VmRSS") or -1))
+        sys.stdout.flush()
+        results = Results()
+        sampler = Sampler(server, args.query_timeout).start()
+
+        measured = None
+        if args.rate is None:
+            measured = closed_loop(server.port, bodies, results, args.measure_seconds, args.measure_connections, args.request_timeout)
+            rate = measured * args.overload_factor
+            print("closed loop (%d connections, %.0fs): sustainable rate %.0f spans/s; statuses %s; offering %.1fx = %.0f spans/s"
+                  % (args.measure_connections, args.measure_seconds, measured, dict(results.statuses), args.overload_factor, rate))
+            time.sleep(2)  # let the writer finish what the closed loop queued
+        else:
+            rate = args.rate
+        measure_statuses = dict(results.statuses)
+        measure_errors = dict(results.errors)
+        if rate <= 0:
+            raise RuntimeError("measured a rate of 0 spans/s: nothing was acknowledged in the closed loop (see %s)" % server.log_path)
+
+        n = int(math.ceil(rate * args.seconds / args.body_spans)) + 1
+        t0 = time.monotonic()
+        prepared = bodies.reserve(n)
+        print("pre-generated %d distinct bodies (%.0f MB) in %.1fs; open loop for %.0fs, one body every %.3fs"
+              % (n, sum(len(b) for _, b in prepared) / 1e6, time.monotonic() - t0, args.seconds, args.body_spans / rate))
+        sys.stdout.flush()
+        load_results = Results()
+        cpu0 = server.cpu_seconds()
+        client0 = sum(os.times()[:2])
+        rss_mark = len(sampler.rss)
+        query_mark = len(sampler.queries)
+        t_load = time.monotonic()
+        threads, ostats = open_loop(server.port, prepared, args.body_spans, rate, args.seconds, load_results,
+                                    args.max_connections, args.request_timeout)
+        del prepared
+        print("offered %d requests in %.1fs (%d of them still waiting for a free connection); waiting for every answer..."
+              % (ostats["scheduled"], ostats["scheduled_seconds"], ostats["scheduled"] - ostats["sent"]))
+        sys.stdout.flush()
+        for t in threads:
+            t.join()
+        load_seconds = time.monotonic() - t_load
+        cpu1 = server.cpu_seconds()
+        client1 = sum(os.times()[:2])
+        # Every request is answered: whatever got 200 is committed. Let the queries see the tail, then stop.
+        time.sleep(2)
+        sampler.stop.set()
+        time.sleep(0.3)
+        hwm = server.status_field("VmHWM")
+        rss_end = server.status_field("VmRSS")
+        rc = server.terminate()
+        if rc != 0:
+            failures.append("server exited with %s on SIGTERM" % rc)
+        # Both phases count for the stored-spans check.
+        results.acked += load_results.acked
+        results.sent += load_results.sent
+        v = verify(db, work, bodies, results)
+    except KeyboardInterrupt:
+        cleanup_children()
+        print("\ninterrupted; work directory %s" % work)
+        return 130
+    except RuntimeError as e:
+        cleanup_children()
+        print("FAILED: %s (work directory %s)" % (e, work))
+        return 1
+    finally:
+        cleanup_children()
+
+    st = load_results.statuses
+    bad_status = {k: c for k, c in st.items() if k not in (200, 429, 503)}
+    bad_status.update({k: c for k, c in measure_statuses.items() if k not in (200, 429, 503)})
+    errors = dict(load_results.errors)
+    for k, c in measure_errors.items():
+        errors[k] = errors.get(k, 0) + c
+    rss_load = [r for _, r in sampler.rss[rss_mark:]] or [0]
+    rss_all = [r for _, r in sampler.rss] or [0]
+    q_load = sampler.queries[query_mark:]
+    q_times = [t for t, ok, _ in q_load]
+    q_fail = [(t, d) for t, ok, d in q_load if not ok]
+    q_slow = [t for t in q_times if t > args.query_timeout]
+    answered = sum(st.values())
+    acked_rate = load_results.acked_spans / load_seconds if load_seconds else 0
+
+    if bad_status:
+        failures.append("unacceptable HTTP statuses: %s (first: %s)" % (bad_status, load_results.bad_samples[:1] or results.bad_samples[:1]))
+    if errors:
+        failures.append("connection errors/resets/timeouts: %s (first: %s)" % (errors, (load_results.error_samples or results.error_samples)[:1]))
+    if load_results.rejected or results.rejected:
+        failures.append("200 answers rejecting spans: %d" % (load_results.rejected + results.rejected))
+    peak = max(hwm or 0, max(rss_all))
+    if peak > args.rss_limit_mb:
+        failures.append("peak RSS %.0f MiB is above the %.0f MiB limit" % (peak, args.rss_limit_mb))
+    if q_fail or q_slow:
+        failures.append("summary queries failed: %d failed, %d slower than %.0fs (first: %s)"
+                        % (len(q_fail), len(q_slow), args.query_timeout, q_fail[:1]))
+    if v["lost"]:
+        failures.append("%d acknowledged spans are not stored" % v["lost"])
+    if v["duplicated"]:
+        failures.append("%d spans stored twice" % v["duplicated"])
+    if v["phantom"]:
+        failures.append("%d stored spans were never sent" % v["phantom"])
+    if v["rollup_mismatches"]:
+        failures.append("%d minute x service rollup mismatches (first: %s)" % (v["rollup_mismatches"], v["rollup_sample"][:2]))
+
+    def lat(status):
+        xs = load_results.latencies.get(status, [])
+        return "p50 %.2fs p99 %.2fs max %.2fs" % (percentile(xs, 50), percentile(xs, 99), max(xs)) if xs else "-"
+
+    print()
+    print("==== Loupe overload test report ====")
+    if measured is not None:
+        print("sustainable rate (closed loop)  %.0f spans/s" % measured)
+    print("offered load (open loop)        %.0f spans/s for %.0fs: %d requests of %d spans (%d started >250 ms late for want of a free "
+          "connection, max %.2fs late; %d connections)"
+          % (rate, args.seconds, ostats["scheduled"], args.body_spans, ostats["late"], ostats["max_late"], ostats["peak_connections"]))
+    print("answers                         %d: 200 %d, 429 %d, 503 %d, other %s; connection errors %s"
+          % (answered, st.get(200, 0), st.get(429, 0), st.get(503, 0), bad_status or 0, errors or 0))
+    print("  latency 200                   %s" % lat(200))
+    print("  latency 429                   %s" % lat(429))
+    if st.get(503):
+        print("  latency 503                   %s" % lat(503))
+    print("acked throughput under load     %.0f spans/s (%.0f%% of offered); load phase %.1fs incl. waiting for answers"
+          % (acked_rate, 100 * acked_rate / rate if rate else 0, load_seconds))
+    if cpu0 is not None and cpu1 is not None:
+        print("CPU under load                  server %.0f%%, this client %.0f%% of one core (%d cores)"
+              % (100 * (cpu1 - cpu0) / load_seconds, 100 * (client1 - client0) / load_seconds, os.cpu_count()))
+    print("server RSS                      peak sampled %.0f MiB (load phase %.0f MiB), VmHWM %.0f MiB, at end %.0f MiB; limit %.0f MiB"
+          % (max(rss_all), max(rss_load), hwm or -1, rss_end or -1, args.rss_limit_mb))
+    print("summary queries during load     %d: p50 %.3fs, max %.3fs, failures %d"
+          % (len(q_times), percentile(q_times, 50), max(q_times) if q_times else float("nan"), len(q_fail)))
+    print("spans acked / stored            %d acked (distinct, both phases) / %d stored" % (v["acked"], v["stored"]))
+    print("lost / duplicated / never sent  %d / %d / %d" % (v["lost"], v["duplicated"], v["phantom"]))
+    print("rollups (minute x service)      %d mismatches; trace summaries count %d spans of %d stored"
+          % (v["rollup_mismatches"], v["traces_spans"][0], v["traces_spans"][1]))
+    print("server error log lines          %d%s" % (len(server.error_lines), (": " + server.error_lines[0][:200]) if server.error_lines else ""))
+    if failures:
+        print("RESULT: FAILED")
+        for f in failures:
+            print("  - " + f)
+        print("work directory kept: %s" % work)
+        return 1
+    print("RESULT: PASS")
+    if own and not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        print("work directory: %s" % work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
