@@ -45,6 +45,7 @@ import re
 import shutil
 import signal
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
@@ -56,12 +57,11 @@ CHAT_MODELS = [("openai", "gpt-4o"), ("openai", "gpt-4o-mini"), ("anthropic", "c
 ERRORS = ["Rate limit reached for requests (429)", "Request timed out after 30 s",
           "This model's maximum context length is 128000 tokens"]
 LISTEN_RE = re.compile(r"https?://[^\s/]+:(\d+)/")
-MARKER = b"@@@@@@@@"  # 8 bytes in every trace id, replaced by the body's own hex tag
+# 8 bytes of every trace id are replaced by the body's own number: in JSON as 16 hex digits, in
+# protobuf as 8 raw bytes (a fixed pattern that random ids and timestamps will not repeat).
+JSON_MARKER = b"@" * 16
+PB_MARKER = b"\xa5\x5a\xc3\x3c\x96\x69\x0f\xf0"
 
-
-# ----------------------------------------------------------------------------------------------
-# Bodies
-# ----------------------------------------------------------------------------------------------
 
 def attr(key, value):
     if isinstance(value, int):
@@ -71,15 +71,34 @@ def attr(key, value):
     return json.dumps({"key": key, "value": v}, separators=(",", ":"))
 
 
-def make_template(rng, body_spans, run_prefix, variant):
-    """One body's OTLP JSON with MARKER in each trace id, and the (trace id, span id) pairs it holds."""
-    by_service = {s: [] for s in SERVICES}
-    ids = []
+def pb_varint(n):
+    out = bytearray()
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+def pb_len(field, payload):
+    return pb_varint(field << 3 | 2) + pb_varint(len(payload)) + payload
+
+
+def pb_kv(key, value):
+    if isinstance(value, int):
+        any_value = pb_varint(3 << 3) + pb_varint(value & 0xFFFFFFFFFFFFFFFF)
+    else:
+        any_value = pb_len(1, str(value).encode())
+    return pb_len(1, key.encode()) + pb_len(2, any_value)
+
+
+def make_spans(rng, body_spans, run_prefix, variant):
+    """The spans of one body as plain tuples; trace ids hold a placeholder for the body's number."""
+    spans = []
     now = time.time_ns()
     traces = max(1, body_spans // 5)
     for t in range(traces):
         service = rng.choice(SERVICES)
-        tid = "%08x%s%04x%04x%08x" % (run_prefix, MARKER.decode(), variant, t, rng.getrandbits(32))
         base = now - rng.randint(5, 300) * 1_000_000_000
         user = "user-%02d" % rng.randint(1, 30)
         n = 5 if t < traces - 1 else body_spans - 5 * (traces - 1)
@@ -89,47 +108,85 @@ def make_template(rng, body_spans, run_prefix, variant):
             sid = root_sid if i == 0 else "%016x" % (rng.getrandbits(63) | 1)
             dur = total if i == 0 else rng.randint(20, total // 2)
             start = base + (0 if i == 0 else rng.randint(1, total - dur) * 1_000_000)
-            attrs = [attr("user.id", user)]
+            attrs = [("user.id", user)]
             if i == 0:
                 name, kind = "POST /v1/answer", 2
             elif i in (1, 3):
                 provider, model = rng.choice(CHAT_MODELS)
                 name, kind = "chat " + model, 3
-                attrs += [attr("gen_ai.operation.name", "chat"), attr("gen_ai.provider.name", provider),
-                          attr("gen_ai.request.model", model), attr("gen_ai.usage.input_tokens", rng.randint(50, 4000)),
-                          attr("gen_ai.usage.output_tokens", rng.randint(5, 900))]
+                attrs += [("gen_ai.operation.name", "chat"), ("gen_ai.provider.name", provider),
+                          ("gen_ai.request.model", model), ("gen_ai.usage.input_tokens", rng.randint(50, 4000)),
+                          ("gen_ai.usage.output_tokens", rng.randint(5, 900))]
             elif i == 2:
                 name, kind = "execute_tool lookup_order", 1
-                attrs += [attr("gen_ai.operation.name", "execute_tool"), attr("gen_ai.tool.name", "lookup_order")]
+                attrs += [("gen_ai.operation.name", "execute_tool"), ("gen_ai.tool.name", "lookup_order")]
             else:
                 name, kind = "embeddings text-embedding-3-small", 3
-                attrs += [attr("gen_ai.operation.name", "embeddings"), attr("gen_ai.request.model", "text-embedding-3-small"),
-                          attr("gen_ai.provider.name", "openai"), attr("gen_ai.usage.input_tokens", rng.randint(8, 600))]
-            status = '{"code":2,"message":%s}' % json.dumps(rng.choice(ERRORS)) if rng.random() < 0.05 else '{"code":1}'
-            parent = "" if i == 0 else '"parentSpanId":"%s",' % root_sid
-            by_service[service].append(
-                '{"traceId":"%s","spanId":"%s",%s"name":%s,"kind":%d,"startTimeUnixNano":"%d","endTimeUnixNano":"%d",'
-                '"attributes":[%s],"status":%s}'
-                % (tid, sid, parent, json.dumps(name), kind, start, start + dur * 1_000_000, ",".join(attrs), status))
-            ids.append((tid, sid))
+                attrs += [("gen_ai.operation.name", "embeddings"), ("gen_ai.request.model", "text-embedding-3-small"),
+                          ("gen_ai.provider.name", "openai"), ("gen_ai.usage.input_tokens", rng.randint(8, 600))]
+            status = (2, rng.choice(ERRORS)) if rng.random() < 0.05 else (1, None)
+            # trace id: 4 bytes of run, 8 of body number (placeholder), 2 of template, 2 of trace.
+            spans.append((service, "%08x" % run_prefix, "%04x%04x" % (variant, t), sid, None if i == 0 else root_sid,
+                          name, kind, start, start + dur * 1_000_000, attrs, status))
+    return spans
+
+
+def encode_json(spans):
+    by_service = {}
+    for service, pre, post, sid, parent, name, kind, start, end, attrs, (code, message) in spans:
+        status = '{"code":%d,"message":%s}' % (code, json.dumps(message)) if message else '{"code":%d}' % code
+        by_service.setdefault(service, []).append(
+            '{"traceId":"%s%s%s","spanId":"%s",%s"name":%s,"kind":%d,"startTimeUnixNano":"%d","endTimeUnixNano":"%d",'
+            '"attributes":[%s],"status":%s}'
+            % (pre, JSON_MARKER.decode(), post, sid, '"parentSpanId":"%s",' % parent if parent else "", json.dumps(name),
+               kind, start, end, ",".join(attr(k, v) for k, v in attrs), status))
     resource_spans = [
         '{"resource":{"attributes":[%s]},"scopeSpans":[{"scope":{"name":"loupe-overload-test"},"spans":[%s]}]}'
-        % (attr("service.name", s), ",".join(spans)) for s, spans in by_service.items() if spans]
-    body = ('{"resourceSpans":[%s]}' % ",".join(resource_spans)).encode()
-    return body.split(MARKER), ids
+        % (attr("service.name", s), ",".join(texts)) for s, texts in by_service.items()]
+    return ('{"resourceSpans":[%s]}' % ",".join(resource_spans)).encode()
+
+
+def encode_protobuf(spans):
+    """ExportTraceServiceRequest, written by hand: the OTLP messages need only a few wire types."""
+    by_service = {}
+    for service, pre, post, sid, parent, name, kind, start, end, attrs, (code, message) in spans:
+        status = (pb_len(2, message.encode()) if message else b"") + pb_varint(3 << 3) + pb_varint(code)
+        span = (pb_len(1, bytes.fromhex(pre) + PB_MARKER + bytes.fromhex(post)) + pb_len(2, bytes.fromhex(sid))
+                + (pb_len(4, bytes.fromhex(parent)) if parent else b"") + pb_len(5, name.encode())
+                + pb_varint(6 << 3) + pb_varint(kind)
+                + pb_varint(7 << 3 | 1) + struct.pack("<Q", start) + pb_varint(8 << 3 | 1) + struct.pack("<Q", end)
+                + b"".join(pb_len(9, pb_kv(k, v)) for k, v in attrs) + pb_len(15, status))
+        by_service.setdefault(service, []).append(pb_len(2, span))
+    out = []
+    for s, encoded in by_service.items():
+        scope = pb_len(1, pb_len(1, b"loupe-overload-test")) + b"".join(encoded)
+        resource = pb_len(1, pb_kv("service.name", s))
+        out.append(pb_len(1, pb_len(1, resource) + pb_len(2, scope)))
+    return b"".join(out)
 
 
 class Bodies:
-    """Distinct bodies from a few templates: body k is template k % T with tag k patched into its trace ids."""
+    """Distinct bodies from a few templates: body k is template k % T with its number patched into the trace ids."""
 
-    def __init__(self, rng, body_spans, templates=8):
+    def __init__(self, rng, body_spans, encoding, templates=8):
+        self.encoding = encoding
+        self.content_type = "application/json" if encoding == "json" else "application/x-protobuf"
         self.run_prefix = rng.getrandbits(32) | 0x10000000
-        self.templates = [make_template(rng, body_spans, self.run_prefix, v) for v in range(templates)]
+        self.templates = []
+        for v in range(templates):
+            spans = make_spans(rng, body_spans, self.run_prefix, v)
+            if encoding == "json":
+                parts = encode_json(spans).split(JSON_MARKER)
+            else:
+                parts = encode_protobuf(spans).split(PB_MARKER)
+            if len(parts) != len(spans) + 1:
+                raise RuntimeError("the id placeholder also occurs elsewhere in a template; use another --seed")
+            self.templates.append((parts, [(pre, post, sid) for _, pre, post, sid, *_ in spans]))
         self.next_index = 0
         self.lock = threading.Lock()
 
     def tag(self, k):
-        return b"%08x" % k
+        return b"%016x" % k if self.encoding == "json" else struct.pack(">Q", k)
 
     def make(self, k):
         parts, _ = self.templates[k % len(self.templates)]
@@ -149,10 +206,9 @@ class Bodies:
         return [(k, self.make(k)) for k in range(first, first + n)]
 
     def ids(self, k):
-        _, pairs = self.templates[k % len(self.templates)]
-        tag = self.tag(k).decode()
-        m = MARKER.decode()
-        return ((tid.replace(m, tag), sid) for tid, sid in pairs)
+        _, spans = self.templates[k % len(self.templates)]
+        tag = "%016x" % k
+        return ((pre + tag + post, sid) for pre, post, sid in spans)
 
     def spans(self, k):
         return len(self.templates[k % len(self.templates)][1])
@@ -314,14 +370,14 @@ class Results:
 class Sender:
     """A keep-alive connection that posts bodies."""
 
-    def __init__(self, port, timeout):
-        self.port, self.timeout, self.conn = port, timeout, None
+    def __init__(self, port, timeout, content_type):
+        self.port, self.timeout, self.conn, self.content_type = port, timeout, None, content_type
 
     def post(self, body):
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         try:
-            self.conn.request("POST", "/v1/traces", body=body, headers={"Content-Type": "application/json"})
+            self.conn.request("POST", "/v1/traces", body=body, headers={"Content-Type": self.content_type})
             resp = self.conn.getresponse()
             data = resp.read()
         except Exception:
@@ -346,7 +402,7 @@ def closed_loop(port, bodies, results, seconds, connections, timeout):
     acked_before = results.acked_spans
 
     def run():
-        s = Sender(port, timeout)
+        s = Sender(port, timeout, bodies.content_type)
         while time.monotonic() < stop:
             k, body = bodies.take()
             t0 = time.monotonic()
@@ -369,7 +425,7 @@ def closed_loop(port, bodies, results, seconds, connections, timeout):
     return (results.acked_spans - acked_before) / (time.monotonic() - t0)
 
 
-def open_loop(port, prepared, spans_per_body, rate, seconds, results, max_connections, timeout):
+def open_loop(port, prepared, spans_per_body, rate, seconds, results, max_connections, timeout, content_type):
     """Starts body i at i * interval whatever the answers; returns (scheduled, late sends, max lateness)."""
     interval = spans_per_body / rate
     work = queue.Queue()
@@ -379,7 +435,7 @@ def open_loop(port, prepared, spans_per_body, rate, seconds, results, max_connec
     stats = {"late": 0, "max_late": 0.0, "sent": 0, "scheduled": 0, "peak_connections": 0}
 
     def worker():
-        s = Sender(port, timeout)
+        s = Sender(port, timeout, content_type)
         while True:
             item = work.get()
             if item is None:
@@ -531,6 +587,8 @@ def main():
                    help="offered load in spans/s (default: 2x the rate measured by a short closed-loop run)")
     p.add_argument("--overload-factor", type=float, default=2.0, help="multiple of the measured rate to offer (default: 2)")
     p.add_argument("--body-spans", type=int, default=2000, help="spans per request body (default: %(default)s, about 1 MB of JSON)")
+    p.add_argument("--encoding", choices=["json", "protobuf"], default="json",
+                   help="OTLP/HTTP body encoding (default: %(default)s)")
     p.add_argument("--rss-limit-mb", type=float, default=200, help="peak RSS (VmHWM) allowed, MiB (default: %(default)s)")
     p.add_argument("--measure-seconds", type=float, default=10, help="closed-loop measuring run (default: %(default)s)")
     p.add_argument("--measure-connections", type=int, default=4, help="connections of the measuring run (default: %(default)s)")
@@ -574,10 +632,10 @@ def main():
     failures = []
     try:
         t0 = time.monotonic()
-        bodies = Bodies(rng, args.body_spans)
+        bodies = Bodies(rng, args.body_spans, args.encoding)
         sample = bodies.make(0)
-        print("Loupe overload test: bin %s, db %s, seed %d; bodies of %d spans, %.2f MB of OTLP JSON (templates built in %.1fs)"
-              % (args.bin, db, args.seed, args.body_spans, len(sample) / 1e6, time.monotonic() - t0))
+        print("Loupe overload test: bin %s, db %s, seed %d; bodies of %d spans, %.2f MB of OTLP %s (templates built in %.1fs)"
+              % (args.bin, db, args.seed, args.body_spans, len(sample) / 1e6, args.encoding, time.monotonic() - t0))
         server = Server(args, db, os.path.join(work, "server.log")).start()
         print("server pid %d on port %d; RSS at start %.1f MiB" % (server.proc.pid, server.port, server.status_field("VmRSS") or -1))
         sys.stdout.flush()
@@ -611,7 +669,7 @@ def main():
         query_mark = len(sampler.queries)
         t_load = time.monotonic()
         threads, ostats = open_loop(server.port, prepared, args.body_spans, rate, args.seconds, load_results,
-                                    args.max_connections, args.request_timeout)
+                                    args.max_connections, args.request_timeout, bodies.content_type)
         del prepared
         print("offered %d requests in %.1fs (%d of them still waiting for a free connection); waiting for every answer..."
               % (ostats["scheduled"], ostats["scheduled_seconds"], ostats["scheduled"] - ostats["sent"]))

@@ -26,7 +26,9 @@ struct StatusRouteTests {
             #expect(queue["max_in_flight_bytes"] as? Int == 64 << 20)
             let store = try #require(body["store"] as? [String: Any])
             #expect((store["stored_bytes"] as? Int ?? 0) > 0)
-            #expect((store["pending_aggregate_rows"] as? Int ?? 0) > 0)
+            // Folded about once a second by maintenance: present, whatever its value at this instant.
+            #expect(store["pending_aggregate_rows"] is Int)
+            #expect(store["aggregate_lag_seconds"] is Double)
         }
     }
 }
