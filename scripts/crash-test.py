@@ -970,6 +970,8 @@ def main():
     print("spans acked (distinct)        %d" % final["acked_distinct"])
     print("spans stored                  %d   (%d stored without a 200: committed before the kill or resent)"
           % (final["stored"], final["unacked_stored"]))
+    print("  committed without a 200     up to %d spans at a recovery check (cut off by kill -9; resent later, stored once)"
+          % worst("unacked_stored"))
     print("lost (acked, not stored)      %d" % worst("lost"))
     print("duplicated (same trace+span)  %d" % worst("duplicated"))
     print("stored but never sent         %d" % worst("phantom"))

@@ -37,7 +37,28 @@ public enum OTLPTraceDecoder {
             options.ignoreUnknownFields = true
             return try OTLPExportTraceServiceRequest(jsonUTF8Data: rewritten, options: options)
         } catch {
-            throw .malformedJSON(String(describing: error))
+            throw .malformedJSON(explain(error))
+        }
+    }
+
+    /// SwiftProtobuf names its JSON errors in one word; an exporter's author needs the sentence.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? JSONDecodingError else { return String(describing: error) }
+        switch error {
+        case .malformedNumber:
+            return "a number field (a time such as startTimeUnixNano, a count, an intValue) holds something that is not a whole number; times are nanoseconds since the epoch, as a decimal string such as \"1700000000000000000\""
+        case .numberRange:
+            return "a number is out of range for its field; startTimeUnixNano and endTimeUnixNano are unsigned 64-bit nanoseconds"
+        case .schemaMismatch:
+            return "a field holds the wrong kind of value (an object where a list belongs, or the reverse)"
+        case .malformedString, .invalidUTF8:
+            return "a string is malformed or not valid UTF-8"
+        case .unrecognizedEnumValue:
+            return "an enum field (kind, status code) holds an unknown name"
+        case .messageDepthLimit:
+            return "the message nests deeper than OTLP allows"
+        default:
+            return String(describing: error)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import LoupeCore
 import LoupeOTLP
 import LoupeStore
@@ -49,6 +50,12 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
 
     func addRoutes(to router: Router<Context>) {
         router.post("/v1/traces") { request, _ in await receive(request) }
+        // A browser or a misconfigured exporter that GETs the endpoint learns what it takes.
+        router.get("/v1/traces") { _, _ in
+            Response(
+                status: .methodNotAllowed, headers: [.allow: "POST", .contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "OTLP/HTTP traces are sent with POST (application/x-protobuf or application/json)\n")))
+        }
     }
 
     func receive(_ request: Request) async -> Response {
