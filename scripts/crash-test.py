@@ -55,7 +55,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -676,10 +675,7 @@ class Verifier:
                    span_count, errors, input_tokens, output_tokens, cache_read_tokens, total_tokens, cost_usd, priced, unpriced,
                    duration_sum_ms, histogram FROM s.rollups"""):
             key = tuple(row[:12])
-            v = list(row[12:22]) + [decode_histogram(row[22])]
-            if key in actual:  # impossible with the primary key, but say so if it happens
-                actual[key + ("dup",)] = v
-            actual[key] = v
+            actual[key] = list(row[12:22]) + [decode_histogram(row[22])]
         names = ["span_count", "errors", "input_tokens", "output_tokens", "cache_read_tokens", "total_tokens", "cost_usd",
                  "priced", "unpriced", "duration_sum_ms", "histogram"]
         mismatches = []
@@ -703,7 +699,7 @@ class Verifier:
         per_minute = {}
         for source, table in (("expected", expected), ("stored", actual)):
             for key, v in table.items():
-                if key[0] != "core" or len(key) != 12:
+                if key[0] != "core":
                     continue
                 slot = per_minute.setdefault((key[1], key[3]), {"expected": [0, 0], "stored": [0, 0]})
                 slot[source][0] += v[0]
@@ -848,6 +844,7 @@ def main():
         raise KeyboardInterrupt("signal %d" % signum)
 
     signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)  # also when started with SIGINT ignored (a background job)
 
     rng = random.Random(args.seed)
     templates = [TraceTemplate(rng) for _ in range(256)]

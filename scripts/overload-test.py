@@ -375,6 +375,10 @@ class Results:
                     self.bad_samples.append("HTTP %d: %r" % (status, (data or b"")[:300]))
 
 
+class EarlyClose(ConnectionError):
+    """The server answered before reading the whole body, then closed the connection."""
+
+
 class Sender:
     """A keep-alive connection that posts bodies."""
 
@@ -385,7 +389,18 @@ class Sender:
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         try:
-            self.conn.request("POST", "/v1/traces", body=body, headers={"Content-Type": self.content_type})
+            try:
+                self.conn.request("POST", "/v1/traces", body=body, headers={"Content-Type": self.content_type})
+            except (BrokenPipeError, ConnectionResetError) as e:
+                # The server may have answered early (e.g. 429 before reading the body) and closed the
+                # connection while the body was still being sent. Read that answer if it is there,
+                # but it still counts as a connection reset: many exporters never see such an answer.
+                try:
+                    early = self.conn.getresponse()
+                except (OSError, http.client.HTTPException):
+                    raise e
+                raise EarlyClose("HTTP %d sent before the whole body was read, then the connection was closed (%s)"
+                                 % (early.status, type(e).__name__)) from e
             resp = self.conn.getresponse()
             data = resp.read()
         except Exception:
@@ -655,6 +670,7 @@ def main():
         raise KeyboardInterrupt("signal %d" % signum)
 
     signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)  # also when started with SIGINT ignored (a background job)
     rng = random.Random(args.seed)
     failures = []
     try:
