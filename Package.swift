@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "loupe", targets: ["loupe"]),
         .library(name: "LoupeCore", targets: ["LoupeCore"]),
         .library(name: "LoupeOTLP", targets: ["LoupeOTLP"]),
+        .library(name: "LoupeStore", targets: ["LoupeStore"]),
         .library(name: "LoupeServer", targets: ["LoupeServer"]),
         .library(name: "Loupe", targets: ["Loupe"]),
         .library(name: "LoupeTesting", targets: ["LoupeTesting"]),
@@ -108,6 +109,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: settings
         ),

@@ -22,6 +22,10 @@ public enum AutomaticAction: String, Sendable, Hashable, Codable, CaseIterable {
     case reduceBatchOrScaleHardware = "reduce_batch_or_scale_hardware"
     /// Look at the failing tool's own logs and inputs; the model call itself was fine.
     case inspectTool = "inspect_tool"
+    /// Check the input, the documents or the index; retrying unchanged fails again.
+    case checkData = "check_data"
+    /// Revise the prompt (format, instructions, step limits); retrying unchanged may fail again.
+    case revisePrompt = "revise_prompt"
     /// Nothing can be done automatically.
     case none
 
@@ -46,6 +50,8 @@ public enum AutomaticAction: String, Sendable, Hashable, Codable, CaseIterable {
         case .retryWithRepairPrompt: return "Retry with a repair prompt"
         case .reduceBatchOrScaleHardware: return "Reduce batch size or scale hardware"
         case .inspectTool: return "Inspect the tool"
+        case .checkData: return "Check the data or index"
+        case .revisePrompt: return "Revise the prompt"
         case .none: return "No automatic action"
         }
     }

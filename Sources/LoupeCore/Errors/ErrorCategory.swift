@@ -17,8 +17,7 @@ public enum ErrorCategory: String, Sendable, Hashable, CaseIterable, Codable {
     case contentFilter = "content_filter"
     /// The request itself is wrong: bad parameters, malformed messages, unknown model or endpoint.
     case invalidRequest = "invalid_request"
-    /// The call succeeded but its output could not be used: malformed JSON, schema validation,
-    /// empty retrieval, data quality checks.
+    /// The call succeeded but its output could not be used: malformed JSON, schema validation.
     case outputParsing = "output_parsing"
     /// Local resources ran out: memory, GPU memory, KV cache, disk.
     case resourceExhausted = "resource_exhausted"
@@ -26,6 +25,12 @@ public enum ErrorCategory: String, Sendable, Hashable, CaseIterable, Codable {
     case providerError = "provider_error"
     /// A tool or function the pipeline called failed.
     case toolFailure = "tool_failure"
+    /// The data the pipeline fed or retrieved was wrong: a document or id not found, an embedding
+    /// dimension mismatch, empty or malformed input, a retrieval that found nothing, a missing index.
+    case dataQuality = "data_quality"
+    /// The prompt did not get the behaviour it asked for: the model ignored the required format or
+    /// instructions, refused the task, or an agent looped until its step limit.
+    case prompt
     /// Nothing recognisable.
     case unknown
 
@@ -43,6 +48,8 @@ public enum ErrorCategory: String, Sendable, Hashable, CaseIterable, Codable {
         case .resourceExhausted: return "Out of memory or disk"
         case .providerError: return "Provider error"
         case .toolFailure: return "Tool failure"
+        case .dataQuality: return "Data quality"
+        case .prompt: return "Prompt not followed"
         case .unknown: return "Unknown error"
         }
     }
@@ -73,6 +80,8 @@ public enum ErrorCategory: String, Sendable, Hashable, CaseIterable, Codable {
         // so by then another model is the more useful move.
         case .providerError: return .fallbackToAnotherModel
         case .toolFailure: return .inspectTool
+        case .dataQuality: return .checkData
+        case .prompt: return .revisePrompt
         case .unknown: return .none
         }
     }
@@ -150,7 +159,24 @@ public enum ErrorCategory: String, Sendable, Hashable, CaseIterable, Codable {
                     "Retry once with a repair prompt that includes the invalid output and the expected schema.",
                     "Use the provider's structured output or JSON mode, or constrained decoding, where available.",
                     "Make parsers tolerant (strip code fences, accept extra fields) and validate with clear errors.",
-                    "For empty retrievals, check the index, filters and similarity threshold.",
+                ])
+        case .dataQuality:
+            return Remediation(
+                summary: "The data was wrong, not the model: a document or index was missing, input was empty or malformed, or vectors did not fit.",
+                steps: [
+                    "Read the message: it usually names the document, collection or field that is missing or malformed.",
+                    "For empty retrievals, check that the index is populated and that filters and the similarity threshold are not too strict.",
+                    "For dimension mismatches, embed queries with the same model (and dimensions) the index was built with.",
+                    "Validate inputs before the call: skip or report empty documents and queries instead of sending them.",
+                ])
+        case .prompt:
+            return Remediation(
+                summary: "The model did not do what the prompt asked: it broke the required format, refused, or an agent ran out of steps.",
+                steps: [
+                    "Open a sample trace and compare the completion with the instructions it was given.",
+                    "State the required format explicitly, with an example, or use structured output or tool calling instead of free text.",
+                    "For refusals, check whether the task is phrased in a way the model reads as unsafe or out of scope.",
+                    "For agents that hit their step limit, look for a loop of repeated tool calls and give the agent a way to stop.",
                 ])
         case .resourceExhausted:
             return Remediation(

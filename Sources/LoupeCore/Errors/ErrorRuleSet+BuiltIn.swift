@@ -24,6 +24,11 @@ extension ErrorRuleSet {
 
     private static var providerIdentifiers: [ErrorRule] {
         [
+            // One request larger than a per-minute token limit never fits, however long the caller
+            // waits: OpenAI and Groq still send it as a 429 (or 413) `rate_limit_exceeded`.
+            ErrorRule(
+                id: "context_length.request_too_large", category: .contextLength,
+                messageContains: ["request too large for", "must be reduced in order to run", "reduce your message size"]),
             ErrorRule(
                 id: "quota.identifier", category: .quotaExhausted,
                 typeEquals: [
@@ -83,18 +88,58 @@ extension ErrorRuleSet {
                     "OutOfMemoryError", "MemoryError", "_ArrayMemoryError", "OOMKilled", "ResourceExhaustedError",
                 ],
                 codeEquals: ["OOMKilled", "ENOSPC", "ENOMEM"]),
+            // Agent frameworks' step and turn limits, and refusals to produce the structured output asked for.
+            ErrorRule(
+                id: "prompt.identifier", category: .prompt,
+                typeEquals: [
+                    "MaxTurnsExceeded", "AgentMaxStepsError", "MaxStepsExceeded", "MaxIterationsExceeded",
+                    "UsageLimitExceeded", "UnexpectedModelBehavior", "NoStructuredOutputError", "AdapterParseError",
+                    "AgentParsingError", "GraphRecursionError", "LlmCallsLimitExceededError", "StopMessage",
+                    "FunctionCallingFormatError", "ModelRefusalError", "AgentStuckInLoopError", "ErrAgentNoReturn",
+                    "ErrUnableToParseOutput",
+                    // instructor gives up after the model kept answering in the wrong shape.
+                    "InstructorRetryException",
+                ],
+                codeEquals: [
+                    "ITERATION_LIMIT_CROSSED", "max_turns_exceeded", "max_iterations", "GRAPH_RECURSION_LIMIT",
+                    "mistake_limit_reached", "StopReasonStuck",
+                ],
+                // pydantic-ai raises UnexpectedModelBehavior for a tool that keeps failing too.
+                messageExcludes: ["tool exceeded", "tool call failed", "tool '"]),
+            // LangChain raises OutputParserException when a model ignored the format it was told to
+            // answer in (an agent's Thought/Action lines, a fenced JSON block): the prompt's failure.
+            // Plain JSON that does not decode stays an output-parsing failure.
+            ErrorRule(
+                id: "prompt.format", category: .prompt, typeEquals: ["OutputParserException"],
+                messageContains: [
+                    "could not parse llm output", "parse-able action", "parseable action", "expected markdown code snippet",
+                    "invalid format", "missing 'action", "did not follow",
+                ]),
+            // A missing collection, index or document, where data is read: the data's problem, not the request's.
+            ErrorRule(
+                id: "data_quality.identifier", category: .dataQuality,
+                typeEquals: [
+                    "DataTypeNotMatchException", "DataNotMatchException", "DimensionMismatchError", "EmptyRetrievalError",
+                    "UnicodeDecodeError", "PdfReadError", "PdfiumError", "ConversionError", "DuplicateDocumentError",
+                    "DuplicateIDError", "IntegrityError",
+                ]),
+            ErrorRule(
+                id: "data_quality.not_found", category: .dataQuality, operations: [.retrieval, .embedding, .rerank],
+                typeContains: ["NotFound", "NotExist"]),
             ErrorRule(
                 id: "output_parsing.identifier", category: .outputParsing,
                 typeEquals: [
-                    "JSONDecodeError", "DecodingError", "OutputParserException", "InstructorRetryException",
+                    "JSONDecodeError", "DecodingError", "OutputParserException",
                     "AI_JSONParseError", "AI_TypeValidationError", "AI_NoObjectGeneratedError", "JSONParseError",
                 ]),
             ErrorRule(
                 id: "tool.identifier", category: .toolFailure,
                 typeEquals: [
                     "ToolException", "ToolExecutionError", "ToolError", "AI_ToolExecutionError", "AI_NoSuchToolError",
-                    "AI_InvalidToolArgumentsError", "McpError",
-                ]),
+                    "AI_InvalidToolArgumentsError", "McpError", "ToolInvocationError", "ToolInputParsingException",
+                    "ToolNotFoundError", "InterpreterError", "EditorToolParameterInvalidError", "ToolParameterValidationError",
+                ],
+                codeEquals: ["tool_use_failed"]),
             ErrorRule(
                 id: "timeout.identifier", category: .timeout,
                 typeEquals: [
@@ -112,7 +157,10 @@ extension ErrorRuleSet {
                     // URLError: timed out, cannot find host, cannot connect, connection lost, DNS lookup
                     // failed, not connected to the internet.
                     "-1001", "-1003", "-1004", "-1005", "-1006", "-1009",
-                ]),
+                ],
+                // LiteLLM reports any failure it cannot map as APIConnectionError; one that speaks of
+                // authorisation is not a network failure.
+                messageExcludes: ["not authorized", "access is denied", "access denied", "permission"]),
             ErrorRule(
                 id: "rate_limit.identifier", category: .rateLimit,
                 typeEquals: [
@@ -132,6 +180,55 @@ extension ErrorRuleSet {
 
     private static var messagePhrases: [ErrorRule] {
         [
+            // First: a loop or a tool names the failure better than the error it ended on ("tool X
+            // failed: connection reset" is the tool's failure; "recursion limit reached" is the prompt's).
+            ErrorRule(
+                id: "prompt.message", category: .prompt,
+                messageContains: [
+                    "could not parse llm output", "parse-able action", "parseable action", "expected markdown code snippet",
+                    "invalid format", "did not follow", "failed to parse the lm response", "did not return structured output",
+                    "max turns", "max steps", "maximum steps", "max iterations", "maximum iterations", "iteration limit",
+                    "agent stopped due to", "request_limit", "exceeded maximum retries", "for output validation",
+                    // Loops: an agent that ran out of iterations, turns, messages or calls.
+                    "maximum iteration", "recursion limit", "step limit", "maximum number of messages",
+                    "maximum number of turns", "max number of", "calls limit", "need more steps", "token usage limit reached",
+                    "sequential tool executions", "you can't keep going", "stop using this action input",
+                    "reusing the same input",
+                    // Format: the model did not answer in the shape the prompt asked for.
+                    "did not conform", "not formatted correctly", "invalid or incomplete response", "did not use a tool",
+                    "plain text responses are not permitted", "must always include", "does not contain any json blob",
+                    "error in code parsing", "failed validation:", "failed to resolve the next speaker",
+                    "missing 'command'", "edit format", "did not use any tool", "multiple tool calls", "exactly one action",
+                    "no actions or finish", "no action in", "final answer not found", "could not be parsed properly",
+                    "unable to parse agent output", "produced invalid content", "modifying your prompt",
+                    "unable to select next agent", "setting it to empty json", "format errors", "format/",
+                    "reflections allowed", "maximum agent steps", "agent steps", "total attempts:",
+                ]),
+            // An agent going round in circles (but not asyncio's event loop).
+            ErrorRule(
+                id: "prompt.loop", category: .prompt,
+                messageContains: [
+                    "stuck in a loop", "loop was detected", "loop detected", "looks like a loop", "in a loop",
+                    "without progress", "stalled", "duplicate responses", "repeated tool calls", "repetitive tool calls",
+                ],
+                messageExcludes: ["event loop"]),
+            ErrorRule(
+                id: "tool.message", category: .toolFailure,
+                messageContains: [
+                    "tool execution", "executing tool", "tool call failed", "function call failed",
+                    "tool usage failed", "failed to call tool", "while calling tool", "unavailable tool",
+                    "no such tool", "tool not found", "unknown tool", "tool error", "mcp error", "input for tool",
+                    "to use the tool", "failed to call a function", "plugin and/or function", "not found in agent",
+                    "invoking tool", "invoking mcp tool", "running the tool", "tool invocation failed", "tool exceeded",
+                    "tool input", "action input is not a valid", "unknown function", "function call request for a function",
+                    "not found in the tools", "tools_dict", "no toolcallback", "error parsing tool call",
+                    "malformed function call", "malformed_function_call", "without value for required parameter",
+                    "string to replace not found", "unable to find insert_after", "error executing task with agent",
+                    "not a tool named", "tool parameter", "tool config", "extracting tool call", "tool_call requires",
+                    "function could not be found", "failed to find expected lines", "block failed to match", "apply_patch",
+                    "code execution failed", "interpretererror", "authorized imports", "not found in the agent tree",
+                    "was not executed", "outside allowed director",
+                ]),
             ErrorRule(
                 id: "quota.message", category: .quotaExhausted,
                 messageContains: [
@@ -150,7 +247,8 @@ extension ErrorRuleSet {
                     "blocked by", "was blocked", "been blocked", "prohibited_content", "finish_reason=safety",
                     "finishreason.safety", "usage policy", "usage policies", "flagged", "moderation", "guardrail",
                     "cortex guard", "tripwire", "recitation", "jailbreak", "prompt shield", "refusal",
-                    "unsafe content", "harmful content", "toxic",
+                    "unsafe content", "harmful content", "toxic", "is blocked", "violate our polic", "violates our polic",
+                    "policy violation", "data_inspection_failed", "不安全", "敏感",
                 ]),
             ErrorRule(
                 id: "resource.message", category: .resourceExhausted,
@@ -159,7 +257,7 @@ extension ErrorRuleSet {
                     "no space left on device", "disk quota exceeded", "disk full", "unable to allocate",
                     "cannot allocate memory", "failed to allocate", "not enough memory", "insufficient memory",
                     "memory exhausted", "more system memory", "exceeded its memory", "memory limit", "kv cache",
-                    "cache blocks", "gpu_memory_utilization",
+                    "cache blocks", "gpu_memory_utilization", "disk space", "signal: killed", "killed by the oom",
                 ]),
             ErrorRule(
                 id: "context_length.message", category: .contextLength,
@@ -173,7 +271,8 @@ extension ErrorRuleSet {
                     "`inputs` tokens + `max_new_tokens`", "`inputs` must have less than", "tokens in the prompt",
                     "tokens per request", "reduce the length of the messages", "reduce your prompt",
                     "decrease input length", "length limit was reached", "finish_reason=length",
-                    "finish_reason: length", "stop_reason=max_tokens", "maximum input length",
+                    "finish_reason: length", "stop_reason=max_tokens", "maximum input length", "prompt is too big",
+                    "prompt is too large", "input is too big",
                 ]),
             ErrorRule(
                 id: "rate_limit.message", category: .rateLimit,
@@ -201,6 +300,8 @@ extension ErrorRuleSet {
                     "not supported in your region", "region, or territory", "user location is not supported",
                     "cross_region", "has not been used in project", "it is disabled. enable it",
                     "sql access control error", "insufficient privileges", "request signature", "signing in",
+                    "gated repo", "gated model", "is restricted", "must have access", "must be authenticated",
+                    "not authorized to perform", "access is denied", "token seems invalid", "authorization header",
                 ]),
             ErrorRule(
                 id: "timeout.message", category: .timeout,
@@ -220,6 +321,32 @@ extension ErrorRuleSet {
                     "code=-1005", "code=-1006", "code=-1009",
                 ]),
             ErrorRule(
+                id: "data_quality.message", category: .dataQuality,
+                messageContains: [
+                    "vector dimension", "dimension mismatch", "dimensions mismatch", "does not match the dimension",
+                    "expected dim", "field dim", "embedding dimension", "dimensionality", "at least 1 dimension",
+                    // With the space, so "received 1200 documents" is not an empty retrieval.
+                    "not match with schema", "not present in schema", "no documents", " 0 documents", " 0 results",
+                    "zero documents", "no nodes", "empty retrieval", "retrieved nothing", "nothing was retrieved",
+                    "index is empty", "collection is empty", "at least one input", "empty input", "input is empty",
+                    "data quality", "expect_column", "number of dimensions", "invalid dimension", "expected size",
+                    "blob size", "vector column", "vector-indexed", "vector query index", "named vector", "vector name",
+                    "vector params", "with schema", "dynamic field", "unexpected field", "different schema",
+                    "metadata value", "metadata to be", "no relevant docs", "were retrieved", "relevance score threshold",
+                    "non-empty list", "non-empty dict", "empty part", "1-dimensional", "page_content",
+                    // Loading documents: encodings, damaged or unsupported files, nothing to load, duplicates.
+                    "codec can't decode", "can't decode byte", "eof marker not found", "no /root object",
+                    "file is not a zip file", "file format not allowed", "not supported in partition", "failed to load document",
+                    "no files found", "already exists in index", "duplicate document", "unique constraint failed",
+                    "package not found at", "file format", "not a valid pdf", "is this really a pdf",
+                ]),
+            ErrorRule(
+                id: "data_quality.missing", category: .dataQuality, operations: [.retrieval, .embedding, .rerank],
+                messageContains: [
+                    "not found", "does not exist", "doesn't exist", "does not exists", "no existing", "not present",
+                    "no such", "missing",
+                ]),
+            ErrorRule(
                 id: "output_parsing.message", category: .outputParsing,
                 messageContains: [
                     "jsondecodeerror", "json decode", "invalid json", "not valid json", "malformed json",
@@ -229,18 +356,10 @@ extension ErrorRuleSet {
                     "extra data: line", "output parser", "outputparser", "validation error for ",
                     "validation errors for ", "type validation failed", "schema validation", "failed validating",
                     "is a required property", "does not match the schema", "no object generated", "keynotfound(",
-                    "typemismatch(", "valuenotfound(", "datacorrupted(", "expected to decode", "no documents",
-                    // With the space, so "received 1200 documents" is not an empty retrieval.
-                    " 0 documents", " 0 results", "zero documents", "no nodes", "empty response", "empty output",
-                    "returned an empty", "empty completion", "data quality", "expect_column",
-                ]),
-            ErrorRule(
-                id: "tool.message", category: .toolFailure,
-                messageContains: [
-                    "tool execution", "executing tool", "tool call failed", "function call failed",
-                    "tool usage failed", "failed to call tool", "while calling tool", "unavailable tool",
-                    "no such tool", "tool not found", "unknown tool", "tool error", "mcp error",
-                ]),
+                    "typemismatch(", "valuenotfound(", "datacorrupted(", "expected to decode", "empty response",
+                    "empty output", "returned an empty", "empty completion",
+                ],
+                messageExcludes: ["json schema for", "invalid json schema"]),
         ]
     }
 
@@ -261,6 +380,11 @@ extension ErrorRuleSet {
                     "model stream failed", "modelstreamerrorexception", "error while processing the model",
                     "internalfailure", "internal_failure", "api_error",
                 ]),
+            // A vector search that failed for no reason named above (auth, limits, network, the
+            // provider) failed on the data: the index, its schema, the vectors or the query's filter.
+            ErrorRule(
+                id: "data_quality.operation", category: .dataQuality, operations: [.retrieval],
+                messageExcludes: [" 401", " 403", "unauthor", "forbidden"]),
             ErrorRule(
                 id: "invalid_request.message", category: .invalidRequest,
                 messageContains: [

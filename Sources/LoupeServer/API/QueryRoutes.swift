@@ -18,7 +18,10 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         api.get("errors") { request, _ in try await errors(request) }
         api.get("breakdown") { request, _ in try await breakdown(request) }
         api.get("traces/:trace_id") { request, context in
-            try await trace(id: context.parameters.get("trace_id") ?? "")
+            // A trace may hold 100,000 spans: assembled and encoded off the cooperative threads.
+            try await withTaskExecutorPreference(ComputeExecutor.shared) {
+                try await trace(id: context.parameters.get("trace_id") ?? "").response(from: request, context: context)
+            }
         }
     }
 

@@ -30,7 +30,10 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
         ui.get("traces") { request, _ in await page(request) { try await dashboard.traces($0, nowNanos: $1) } }
         ui.get("traces/:trace_id") { request, context in
             let id = context.parameters.get("trace_id") ?? ""
-            return await page(request) { try await dashboard.trace(id: id, $0, nowNanos: $1) }
+            // A trace may hold 100,000 spans: laid out off the cooperative threads.
+            return await withTaskExecutorPreference(ComputeExecutor.shared) {
+                await page(request) { try await dashboard.trace(id: id, $0, nowNanos: $1) }
+            }
         }
         ui.get("errors") { request, _ in await page(request) { try await dashboard.errors($0, nowNanos: $1) } }
         ui.get("time") { request, _ in await page(request) { try await dashboard.time($0, nowNanos: $1) } }

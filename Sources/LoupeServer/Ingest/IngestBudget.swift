@@ -11,8 +11,12 @@ public final class IngestBudget: Sendable {
     public let limitBytes: Int
     private let used = Mutex(0)
 
-    /// Decoded spans, their normalised records and JSON texts weigh about twice the decoded body.
-    static let decodedBytesPerBodyByte = 2
+    /// What a request's decoded spans, normalised records, aggregates and JSON texts weigh, per byte of
+    /// its (decompressed) body. Measured with `scripts/overload-test.py` on real-shaped spans: protobuf
+    /// is dense (ids as bytes, no keys repeated as text), so it grows more than JSON does.
+    static func decodedBytesPerBodyByte(_ encoding: OTLPEncoding) -> Int {
+        encoding == .protobuf ? 12 : 6
+    }
 
     public init(limitBytes: Int) {
         self.limitBytes = limitBytes

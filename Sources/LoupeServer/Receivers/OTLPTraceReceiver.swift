@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import LoupeCore
 import LoupeOTLP
 import LoupeStore
@@ -28,6 +29,8 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
     let now: @Sendable () -> Int64
     let logger: Logger
     let throttleLog: ThrottleLog
+    /// Where bodies are decoded; see ``prepare(_:encoding:project:)``.
+    let decodePool: NIOThreadPool
 
     /// What a request that is answered 200 brought.
     struct Accepted {
@@ -41,11 +44,12 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
 
     init(
         pipeline: IngestPipeline, queue: IngestQueue, budget: IngestBudget, counters: IngestCounters, maxBodyBytes: Int,
-        retryAfterSeconds: Int, now: @escaping @Sendable () -> Int64, logger: Logger
+        retryAfterSeconds: Int, now: @escaping @Sendable () -> Int64, logger: Logger, decodePool: NIOThreadPool = .singleton
     ) {
         (self.pipeline, self.queue, self.budget, self.counters) = (pipeline, queue, budget, counters)
         (self.maxBodyBytes, self.retryAfterSeconds, self.now, self.logger) = (maxBodyBytes, retryAfterSeconds, now, logger)
         throttleLog = ThrottleLog(logger: logger)
+        self.decodePool = decodePool
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -104,19 +108,11 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
         guard !budget.isExhausted, reservation.cover(declared) else { throw throttled() }
         var request = request
         let body = try await OTLPRequestBody.read(&request, limit: maxBodyBytes, reservation: reservation, throttled: throttled)
-        let decodedBytes = body.data.count * IngestBudget.decodedBytesPerBodyByte
+        let decodedBytes = body.data.count * IngestBudget.decodedBytesPerBodyByte(encoding)
         guard reservation.cover(reservation.heldBytes + decodedBytes) else { throw throttled() }
-        let decoded: DecodedSpans
+        let prepared = try await prepare(body.data, encoding: encoding, project: project)
         do {
-            decoded = encoding == .protobuf
-                ? try OTLPProtobufSpanReader.decodedSpans(body.data) : try OTLPTraceDecoder.decode(json: body.data).decodedSpans()
-        } catch {
-            throw .badRequest(error.description)
-        }
-        let (records, rejected) = pipeline.records(from: decoded, project: project, nowNanos: now())
-        do {
-            // Aggregating here, on the request's thread, keeps the single writer to inserting rows.
-            try await queue.submit(SpanBatch(records))
+            try await queue.submit(prepared.batch)
         } catch IngestError.queueFull {
             throw throttled()
         } catch IngestError.shuttingDown {
@@ -125,8 +121,38 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
             throw .unavailable("spans could not be stored (\(error)); nothing was kept, retry", retryAfter: retryAfterSeconds)
         }
         return Accepted(
-            spans: records.count, rejected: rejected.rejectedCount, rejectionMessage: rejected.rejectionMessage,
-            wireBytes: body.wireBytes, project: records.first?.project ?? project)
+            spans: prepared.batch.count, rejected: prepared.rejected, rejectionMessage: prepared.rejectionMessage,
+            wireBytes: body.wireBytes, project: prepared.project ?? project)
+    }
+
+    /// A request's spans, decoded, normalised, enriched and aggregated, ready for the writer.
+    struct Prepared: Sendable {
+        var batch: SpanBatch
+        var rejected: Int
+        var rejectionMessage: String?
+        var project: String?
+    }
+
+    /// Decodes and prepares a body on the blocking thread pool, not on Swift's cooperative threads:
+    /// a large body takes tens of milliseconds of CPU, and on the cooperative pool (one thread per
+    /// core) a few of them would starve every query, every 429 and the dashboard until they finish.
+    /// The pool's size also bounds how many bodies are decoded at once.
+    private func prepare(_ body: Data, encoding: OTLPEncoding, project: String?) async throws(OTLPFailure) -> Prepared {
+        do {
+            return try await decodePool.runIfActive { [pipeline, now] in
+                let decoded = encoding == .protobuf
+                    ? try OTLPProtobufSpanReader.decodedSpans(body) : try OTLPTraceDecoder.decode(json: body).decodedSpans()
+                let (records, rejected) = pipeline.records(from: decoded, project: project, nowNanos: now())
+                // Aggregating here, off the writer's thread, keeps the single writer to inserting rows.
+                return Prepared(
+                    batch: SpanBatch(records), rejected: rejected.rejectedCount, rejectionMessage: rejected.rejectionMessage,
+                    project: records.first?.project)
+            }
+        } catch let error as OTLPDecodingError {
+            throw .badRequest(error.description)
+        } catch {
+            throw .unavailable("Loupe is shutting down; retry shortly", retryAfter: retryAfterSeconds)
+        }
     }
 
     private func throttled() -> OTLPFailure {

@@ -7,8 +7,8 @@ struct ErrorsClassify: ParsableCommand {
         commandName: "classify",
         abstract: "Classify error messages read from standard input, one per line.",
         discussion: """
-            Each line is a plain message, or a JSON object with any of "message", "status", "type", "code" \
-            and "provider". Prints the category, the fingerprint that groups the failure mode, and what to do.
+            Each line is a plain message, or a JSON object with any of "message", "status", "type", "code", \
+            "provider", "exception" (the exception type) and "operation" (llm, embedding, retrieval, tool, agent…). Prints the category, the fingerprint that groups the failure mode, and what to do.
               echo 'Rate limit reached for gpt-4o' | loupe errors classify
               echo '{"status": 400, "message": "maximum context length is 8192"}' | loupe errors classify --json
             """
@@ -26,6 +26,8 @@ struct ErrorsClassify: ParsableCommand {
         var type: String?
         var code: String?
         var provider: String?
+        var exception: String?
+        var operation: String?
     }
 
     private struct Output: Encodable {
@@ -52,8 +54,16 @@ struct ErrorsClassify: ParsableCommand {
                 guard let input = try? JSONDecoder().decode(Input.self, from: Data(text.utf8)) else {
                     throw ValidationError("line \(lineNumber) starts with '{' but is not a JSON object with message/status/type/code/provider")
                 }
-                signal = ErrorSignal(httpStatus: input.status, errorType: input.type, message: input.message, code: input.code,
-                                     provider: input.provider.map(ProviderName.canonical))
+                var operation: OperationKind?
+                if let name = input.operation {
+                    guard let kind = OperationKind(rawValue: name) else {
+                        throw ValidationError("line \(lineNumber): unknown operation '\(name)'; use \(OperationKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    operation = kind
+                }
+                signal = ErrorSignal(
+                    httpStatus: input.status, errorType: input.type, exceptionType: input.exception, message: input.message,
+                    code: input.code, provider: input.provider.map(ProviderName.canonical), operation: operation)
             }
             let result = classifier.classify(signal)
             let output = Output(

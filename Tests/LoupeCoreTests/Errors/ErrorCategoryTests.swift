@@ -9,7 +9,8 @@ struct ErrorCategoryTests {
         #expect(
             ErrorCategory.allCases.map(\.rawValue) == [
                 "rate_limit", "quota_exhausted", "context_length", "timeout", "authentication", "content_filter",
-                "invalid_request", "output_parsing", "resource_exhausted", "provider_error", "tool_failure", "unknown",
+                "invalid_request", "output_parsing", "resource_exhausted", "provider_error", "tool_failure", "data_quality",
+                "prompt", "unknown",
             ])
     }
 

@@ -14,6 +14,8 @@ struct ErrorClassifierTests {
         var exception: String?
         var operation: String?
         var expected: String
+        /// `train` or `heldout` in the external corpora; rules are written from `train` only.
+        var split: String?
 
         var signal: ErrorSignal {
             ErrorSignal(
@@ -22,9 +24,9 @@ struct ErrorClassifierTests {
         }
     }
 
-    static func loadCorpus() throws -> [CorpusEntry] {
+    static func loadCorpus(_ name: String = "error-corpus") throws -> [CorpusEntry] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/error-corpus.jsonl")
+            .appendingPathComponent("Fixtures/\(name).jsonl")
         let text = try String(contentsOf: url, encoding: .utf8)
         let decoder = JSONDecoder()
         return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
@@ -34,10 +36,9 @@ struct ErrorClassifierTests {
 
     let classifier = ErrorClassifier()
 
-    @Test("classifies the labelled corpus of provider and client errors with at least 95% accuracy")
-    func corpusAccuracy() throws {
-        let corpus = try Self.loadCorpus()
-        #expect(corpus.count >= 150)
+    /// Accuracy over `corpus`, printing each miss under `label` (held-out misses are counted, not printed,
+    /// so that nobody writes a rule from them by reading the test log).
+    func accuracy(_ corpus: [CorpusEntry], label: String, printMisses: Bool = true) throws -> Double {
         var correct = 0
         var misses: [String] = []
         for entry in corpus {
@@ -54,9 +55,31 @@ struct ErrorClassifierTests {
             }
         }
         let accuracy = Double(correct) / Double(corpus.count)
-        print("error corpus: \(correct)/\(corpus.count) correct (\(String(format: "%.1f", accuracy * 100))%)")
-        for miss in misses { print(miss) }
-        #expect(accuracy >= 0.95)
+        print("\(label): \(correct)/\(corpus.count) correct (\(String(format: "%.1f", accuracy * 100))%)")
+        if printMisses { for miss in misses { print(miss) } }
+        return accuracy
+    }
+
+    @Test("classifies the labelled corpus of provider and client errors with at least 95% accuracy")
+    func corpusAccuracy() throws {
+        let corpus = try Self.loadCorpus()
+        #expect(corpus.count >= 150)
+        #expect(try accuracy(corpus, label: "error corpus") >= 0.95)
+    }
+
+    /// Messages gathered from public code, provider documentation and issue trackers by someone other
+    /// than the rules' author. Rules were written from the `train` lines only; `heldout` measures how
+    /// the rules generalise, and is the figure to quote.
+    @Test("generalises to real messages its rules were not written from")
+    func externalCorpusAccuracy() throws {
+        let external = try Self.loadCorpus("error-corpus-external") + Self.loadCorpus("error-corpus-external-train2")
+        let train = external.filter { $0.split == "train" }
+        let heldout = external.filter { $0.split == "heldout" }
+        #expect(train.count >= 290 && heldout.count >= 120)
+        #expect(try accuracy(train, label: "external corpus, train") >= 0.95)
+        // Below the 95% target: the long tail of data, prompt and tool failures is wider than phrases
+        // reach. This floor keeps the figure from slipping while it is raised.
+        #expect(try accuracy(heldout, label: "external corpus, held out", printMisses: false) >= 0.75)
     }
 
     @Test("every corpus label is a category, and every category is represented")
