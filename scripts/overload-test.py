@@ -261,6 +261,8 @@ class Server:
                "--durability", self.args.durability]
         if self.args.queue_capacity:
             cmd += ["--queue-capacity", str(self.args.queue_capacity)]
+        if self.args.max_inflight_mib:
+            cmd += ["--max-inflight-mib", str(self.args.max_inflight_mib)]
         if self.args.max_body_mib:
             cmd += ["--max-body-mib", str(self.args.max_body_mib)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -639,6 +641,7 @@ def main():
     p.add_argument("--query-timeout", type=float, default=10, help="a summary query slower than this fails (default: %(default)s)")
     p.add_argument("--durability", choices=["full", "normal"], default="full", help="server --durability (default: full)")
     p.add_argument("--queue-capacity", type=int, default=None, help="server --queue-capacity (default: the server's)")
+    p.add_argument("--max-inflight-mib", type=int, default=None, help="server --max-inflight-mib (default: the server's)")
     p.add_argument("--max-body-mib", type=int, default=None, help="server --max-body-mib (default: the server's)")
     p.add_argument("--db", help="SQLite file to create (default: in a new temp directory)")
     p.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")

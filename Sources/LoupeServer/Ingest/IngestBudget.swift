@@ -1,7 +1,8 @@
 import Synchronization
 
-/// The bytes that ingest may hold in memory at once: request bodies being read, their decompressed
-/// and decoded forms, and the spans queued or being written, until each request is answered.
+/// The bytes that ingest may hold in memory at once: request bodies being read, decoded (which
+/// briefly weighs many times the body), and the decoded spans queued or being written, until each
+/// request is answered.
 ///
 /// Counting spans alone does not bound memory: one request of large prompts weighs a hundred of
 /// small spans. A receiver reserves before it reads and grows its reservation as it learns more, so
@@ -11,11 +12,13 @@ public final class IngestBudget: Sendable {
     public let limitBytes: Int
     private let used = Mutex(0)
 
-    /// What a request's decoded spans, normalised records, aggregates and JSON texts weigh, per byte of
-    /// its (decompressed) body. Measured with `scripts/overload-test.py` on real-shaped spans: protobuf
-    /// is dense (ids as bytes, no keys repeated as text), so it grows more than JSON does.
+
+    /// What a request's decode weighs at its peak (decoded spans, normalised records, aggregates and
+    /// JSON texts), per byte of its decompressed body, from `scripts/overload-test.py` on real-shaped
+    /// spans. Protobuf is dense (ids as bytes, keys as numbers), so its records outweigh it about
+    /// twelvefold; JSON is read through Foundation's object tree first, which briefly weighs more.
     static func decodedBytesPerBodyByte(_ encoding: OTLPEncoding) -> Int {
-        encoding == .protobuf ? 12 : 6
+        encoding == .protobuf ? 12 : 20
     }
 
     public init(limitBytes: Int) {

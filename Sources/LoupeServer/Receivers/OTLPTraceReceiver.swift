@@ -108,8 +108,11 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
         guard !budget.isExhausted, reservation.cover(declared) else { throw throttled() }
         var request = request
         let body = try await OTLPRequestBody.read(&request, limit: maxBodyBytes, reservation: reservation, throttled: throttled)
+        // Decoding briefly weighs many times the body: reserved before the work, so overload is refused first.
         let decodedBytes = body.data.count * IngestBudget.decodedBytesPerBodyByte(encoding)
         guard reservation.cover(reservation.heldBytes + decodedBytes) else { throw throttled() }
+        // Held until the commit: the decoded spans then wait in the queue, and an estimate of what they
+        // retain came out low enough (overload test: 323 MiB peak against 249) to let memory run away.
         let prepared = try await prepare(body.data, encoding: encoding, project: project)
         do {
             try await queue.submit(prepared.batch)

@@ -118,6 +118,8 @@ struct IngestBench: AsyncParsableCommand {
             guard response.status.code == 429 || response.status.code == 503 else {
                 throw ValidationError("the server answered HTTP \(response.status.code)")
             }
+            // Sooner than an OTel exporter would (its backoff starts at a second): the bench measures
+            // how much the server can take, so it keeps the server's queue fed.
             try await Task.sleep(for: .milliseconds(20))
         }
     }
