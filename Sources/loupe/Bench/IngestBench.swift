@@ -30,6 +30,9 @@ struct IngestBench: AsyncParsableCommand {
     @Flag(help: "Gzip request bodies, as most exporters do.")
     var gzip = false
 
+    @Flag(help: "Add prompt and completion content to every span (about 1.3 KB per span on the wire), as instrumentations with content capture send it.")
+    var content = false
+
     @Option(help: "Durability: full or normal.")
     var durability: SQLiteStoreOptions.Durability = .full
 
@@ -44,7 +47,9 @@ struct IngestBench: AsyncParsableCommand {
         var bodies: [ByteBuffer] = []
         var current: [RawSpan] = []
         var total = 0
-        for trace in traces where total < spans {
+        var text = BenchContent()
+        for var trace in traces where total < spans {
+            if content { for i in trace.indices { text.add(to: &trace[i]) } }
             current += trace
             total += trace.count
             if current.count >= batch {
@@ -54,6 +59,8 @@ struct IngestBench: AsyncParsableCommand {
         }
         if !current.isEmpty { bodies.append(try body(current)) }
 
+        let wireBytes = bodies.reduce(0) { $0 + $1.readableBytes }
+        BenchFormat.say("Payload: \(wireBytes / max(1, total)) B per span on the wire\(content ? ", with prompt and completion content" : "").")
         var logger = Logger(label: "loupe.bench")
         logger.logLevel = .error
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability))
@@ -97,6 +104,10 @@ struct IngestBench: AsyncParsableCommand {
             // Cancelling the task would not stop the server's own service group: shut it down gracefully.
             await services.triggerGracefulShutdown()
         }
+        // The writer flushed on shutdown; what the file holds now is what a span costs on disk.
+        try await store.checkpoint()
+        let stored = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }.reduce(0, +)
+        BenchFormat.say("stored: \(stored / max(1, total)) B per span (\(String(format: "%.1f", Double(stored) / 1_048_576)) MiB for \(total) spans, rollups and indexes included)")
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
 
