@@ -4,6 +4,7 @@
 # to a working corpus outside the repository; a crash leaves its input as crash-* in the current folder.
 #   Fuzz/run.sh                 10 million executions per harness
 #   Fuzz/run.sh 1000000 FuzzJSON
+#   LOUPE_FUZZ_ARGS=-max_len=4096 Fuzz/run.sh     more libFuzzer flags (smaller inputs run faster)
 set -euo pipefail
 cd "$(dirname "$0")"
 runs="${1:-10000000}"
@@ -21,5 +22,5 @@ for harness in ${harnesses[@]}; do
     esac
     mkdir -p "$work/$harness"
     echo "== $harness: $runs executions from $seeds"
-    "$bin/$harness" "$work/$harness" "$seeds" -runs="$runs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+    "$bin/$harness" "$work/$harness" "$seeds" -runs="$runs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 ${LOUPE_FUZZ_ARGS:-}
 done

@@ -136,7 +136,12 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             connection = opened
             return opened
         }
-        try await connection.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+        do {
+            try await connection.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            // The writer holds the log at this instant (its own backstop checkpoint, say): nothing is
+            // lost, and the next maintenance pass, a second later, checkpoints instead.
+        }
     }
 
     private func foldPending(in db: Database) throws {
