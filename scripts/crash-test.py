@@ -45,30 +45,23 @@ directory is printed) when a check fails or with --keep.
 """
 
 import argparse
-import atexit
 import gzip
 import http.client
 import json
 import math
 import os
 import random
-import re
-import shutil
-import signal
-import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 
-SERVICES = ["checkout-assistant", "support-bot", "search-rag"]
-CHAT_MODELS = [
-    ("openai", "gpt-4o"),
-    ("openai", "gpt-4o-mini"),
-    ("anthropic", "claude-3-5-sonnet-20241022"),
-    ("openai", "acme-private-model"),  # no price: exercises the unpriced counters
-]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import loupe_harness as harness  # noqa: E402
+from loupe_harness import SERVICES, attr  # noqa: E402
+
+# The last model has no price: it exercises the unpriced counters.
+CHAT_MODELS = harness.CHAT_MODELS + [("openai", "acme-private-model")]
 ERROR_MESSAGES = [
     ("RateLimitError", "Rate limit reached for requests (429): retry after 20s"),
     ("BadRequestError", "This model's maximum context length is 128000 tokens; your messages resulted in 131072 tokens"),
@@ -76,7 +69,6 @@ ERROR_MESSAGES = [
     ("InternalServerError", "The server had an error while processing your request (500)"),
     ("ToolError", "lookup_order failed: order 1234 not found"),
 ]
-LISTEN_RE = re.compile(r"https?://[^\s/]+:(\d+)/")
 
 # Mirrors LoupeCore's LatencyHistogram (DDSketch-like log buckets) to recompute histograms.
 HIST_MIN_MS = 0.001
@@ -130,18 +122,6 @@ def decode_histogram(blob):
 # ----------------------------------------------------------------------------------------------
 # Traffic: trace templates encoded once, requests assembled by splicing ids and times.
 # ----------------------------------------------------------------------------------------------
-
-def attr(key, value):
-    if isinstance(value, bool):
-        v = {"boolValue": value}
-    elif isinstance(value, int):
-        v = {"intValue": str(value)}
-    elif isinstance(value, float):
-        v = {"doubleValue": value}
-    else:
-        v = {"stringValue": str(value)}
-    return json.dumps({"key": key, "value": v}, separators=(",", ":"))
-
 
 class SpanTemplate:
     __slots__ = ("index", "parent", "prefix", "offset_ns", "duration_ns", "attrs", "suffix", "response_id")
@@ -284,7 +264,7 @@ class Exporter:
         self.deferred = []                # span texts of the second half of split traces
         self.trace_counter = 0
         self.request_counter = 0
-        self.conn = None
+        self.poster = None
 
     # -- building requests --------------------------------------------------------------------
 
@@ -338,22 +318,17 @@ class Exporter:
             count += len(part_ids)
         if not ids:
             return None
-        resource_spans = []
-        for service, texts in by_service.items():
-            resource_spans.append(
-                '{"resource":{"attributes":[%s,%s]},"scopeSpans":[{"scope":{"name":"loupe-crash-test","version":"1"},"spans":[%s]}]}'
-                % (attr("service.name", service), attr("deployment.environment", "crash-test"), ",".join(texts)))
-        body = ('{"resourceSpans":[%s]}' % ",".join(resource_spans)).encode()
+        body = harness.otlp_json(
+            ((attr("service.name", service), attr("deployment.environment", "crash-test")),
+             '{"name":"loupe-crash-test","version":"1"}', texts) for service, texts in by_service.items())
         self.request_counter += 1
         req = Request("%d-%d" % (self.idx, self.request_counter), body, ids, len(ids))
         return req
 
     # -- sending ------------------------------------------------------------------------------
 
-    def send(self, address, req):
-        """Returns (status, retry_after, rejected) or raises OSError / HTTPException for connection problems."""
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection(address[0], address[1], timeout=self.args.request_timeout)
+    def send(self, req):
+        """Returns (status, retry_after, rejected, data) or raises OSError / HTTPException for connection problems."""
         headers = {"Content-Type": "application/json"}
         body = req.body
         if self.gzip:
@@ -361,37 +336,14 @@ class Exporter:
                 req.gz = gzip.compress(req.body, compresslevel=1)
             body = req.gz
             headers["Content-Encoding"] = "gzip"
-        try:
-            self.conn.request("POST", "/v1/traces", body=body, headers=headers)
-            resp = self.conn.getresponse()
-            data = resp.read()
-        except Exception:
-            self.close()
-            raise
-        retry_after = resp.getheader("Retry-After")
-        if resp.getheader("Connection", "").lower() == "close":
-            self.close()
-        rejected = 0
-        if resp.status == 200 and data:
-            try:
-                ps = json.loads(data).get("partialSuccess") or {}
-                rejected = int(ps.get("rejectedSpans") or 0)
-            except ValueError:
-                pass
-        return resp.status, retry_after, rejected, data
-
-    def close(self):
-        if self.conn is not None:
-            try:
-                self.conn.close()
-            except Exception:
-                pass
-            self.conn = None
+        status, retry_after, data = self.poster.post(body, headers)
+        return status, retry_after, harness.rejected_spans(data) if status == 200 else 0, data
 
     def run(self, address, stop, drain_only=False):
         """Sends until `stop` is set (or, when draining, until nothing is left to send)."""
         tracker = self.tracker
         rng = self.rng
+        self.poster = harness.Poster(address[0], address[1], self.args.request_timeout)
         while not stop.is_set():
             if self.retry:
                 req = self.retry.pop(0)
@@ -407,7 +359,7 @@ class Exporter:
             if req.attempts > 1:
                 tracker.count("resends")
             try:
-                status, retry_after, rejected, data = self.send(address, req)
+                status, retry_after, rejected, data = self.send(req)
             except (OSError, http.client.HTTPException) as e:
                 tracker.count("connection_errors")
                 tracker.count("connection_error:" + type(e).__name__)
@@ -445,118 +397,10 @@ class Exporter:
             else:
                 with tracker.lock:
                     tracker.bad.append("request %s: HTTP %d %r" % (req.rid, status, data[:300]))
-        self.close()
+        self.poster.close()
 
     def pending(self):
         return len(self.retry) + len(self.deferred)
-
-
-# ----------------------------------------------------------------------------------------------
-# The server process.
-# ----------------------------------------------------------------------------------------------
-
-class Server:
-    def __init__(self, args, db, log_dir, label):
-        self.args = args
-        self.db = db
-        self.label = label
-        self.log_path = os.path.join(log_dir, "server-%s.log" % label)
-        self.proc = None
-        self.port = None
-        self.port_event = threading.Event()
-        self.error_lines = []
-        self.started_at = None
-        self.ready_seconds = None
-
-    def start(self):
-        cmd = [self.args.bin, "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
-               "--durability", self.args.durability]
-        if self.args.queue_capacity:
-            cmd += ["--queue-capacity", str(self.args.queue_capacity)]
-        self.started_at = time.monotonic()
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     start_new_session=True, preexec_fn=_die_with_parent)
-        CHILDREN.add(self.proc)
-        threading.Thread(target=self._read_output, daemon=True).start()
-        if not self.port_event.wait(self.args.start_timeout):
-            raise RuntimeError("server %s did not print its address within %ss (see %s)" % (self.label, self.args.start_timeout, self.log_path))
-        if self.port is None:
-            raise RuntimeError("server %s exited before listening (rc=%s); see %s" % (self.label, self.proc.poll(), self.log_path))
-        deadline = time.monotonic() + self.args.start_timeout
-        while time.monotonic() < deadline:
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-                c.request("GET", "/health")
-                if c.getresponse().status == 200:
-                    c.close()
-                    self.ready_seconds = time.monotonic() - self.started_at
-                    return self
-                c.close()
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError("server %s never answered /health" % self.label)
-
-    def _read_output(self):
-        with open(self.log_path, "w") as log:
-            for raw in self.proc.stdout:
-                line = raw.decode("utf-8", "replace")
-                log.write(line)
-                log.flush()
-                if self.port is None:
-                    m = LISTEN_RE.search(line)
-                    if m:
-                        self.port = int(m.group(1))
-                        self.port_event.set()
-                if " error " in line or " critical " in line or "Fatal error" in line:
-                    self.error_lines.append(line.strip())
-        self.port_event.set()
-
-    @property
-    def address(self):
-        return ("127.0.0.1", self.port)
-
-    def kill9(self):
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait()
-        CHILDREN.discard(self.proc)
-
-    def terminate(self, timeout=120):
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            rc = self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            rc = "timeout (killed)"
-        CHILDREN.discard(self.proc)
-        return rc
-
-
-CHILDREN = set()
-
-
-try:  # Linux: the server gets SIGKILL if this script dies without cleaning up (PR_SET_PDEATHSIG).
-    import ctypes
-    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
-except Exception:
-    _PRCTL = None
-
-
-def _die_with_parent():
-    if _PRCTL is not None:
-        _PRCTL(1, signal.SIGKILL)
-
-
-def cleanup_children():
-    for proc in list(CHILDREN):
-        if proc.poll() is None:
-            try:
-                proc.kill()
-                proc.wait(5)
-            except Exception:
-                pass
-        CHILDREN.discard(proc)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -566,25 +410,13 @@ def cleanup_children():
 class Verifier:
     def __init__(self, db, work_dir):
         self.db = db
-        self.ids_path = os.path.join(work_dir, "client-ids.sqlite")
-        con = sqlite3.connect(self.ids_path)
-        con.executescript("""
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            CREATE TABLE IF NOT EXISTS sent (trace_id TEXT NOT NULL, span_id TEXT NOT NULL, PRIMARY KEY (trace_id, span_id)) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS acked (trace_id TEXT NOT NULL, span_id TEXT NOT NULL, PRIMARY KEY (trace_id, span_id)) WITHOUT ROWID;
-        """)
-        con.close()
+        self.ids = harness.ClientIds(work_dir)
         self.dims_cache = {}
 
     def flush(self, tracker):
         sent, acked = tracker.take()
-        con = sqlite3.connect(self.ids_path)
-        con.execute("PRAGMA synchronous = OFF")
-        for table, batches in (("sent", sent), ("acked", acked)):
-            con.executemany("INSERT OR IGNORE INTO %s VALUES (?, ?)" % table,
-                            (i.split(":") for batch in batches for i in batch))
-        con.commit()
-        con.close()
+        self.ids.add(sent=(i.split(":") for batch in sent for i in batch),
+                     acked=(i.split(":") for batch in acked for i in batch))
 
     def canonical_dims(self, text):
         c = self.dims_cache.get(text)
@@ -600,21 +432,14 @@ class Verifier:
     def run(self, tracker, label, integrity=False):
         self.flush(tracker)
         t0 = time.monotonic()
-        con = sqlite3.connect("file:%s" % self.ids_path, uri=True, isolation_level=None)
-        con.execute("ATTACH DATABASE ? AS s", ("file:%s?mode=ro" % self.db,))
-        con.execute("BEGIN")  # one read snapshot for every query below
+        con = self.ids.snapshot(self.db)  # one read snapshot for every query below
         r = {"label": label}
         q = lambda sql, *a: con.execute(sql, a).fetchone()[0]
         spans_cols = {row[1] for row in con.execute("PRAGMA s.table_info(spans)")}
         seq = "seq" if "seq" in spans_cols else "rowid"
-        r["stored"] = q("SELECT COUNT(*) FROM s.spans")
-        r["acked_distinct"] = q("SELECT COUNT(*) FROM acked")
-        r["sent_distinct"] = q("SELECT COUNT(*) FROM sent")
-        r["lost"] = q("SELECT COUNT(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM s.spans x WHERE x.trace_id = a.trace_id AND x.span_id = a.span_id)")
+        r.update(harness.span_ledger(con))  # stored, sent, acked (distinct), lost, phantom, duplicated
         r["lost_sample"] = con.execute("SELECT trace_id, span_id FROM acked a WHERE NOT EXISTS (SELECT 1 FROM s.spans x WHERE x.trace_id = a.trace_id AND x.span_id = a.span_id) LIMIT 5").fetchall()
-        r["phantom"] = q("SELECT COUNT(*) FROM s.spans x WHERE NOT EXISTS (SELECT 1 FROM sent a WHERE a.trace_id = x.trace_id AND a.span_id = x.span_id)")
-        r["duplicated"] = q("SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM s.spans GROUP BY trace_id, span_id HAVING n > 1)")
-        r["unacked_stored"] = r["stored"] - r["acked_distinct"] + r["lost"] - r["phantom"]
+        r["unacked_stored"] = r["stored"] - r["acked"] + r["lost"] - r["phantom"]
         state_cols = [row[1] for row in con.execute("PRAGMA s.table_info(aggregation_state)")]
         wm_col = "aggregated_span_seq" if "aggregated_span_seq" in state_cols else "aggregated_span_rowid"
         r["watermark"] = q("SELECT %s FROM s.aggregation_state WHERE id = 1" % wm_col)
@@ -696,22 +521,16 @@ class Verifier:
             if diffs:
                 mismatches.append((key, "; ".join(diffs)))
         # Coarser view: per minute and service (core grain), spans and errors.
-        per_minute = {}
-        for source, table in (("expected", expected), ("stored", actual)):
-            for key, v in table.items():
-                if key[0] != "core":
-                    continue
-                slot = per_minute.setdefault((key[1], key[3]), {"expected": [0, 0], "stored": [0, 0]})
-                slot[source][0] += v[0]
-                slot[source][1] += v[1]
-        minute_service_bad = [(k, v) for k, v in sorted(per_minute.items()) if v["expected"] != v["stored"]]
+        minute_service_bad, minute_service_pairs = harness.minute_service_rollups(con)
         grain_totals = {}
         for key, v in actual.items():
             grain_totals[key[0]] = grain_totals.get(key[0], 0) + v[0]
         return {
             "rows_expected": len(expected), "rows_stored": len(actual), "mismatches": len(mismatches),
             "sample": mismatches[:6], "minute_service_mismatches": len(minute_service_bad),
-            "minute_service_sample": minute_service_bad[:6], "minute_service_pairs": len(per_minute),
+            "minute_service_sample": [(k, {"expected": list(e or (0, 0)), "stored": list(a or (0, 0))})
+                                      for k, e, a in minute_service_bad[:6]],
+            "minute_service_pairs": minute_service_pairs,
             "grain_totals": grain_totals,
         }
 
@@ -762,7 +581,7 @@ def print_verification(r, indent="    "):
     print("%s[verify %s] %s in %.1fs: stored %d spans, acked %d distinct, lost %d, duplicated %d, never-sent %d; "
           "watermark %d / newest %d; rollup rows %d stored vs %d expected, mismatches %d (minute x service: %d of %d); "
           "traces %d, mismatches %d%s"
-          % (indent, r["label"], status, r["seconds"], r["stored"], r["acked_distinct"], r["lost"], r["duplicated"],
+          % (indent, r["label"], status, r["seconds"], r["stored"], r["acked"], r["lost"], r["duplicated"],
              r["phantom"], r["watermark"], r["max_seq"], ro["rows_stored"], ro["rows_expected"], ro["mismatches"],
              ro["minute_service_mismatches"], ro["minute_service_pairs"], tr["compared"], tr["mismatches"],
              ("; quick_check %s" % r["integrity"]) if "integrity" in r else ""))
@@ -795,16 +614,14 @@ def run_exporters(exporters, address, stop, drain_only=False):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
                                 epilog="See the docstring at the top of this file for what is checked.")
-    p.add_argument("--bin", default=".build/release/loupe", help="the loupe binary (default: %(default)s)")
+    harness.add_options(p, "bin")
     p.add_argument("--rounds", type=int, default=5, help="rounds, each ended by kill -9 (default: %(default)s)")
     p.add_argument("--exporters", type=int, default=8, help="concurrent exporter threads (default: %(default)s)")
     p.add_argument("--seconds-per-round", type=float, nargs=2, default=[3.0, 10.0], metavar=("MIN", "MAX"),
                    help="the kill comes at a random moment in this range of seconds (default: 3 10)")
     p.add_argument("--spans-per-request", type=int, default=200, help="spans per OTLP request (default: %(default)s)")
     p.add_argument("--db", help="SQLite file to create (default: a new temp directory); must not exist")
-    p.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
-    p.add_argument("--durability", choices=["full", "normal"], default="full", help="server --durability (default: full)")
-    p.add_argument("--queue-capacity", type=int, default=None, help="server --queue-capacity (default: the server's)")
+    harness.add_options(p, "seed", "durability", "queue-capacity")
     p.add_argument("--split-fraction", type=float, default=0.15, help="share of traces split over two requests (default: %(default)s)")
     p.add_argument("--dup-rate", type=float, default=0.02, help="share of acknowledged requests resent on purpose (default: %(default)s)")
     p.add_argument("--time-spread-minutes", type=float, default=12.0, help="span start times spread over this many past minutes (default: %(default)s)")
@@ -813,22 +630,12 @@ def main():
     p.add_argument("--request-timeout", type=float, default=60.0, help="client timeout per request, seconds (default: %(default)s)")
     p.add_argument("--start-timeout", type=float, default=120.0, help="seconds a (recovering) server may take to listen (default: %(default)s)")
     p.add_argument("--no-verify-each-round", action="store_true", help="verify only at the end, not after every recovery")
-    p.add_argument("--keep", action="store_true", help="keep the work directory even when everything passed")
+    harness.add_options(p, "keep")
     args = p.parse_args()
+    harness.check_args(p, args)
 
-    if args.seed is None:
-        args.seed = random.SystemRandom().randint(1, 10**6)
-    if not os.path.exists(args.bin):
-        here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", args.bin)
-        if os.path.exists(here):
-            args.bin = os.path.normpath(here)
-        else:
-            p.error("no loupe binary at %s (build it with `swift build -c release` or pass --bin)" % args.bin)
-    args.bin = os.path.abspath(args.bin)
     lo, hi = sorted(args.seconds_per_round)
     if args.db:
-        if os.path.exists(args.db):
-            p.error("--db %s exists; the test needs a fresh file" % args.db)
         work = os.path.dirname(os.path.abspath(args.db)) or "."
         db = os.path.abspath(args.db)
         own_work = False
@@ -837,14 +644,11 @@ def main():
         db = os.path.join(work, "loupe.db")
         own_work = True
     log_dir = tempfile.mkdtemp(prefix="logs-", dir=work)
+    harness.handle_signals()
 
-    atexit.register(cleanup_children)
-
-    def on_signal(signum, _frame):
-        raise KeyboardInterrupt("signal %d" % signum)
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)  # also when started with SIGINT ignored (a background job)
+    def start_server(label):
+        return harness.Server(args.bin, db, os.path.join(log_dir, "server-%s.log" % label), harness.serve_flags(args),
+                              label=label, start_timeout=args.start_timeout).start()
 
     rng = random.Random(args.seed)
     templates = [TraceTemplate(rng) for _ in range(256)]
@@ -866,7 +670,7 @@ def main():
     server_errors = []
     try:
         for rnd in range(1, args.rounds + 1):
-            server = Server(args, db, log_dir, "round%d" % rnd).start()
+            server = start_server("round%d" % rnd)
             print("round %d: server pid %d on port %d, ready in %.2fs%s"
                   % (rnd, server.proc.pid, server.port, server.ready_seconds, " (after crash recovery)" if rnd > 1 else ""))
             if rnd > 1 and not args.no_verify_each_round:
@@ -894,7 +698,7 @@ def main():
             sys.stdout.flush()
 
         # A restart that runs crash recovery, checked before anything else is sent.
-        server = Server(args, db, log_dir, "recovery").start()
+        server = start_server("recovery")
         print("final: server pid %d restarted after the last kill, ready in %.2fs" % (server.proc.pid, server.ready_seconds))
         r = verifier.run(tracker, "after the last crash recovery")
         verifications.append(r)
@@ -919,7 +723,7 @@ def main():
         verifications.append(r)
         print_verification(r)
         # Recovery after a clean stop must find nothing to fold in (else it double counts).
-        server = Server(args, db, log_dir, "restart-after-clean").start()
+        server = start_server("restart-after-clean")
         rc = server.terminate()
         server_errors += server.error_lines
         if rc != 0:
@@ -929,18 +733,18 @@ def main():
         print_verification(r)
     except KeyboardInterrupt:
         stop.set()
-        cleanup_children()
+        harness.cleanup_children()
         print("\ninterrupted; work directory %s" % work)
         return 130
     except RuntimeError as e:
         stop.set()
-        cleanup_children()
+        harness.cleanup_children()
         print("FAILED: %s" % e)
         print("work directory kept: %s" % work)
         return 1
     finally:
         stop.set()
-        cleanup_children()
+        harness.cleanup_children()
 
     final = verifications[-2]  # after the clean shutdown
     s = tracker.stats
@@ -963,8 +767,8 @@ def main():
           % (s.get("resends", 0), s.get("deliberate_duplicates", 0)))
     print("  given up                    %d after connection errors, %d after throttling"
           % (s.get("dropped_after_connection_error", 0), s.get("dropped_after_throttling", 0)))
-    print("spans sent (distinct)         %d" % final["sent_distinct"])
-    print("spans acked (distinct)        %d" % final["acked_distinct"])
+    print("spans sent (distinct)         %d" % final["sent"])
+    print("spans acked (distinct)        %d" % final["acked"])
     print("spans stored                  %d   (%d stored without a 200: committed before the kill or resent)"
           % (final["stored"], final["unacked_stored"]))
     print("  committed without a 200     up to %d spans at a recovery check (cut off by kill -9; resent later, stored once)"
@@ -979,18 +783,7 @@ def main():
     print("partial_success rejections    %d spans" % tracker.rejected)
     print("server error log lines        %d%s" % (len(server_errors), (": " + server_errors[0][:200]) if server_errors else ""))
     print("verifications                 %s" % ", ".join("%s: %s" % (v["label"], "ok" if v["ok"] else "FAILED") for v in verifications))
-    if failures:
-        print("RESULT: FAILED")
-        for f in failures:
-            print("  - " + f)
-        print("work directory kept: %s" % work)
-        return 1
-    print("RESULT: PASS")
-    if own_work and not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
-    else:
-        print("work directory: %s" % work)
-    return 0
+    return harness.report_result(failures, work, own_work and not args.keep)
 
 
 if __name__ == "__main__":

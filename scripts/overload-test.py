@@ -40,41 +40,28 @@ decoder, sets the sustainable rate.
 """
 
 import argparse
-import atexit
 import http.client
 import json
 import math
 import os
 import queue
 import random
-import re
-import shutil
-import signal
-import sqlite3
 import struct
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 
-SERVICES = ["checkout-assistant", "support-bot", "search-rag"]
-CHAT_MODELS = [("openai", "gpt-4o"), ("openai", "gpt-4o-mini"), ("anthropic", "claude-3-5-sonnet-20241022")]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import loupe_harness as harness  # noqa: E402
+from loupe_harness import CHAT_MODELS, SERVICES, attr  # noqa: E402
+
 ERRORS = ["Rate limit reached for requests (429)", "Request timed out after 30 s",
           "This model's maximum context length is 128000 tokens"]
-LISTEN_RE = re.compile(r"https?://[^\s/]+:(\d+)/")
 # 8 bytes of every trace id are replaced by the body's own number: in JSON as 16 hex digits, in
 # protobuf as 8 raw bytes (a fixed pattern that random ids and timestamps will not repeat).
 JSON_MARKER = b"@" * 16
 PB_MARKER = b"\xa5\x5a\xc3\x3c\x96\x69\x0f\xf0"
-
-
-def attr(key, value):
-    if isinstance(value, int):
-        v = {"intValue": str(value)}
-    else:
-        v = {"stringValue": str(value)}
-    return json.dumps({"key": key, "value": v}, separators=(",", ":"))
 
 
 def pb_varint(n):
@@ -146,10 +133,8 @@ def encode_json(spans):
             '"attributes":[%s],"status":%s}'
             % (pre, JSON_MARKER.decode(), post, sid, '"parentSpanId":"%s",' % parent if parent else "", json.dumps(name),
                kind, start, end, ",".join(attr(k, v) for k, v in attrs), status))
-    resource_spans = [
-        '{"resource":{"attributes":[%s]},"scopeSpans":[{"scope":{"name":"loupe-overload-test"},"spans":[%s]}]}'
-        % (attr("service.name", s), ",".join(texts)) for s, texts in by_service.items()]
-    return ('{"resourceSpans":[%s]}' % ",".join(resource_spans)).encode()
+    return harness.otlp_json(((attr("service.name", s),), '{"name":"loupe-overload-test"}', texts)
+                             for s, texts in by_service.items())
 
 
 def encode_protobuf(spans):
@@ -222,115 +207,6 @@ class Bodies:
 
 
 # ----------------------------------------------------------------------------------------------
-# Server
-# ----------------------------------------------------------------------------------------------
-
-CHILDREN = set()
-try:  # Linux: the server gets SIGKILL if this script dies without cleaning up (PR_SET_PDEATHSIG).
-    import ctypes
-    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
-except Exception:
-    _PRCTL = None
-
-
-def _die_with_parent():
-    if _PRCTL is not None:
-        _PRCTL(1, signal.SIGKILL)
-
-
-def cleanup_children():
-    for proc in list(CHILDREN):
-        if proc.poll() is None:
-            try:
-                proc.kill()
-                proc.wait(5)
-            except Exception:
-                pass
-        CHILDREN.discard(proc)
-
-
-class Server:
-    def __init__(self, args, db, log_path):
-        self.args, self.db, self.log_path = args, db, log_path
-        self.port = None
-        self.port_event = threading.Event()
-        self.error_lines = []
-
-    def start(self):
-        cmd = [self.args.bin, "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
-               "--durability", self.args.durability]
-        if self.args.queue_capacity:
-            cmd += ["--queue-capacity", str(self.args.queue_capacity)]
-        if self.args.max_inflight_mib:
-            cmd += ["--max-inflight-mib", str(self.args.max_inflight_mib)]
-        if self.args.max_body_mib:
-            cmd += ["--max-body-mib", str(self.args.max_body_mib)]
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     start_new_session=True, preexec_fn=_die_with_parent)
-        CHILDREN.add(self.proc)
-        threading.Thread(target=self._read_output, daemon=True).start()
-        if not self.port_event.wait(60) or self.port is None:
-            raise RuntimeError("the server did not start (see %s)" % self.log_path)
-        for _ in range(600):
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-                c.request("GET", "/health")
-                ok = c.getresponse().status == 200
-                c.close()
-                if ok:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError("the server never answered /health")
-
-    def _read_output(self):
-        with open(self.log_path, "w") as log:
-            for raw in self.proc.stdout:
-                line = raw.decode("utf-8", "replace")
-                log.write(line)
-                log.flush()
-                if self.port is None:
-                    m = LISTEN_RE.search(line)
-                    if m:
-                        self.port = int(m.group(1))
-                        self.port_event.set()
-                if " error " in line or " critical " in line or "Fatal error" in line:
-                    self.error_lines.append(line.strip())
-        self.port_event.set()
-
-    def status_field(self, name):
-        """A kB field of /proc/<pid>/status (VmRSS, VmHWM), in MiB; None once the process is gone."""
-        try:
-            with open("/proc/%d/status" % self.proc.pid) as f:
-                for line in f:
-                    if line.startswith(name + ":"):
-                        return int(line.split()[1]) / 1024
-        except (OSError, ValueError):
-            return None
-        return None
-
-    def cpu_seconds(self):
-        try:
-            with open("/proc/%d/stat" % self.proc.pid) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, ValueError, IndexError):
-            return None
-
-    def terminate(self, timeout=180):
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            rc = self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            rc = "timeout (killed)"
-        CHILDREN.discard(self.proc)
-        return rc
-
-
-# ----------------------------------------------------------------------------------------------
 # Load
 # ----------------------------------------------------------------------------------------------
 
@@ -360,12 +236,7 @@ class Results:
             self.statuses[status] = self.statuses.get(status, 0) + 1
             self.latencies.setdefault(status, []).append(seconds)
             if status == 200:
-                rejected = 0
-                if data:
-                    try:
-                        rejected = int((json.loads(data).get("partialSuccess") or {}).get("rejectedSpans") or 0)
-                    except ValueError:
-                        pass
+                rejected = harness.rejected_spans(data)
                 if rejected:
                     self.rejected += rejected
                     self.bad_samples.append("200 with %d spans rejected: %r" % (rejected, data[:200]))
@@ -377,48 +248,16 @@ class Results:
                     self.bad_samples.append("HTTP %d: %r" % (status, (data or b"")[:300]))
 
 
-class EarlyClose(ConnectionError):
-    """The server answered before reading the whole body, then closed the connection."""
-
-
-class Sender:
-    """A keep-alive connection that posts bodies."""
+class Sender(harness.Poster):
+    """A keep-alive connection that posts bodies of one content type."""
 
     def __init__(self, port, timeout, content_type):
-        self.port, self.timeout, self.conn, self.content_type = port, timeout, None, content_type
+        super().__init__("127.0.0.1", port, timeout)
+        self.headers = {"Content-Type": content_type}
 
     def post(self, body):
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
-        try:
-            try:
-                self.conn.request("POST", "/v1/traces", body=body, headers={"Content-Type": self.content_type})
-            except (BrokenPipeError, ConnectionResetError) as e:
-                # The server may have answered early (e.g. 429 before reading the body) and closed the
-                # connection while the body was still being sent. Read that answer if it is there,
-                # but it still counts as a connection reset: many exporters never see such an answer.
-                try:
-                    early = self.conn.getresponse()
-                except (OSError, http.client.HTTPException):
-                    raise e
-                raise EarlyClose("HTTP %d sent before the whole body was read, then the connection was closed (%s)"
-                                 % (early.status, type(e).__name__)) from e
-            resp = self.conn.getresponse()
-            data = resp.read()
-        except Exception:
-            self.close()
-            raise
-        if (resp.getheader("Connection") or "").lower() == "close":
-            self.close()
-        return resp.status, data
-
-    def close(self):
-        if self.conn is not None:
-            try:
-                self.conn.close()
-            except Exception:
-                pass
-            self.conn = None
+        status, _, data = super().post(body, self.headers)
+        return status, data
 
 
 def closed_loop(port, bodies, results, seconds, connections, timeout):
@@ -585,37 +424,15 @@ def percentile(values, p):
 # ----------------------------------------------------------------------------------------------
 
 def verify(db, work, bodies, results):
-    ids_path = os.path.join(work, "client-ids.sqlite")
-    con = sqlite3.connect(ids_path)
-    con.executescript("""
-        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-        DROP TABLE IF EXISTS acked; DROP TABLE IF EXISTS sent;
-        CREATE TABLE acked (trace_id TEXT NOT NULL, span_id TEXT NOT NULL, PRIMARY KEY (trace_id, span_id)) WITHOUT ROWID;
-        CREATE TABLE sent (trace_id TEXT NOT NULL, span_id TEXT NOT NULL, PRIMARY KEY (trace_id, span_id)) WITHOUT ROWID;
-    """)
-    for table, ks in (("acked", results.acked), ("sent", results.sent)):
-        con.executemany("INSERT OR IGNORE INTO %s VALUES (?, ?)" % table, (pair for k in set(ks) for pair in bodies.ids(k)))
-    con.commit()
-    con.close()
-    con = sqlite3.connect("file:%s" % ids_path, uri=True, isolation_level=None)
-    con.execute("ATTACH DATABASE ? AS s", ("file:%s?mode=ro" % db,))
-    con.execute("BEGIN")
-    q = lambda sql: con.execute(sql).fetchone()[0]
-    r = {
-        "stored": q("SELECT COUNT(*) FROM s.spans"),
-        "acked": q("SELECT COUNT(*) FROM acked"),
-        "lost": q("SELECT COUNT(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM s.spans x WHERE x.trace_id = a.trace_id AND x.span_id = a.span_id)"),
-        "phantom": q("SELECT COUNT(*) FROM s.spans x WHERE NOT EXISTS (SELECT 1 FROM sent a WHERE a.trace_id = x.trace_id AND a.span_id = x.span_id)"),
-        "duplicated": q("SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM s.spans GROUP BY trace_id, span_id HAVING n > 1)"),
-    }
-    expected = dict(((m, sv), (n, e)) for m, sv, n, e in con.execute(
-        "SELECT start_ns / 60000000000, service, COUNT(*), SUM(status = 'error') FROM s.spans GROUP BY 1, 2"))
-    stored = dict(((m, sv), (n, e)) for m, sv, n, e in con.execute(
-        "SELECT minute, service, SUM(span_count), SUM(errors) FROM s.rollups WHERE grain = 'core' GROUP BY 1, 2"))
-    bad = [(k, expected.get(k), stored.get(k)) for k in set(expected) | set(stored) if expected.get(k) != stored.get(k)]
+    ids = harness.ClientIds(work)
+    ids.add(sent=(pair for k in set(results.sent) for pair in bodies.ids(k)),
+            acked=(pair for k in set(results.acked) for pair in bodies.ids(k)))
+    con = ids.snapshot(db)
+    r = harness.span_ledger(con)
+    bad, _ = harness.minute_service_rollups(con)
     r["rollup_mismatches"] = len(bad)
-    r["rollup_sample"] = sorted(bad)[:5]
-    r["traces_spans"] = (q("SELECT COALESCE(SUM(span_count), 0) FROM s.traces"), r["stored"])
+    r["rollup_sample"] = bad[:5]
+    r["traces_spans"] = (con.execute("SELECT COALESCE(SUM(span_count), 0) FROM s.traces").fetchone()[0], r["stored"])
     con.execute("COMMIT")
     con.close()
     return r
@@ -625,7 +442,7 @@ def verify(db, work, bodies, results):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--bin", default=".build/release/loupe", help="the loupe binary (default: %(default)s)")
+    harness.add_options(p, "bin")
     p.add_argument("--seconds", type=float, default=60, help="open-loop overload duration (default: %(default)s)")
     p.add_argument("--rate", type=float, default=None,
                    help="offered load in spans/s (default: 2x the rate measured by a short closed-loop run)")
@@ -639,26 +456,15 @@ def main():
     p.add_argument("--max-connections", type=int, default=256, help="most concurrent requests in the open loop (default: %(default)s)")
     p.add_argument("--request-timeout", type=float, default=120, help="client timeout per request, s (default: %(default)s)")
     p.add_argument("--query-timeout", type=float, default=10, help="a summary query slower than this fails (default: %(default)s)")
-    p.add_argument("--durability", choices=["full", "normal"], default="full", help="server --durability (default: full)")
-    p.add_argument("--queue-capacity", type=int, default=None, help="server --queue-capacity (default: the server's)")
+    harness.add_options(p, "durability", "queue-capacity")
     p.add_argument("--max-inflight-mib", type=int, default=None, help="server --max-inflight-mib (default: the server's)")
     p.add_argument("--max-body-mib", type=int, default=None, help="server --max-body-mib (default: the server's)")
     p.add_argument("--db", help="SQLite file to create (default: in a new temp directory)")
-    p.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
-    p.add_argument("--keep", action="store_true", help="keep the work directory even when everything passed")
+    harness.add_options(p, "seed", "keep")
     args = p.parse_args()
+    harness.check_args(p, args)
 
-    if args.seed is None:
-        args.seed = random.SystemRandom().randint(1, 10**6)
-    if not os.path.exists(args.bin):
-        alt = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", args.bin)
-        if not os.path.exists(alt):
-            p.error("no loupe binary at %s (build it with `swift build -c release` or pass --bin)" % args.bin)
-        args.bin = alt
-    args.bin = os.path.abspath(args.bin)
     if args.db:
-        if os.path.exists(args.db):
-            p.error("--db %s exists; the test needs a fresh file" % args.db)
         db = os.path.abspath(args.db)
         work = tempfile.mkdtemp(prefix="loupe-overload-", dir=os.path.dirname(db))
         own = False
@@ -666,14 +472,7 @@ def main():
         work = tempfile.mkdtemp(prefix="loupe-overload-")
         db = os.path.join(work, "loupe.db")
         own = True
-
-    atexit.register(cleanup_children)
-
-    def on_signal(signum, _frame):
-        raise KeyboardInterrupt("signal %d" % signum)
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)  # also when started with SIGINT ignored (a background job)
+    harness.handle_signals()
     rng = random.Random(args.seed)
     failures = []
     try:
@@ -682,7 +481,7 @@ def main():
         sample = bodies.make(0)
         print("Loupe overload test: bin %s, db %s, seed %d; bodies of %d spans, %.2f MB of OTLP %s (templates built in %.1fs)"
               % (args.bin, db, args.seed, args.body_spans, len(sample) / 1e6, args.encoding, time.monotonic() - t0))
-        server = Server(args, db, os.path.join(work, "server.log")).start()
+        server = harness.Server(args.bin, db, os.path.join(work, "server.log"), harness.serve_flags(args)).start()
         print("server pid %d on port %d; RSS at start %.1f MiB" % (server.proc.pid, server.port, server.status_field("VmRSS") or -1))
         sys.stdout.flush()
         results = Results()
@@ -731,7 +530,7 @@ def main():
         sampler.join(max(60.0, 3 * args.query_timeout) + 5)
         hwm = server.status_field("VmHWM")
         rss_end = server.status_field("VmRSS")
-        rc = server.terminate()
+        rc = server.terminate(180)
         if rc != 0:
             failures.append("server exited with %s on SIGTERM" % rc)
         # Both phases count for the stored-spans check.
@@ -739,15 +538,15 @@ def main():
         results.sent += load_results.sent
         v = verify(db, work, bodies, results)
     except KeyboardInterrupt:
-        cleanup_children()
+        harness.cleanup_children()
         print("\ninterrupted; work directory %s" % work)
         return 130
     except RuntimeError as e:
-        cleanup_children()
+        harness.cleanup_children()
         print("FAILED: %s (work directory %s)" % (e, work))
         return 1
     finally:
-        cleanup_children()
+        harness.cleanup_children()
 
     st = load_results.statuses
     bad_status = {k: c for k, c in st.items() if k not in (200, 429, 503)}
@@ -821,18 +620,7 @@ def main():
     print("rollups (minute x service)      %d mismatches; trace summaries count %d spans of %d stored"
           % (v["rollup_mismatches"], v["traces_spans"][0], v["traces_spans"][1]))
     print("server error log lines          %d%s" % (len(server.error_lines), (": " + server.error_lines[0][:200]) if server.error_lines else ""))
-    if failures:
-        print("RESULT: FAILED")
-        for f in failures:
-            print("  - " + f)
-        print("work directory kept: %s" % work)
-        return 1
-    print("RESULT: PASS")
-    if own and not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
-    else:
-        print("work directory: %s" % work)
-    return 0
+    return harness.report_result(failures, work, own and not args.keep)
 
 
 if __name__ == "__main__":
