@@ -41,7 +41,7 @@ public struct DemoTrafficGenerator: Sendable {
     ) async {
         var factory = DemoTraceFactory(random: DemoRandom(seed: seed), failureRate: failureRate)
         var totals = Progress()
-        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        let seconds = interval.seconds
         var owed = 0.0
         while !Task.isCancelled {
             owed += tracesPerSecond * seconds

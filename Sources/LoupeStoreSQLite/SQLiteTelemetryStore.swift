@@ -101,11 +101,10 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func health() async -> StoreHealth {
         let pending = pending.withLock { $0 }
-        let lag = pending.oldestCommit.map { (ContinuousClock.now - $0) } ?? .zero
-        let (seconds, attoseconds) = lag.components
+        let lag = pending.oldestCommit.map { ContinuousClock.now - $0 } ?? .zero
         let files = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 }
         return StoreHealth(
-            pendingAggregateRows: pending.rowCount, aggregateLagSeconds: Double(seconds) + Double(attoseconds) / 1e18,
+            pendingAggregateRows: pending.rowCount, aggregateLagSeconds: lag.seconds,
             storedBytes: files.isEmpty ? nil : files.reduce(0, +))
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import LoupeCore
 import LoupeStore
 
 /// `GET /api/v1/status`: ingest counters, the queue and memory budget, and the store's own state.

@@ -98,7 +98,7 @@ struct IngestBench: AsyncParsableCommand {
                 }
                 try await senders.waitForAll()
             }
-            let elapsed = BenchFormat.seconds(ContinuousClock.now - start)
+            let elapsed = (ContinuousClock.now - start).seconds
             try await http.shutdown()
             BenchFormat.say("ingest: \(total) spans acknowledged in \(String(format: "%.2f", elapsed)) s = \(BenchFormat.rate(total, seconds: elapsed)) spans/s (durable, acked after commit)")
             // Cancelling the task would not stop the server's own service group: shut it down gracefully.

@@ -56,7 +56,7 @@ struct PipelineBench: AsyncParsableCommand {
             let cpu = Self.cpuSeconds()
             for batch in batches { _ = try await store.write(batch) }
             try await store.flushAggregates()
-            say("SQLite write (\(durability.rawValue), \(size) per commit, writer)", count: records.count, BenchFormat.seconds(ContinuousClock.now - start), cpu: Self.cpuSeconds() - cpu)
+            say("SQLite write (\(durability.rawValue), \(size) per commit, writer)", count: records.count, (ContinuousClock.now - start).seconds, cpu: Self.cpuSeconds() - cpu)
         }
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
@@ -69,7 +69,7 @@ struct PipelineBench: AsyncParsableCommand {
         let start = ContinuousClock.now
         let cpu = Self.cpuSeconds()
         body()
-        say(stage, count: count, BenchFormat.seconds(ContinuousClock.now - start), cpu: Self.cpuSeconds() - cpu)
+        say(stage, count: count, (ContinuousClock.now - start).seconds, cpu: Self.cpuSeconds() - cpu)
     }
 
     /// Wall time per span, and CPU time per span, which other processes on the machine barely disturb.

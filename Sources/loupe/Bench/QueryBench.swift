@@ -45,7 +45,7 @@ struct QueryBench: AsyncParsableCommand {
             chunk += 1
             if chunk % 10 == 0 { BenchFormat.say("  \(stored) spans stored") }
         }
-        let fill = BenchFormat.seconds(ContinuousClock.now - fillStart)
+        let fill = (ContinuousClock.now - fillStart).seconds
         BenchFormat.say("stored \(stored) spans in \(String(format: "%.1f", fill)) s (\(BenchFormat.rate(stored, seconds: fill)) spans/s, generation and the ingest pipeline included)")
 
         let analytics = TelemetryAnalytics(store: store)
@@ -104,7 +104,7 @@ struct QueryBench: AsyncParsableCommand {
         for _ in 0..<iterations {
             let start = ContinuousClock.now
             try await body(analytics)
-            samples.append(BenchFormat.seconds(ContinuousClock.now - start))
+            samples.append((ContinuousClock.now - start).seconds)
         }
         samples.sort()
         BenchFormat.say("\(name): p50 \(BenchFormat.ms(BenchFormat.percentile(samples, 0.5))), p95 \(BenchFormat.ms(BenchFormat.percentile(samples, 0.95))), max \(BenchFormat.ms(samples.last ?? 0))")

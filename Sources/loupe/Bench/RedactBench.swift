@@ -18,7 +18,7 @@ struct RedactBench: ParsableCommand {
         var found = 0
         let start = ContinuousClock.now
         for text in texts { found += redactor.redact(text).totalCount }
-        let seconds = BenchFormat.seconds(ContinuousClock.now - start)
+        let seconds = (ContinuousClock.now - start).seconds
         BenchFormat.say(String(format: "redact: %.1f MB in %.2f s = %.0f MB/s on one core (%d items redacted)", Double(total) / 1e6, seconds, Double(total) / 1e6 / seconds, found))
     }
 
