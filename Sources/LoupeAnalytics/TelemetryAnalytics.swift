@@ -20,7 +20,9 @@ public struct TelemetryAnalytics: Sendable {
     }
 
     public func summary(_ query: SummaryQuery) async throws -> SummaryReport {
-        let (grain, rows) = try await rollups(query.range, groupBy: query.groupBy, filters: query.filters, collapseMinutes: true)
+        let (grain, rows) = try await rollups(
+            query.range, groupBy: query.groupBy, filters: query.filters, merge: RollupMerge(keeping: Set(query.groupBy))
+        )
         let unit = query.unit
         var groups: [[String]: UnitMeasures] = [:]
         var totals = UnitMeasures()
@@ -78,7 +80,10 @@ public struct TelemetryAnalytics: Sendable {
         let first = range.fromMinute
         let count = Int((range.toMinute - first + stepMinutes - 1) / stepMinutes)
         guard count <= Self.maxPoints else { throw AnalyticsError.tooManyPoints(count, limit: Self.maxPoints) }
-        let (_, rows) = try await rollups(range, groupBy: groupBy, filters: filters)
+        let (_, rows) = try await rollups(
+            range, groupBy: groupBy, filters: filters,
+            merge: RollupMerge(stepMinutes: stepMinutes, originMinute: first, keeping: Set(groupBy))
+        )
         var groups: [[String]: [UnitMeasures]] = [:]
         for row in rows {
             let key = groupBy.map { row.key.value(of: $0) }
@@ -96,9 +101,19 @@ public struct TelemetryAnalytics: Sendable {
         return TimeBuckets(firstMinute: first, stepMinutes: stepMinutes, stepCount: count, groupBy: groupBy.map(\.name), groups: groups)
     }
 
-    /// Failures by category and fingerprint; reads failed spans only, which are indexed apart.
+    /// Failures by category and failure mode. Stores aggregate them; grouping or filtering by a
+    /// business dimension, or failures stored before classification existed, are read span by span
+    /// (at most `limit`, the most recent).
     public func errors(_ query: ErrorsQuery, limit: Int = 50_000) async throws -> ErrorsReport {
         guard query.range.toNanos > query.range.fromNanos else { throw AnalyticsError.emptyRange }
+        let modesQuery = FailureModeQuery(
+            fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, filters: query.filters, groupBy: query.groupBy,
+            examplesPerFingerprint: query.examplesPerFingerprint, trendBuckets: query.trendBuckets
+        )
+        if modesQuery.isSupported {
+            let modes = try await store.failureModes(modesQuery)
+            if modes.rows.allSatisfy(\.isClassified) { return ErrorsReport(query: query, modes: modes, truncated: false) }
+        }
         var spans = try await store.failedSpans(
             FailedSpanQuery(
                 fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, project: query.filters[.project], limit: limit,
@@ -119,7 +134,7 @@ public struct TelemetryAnalytics: Sendable {
             spans[i].errorCategory = classification.category.rawValue
             spans[i].errorFingerprint = classification.fingerprint
         }
-        return ErrorsReport(query: query, spans: spans, truncated: spans.count >= limit)
+        return ErrorsReport(query: query, modes: FailureModes(failed: spans, query: modesQuery), truncated: spans.count >= limit)
     }
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
@@ -133,7 +148,7 @@ public struct TelemetryAnalytics: Sendable {
     }
 
     private func rollups(
-        _ range: TimeRange, groupBy: [TelemetryDimension], filters: [TelemetryDimension: String], collapseMinutes: Bool = false
+        _ range: TimeRange, groupBy: [TelemetryDimension], filters: [TelemetryDimension: String], merge: RollupMerge? = nil
     ) async throws -> (RollupGrain, [RollupRow]) {
         guard range.toNanos > range.fromNanos else { throw AnalyticsError.emptyRange }
         let dimensions = Set(groupBy).union(filters.keys)
@@ -144,7 +159,7 @@ public struct TelemetryAnalytics: Sendable {
         let from = grain.rowMinute(range.fromMinute)
         let to = grain.rowMinute(range.toMinute + grain.resolutionMinutes - 1)
         let rows = try await store.rollups(
-            RollupQuery(grain: grain, fromMinute: from, toMinute: to, filters: filters, collapseMinutes: collapseMinutes)
+            RollupQuery(grain: grain, fromMinute: from, toMinute: to, filters: filters, merge: merge)
         )
         return (grain, rows)
     }

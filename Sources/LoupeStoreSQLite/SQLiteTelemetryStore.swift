@@ -169,29 +169,33 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func rollups(_ query: RollupQuery) async throws -> [RollupRow] {
         try await flushAggregates()
-        var sql = (query.collapseMinutes ? RollupRow.collapsedSelectSQL : RollupRow.selectSQL) + " WHERE grain = ? AND minute >= ? AND minute < ?"
+        var conditions = " WHERE grain = ? AND minute >= ? AND minute < ?"
         var arguments: [(any DatabaseValueConvertible)?] = [query.grain.rawValue, query.fromMinute, query.toMinute]
         var businessFilters: [TelemetryDimension: String] = [:]
         for (dimension, value) in query.filters.sorted(by: { $0.key < $1.key }) {
             if let column = Self.rollupColumn(dimension) {
-                sql += " AND \(column) = ?"
+                conditions += " AND \(column) = ?"
                 arguments.append(value)
             } else {
                 businessFilters[dimension] = value
             }
         }
-        if query.collapseMinutes { sql += " GROUP BY " + RollupRow.collapsedGroupColumns }
+        let sql: String
+        if let merge = query.merge {
+            let keepBusiness = !businessFilters.isEmpty || merge.keeping.contains { !$0.isBuiltIn }
+            let (select, groupBy) = RollupRow.mergedSelectSQL(merge, fromMinute: query.fromMinute, keepBusiness: keepBusiness)
+            sql = select + conditions + groupBy
+        } else {
+            sql = RollupRow.selectSQL + conditions
+        }
         let statementArguments = StatementArguments(arguments)
         let grain = query.grain
-        let fromMinute = query.fromMinute
-        let finalSQL = sql
         let inSwift = businessFilters
         return try await pool.read { db in
             var rows: [RollupRow] = []
-            let cursor = try Row.fetchCursor(db, sql: finalSQL, arguments: statementArguments)
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: statementArguments)
             while let row = try cursor.next() {
-                var rollup = RollupRow(row: row, grain: grain)
-                if rollup.key.minute == Int64.min { rollup.key = rollup.key.with(grain: grain, minute: fromMinute) }
+                let rollup = RollupRow(row: row, grain: grain)
                 if inSwift.allSatisfy({ rollup.key.value(of: $0.key) == $0.value }) { rows.append(rollup) }
             }
             return rows
@@ -304,6 +308,11 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         }
     }
 
+    public func failureModes(_ query: FailureModeQuery) async throws -> FailureModes {
+        guard query.isSupported else { throw SQLiteStoreError.unsupportedQuery("failure modes are grouped and filtered by built-in dimensions only") }
+        return try await FailureModeReader.read(query, from: pool)
+    }
+
     public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
         let sql = """
             SELECT provider, COALESCE(response_model, request_model) AS model, COUNT(*) AS calls,
@@ -339,16 +348,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     private static func rollupColumn(_ dimension: TelemetryDimension) -> String? {
-        switch dimension {
-        case .project: return "project"
-        case .service: return "service"
-        case .operation: return "operation"
-        case .provider: return "provider"
-        case .model: return "model"
-        case .status: return "status"
-        case .errorCategory: return "error_category"
-        case .user: return "user_id"
-        default: return nil
-        }
+        RollupRow.dimensionColumns.first { $0.0 == dimension }?.1
     }
 }

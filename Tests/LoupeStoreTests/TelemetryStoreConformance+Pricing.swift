@@ -90,12 +90,59 @@ extension TelemetryStoreConformance {
             var perMinute = RollupMeasures()
             for row in try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 3)) { perMinute.merge(row.measures) }
             var collapsed = RollupMeasures()
-            let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 3, collapseMinutes: true))
+            let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 3, merge: RollupMerge(keeping: Set(TelemetryDimension.builtIn))))
             for row in rows { collapsed.merge(row.measures) }
             #expect(collapsed.count == perMinute.count && collapsed.errors == perMinute.errors, "\(grain)")
             #expect(collapsed.inputTokens == perMinute.inputTokens && collapsed.latency == perMinute.latency, "\(grain)")
             #expect(abs(collapsed.costUSD - perMinute.costUSD) < 1e-12, "\(grain)")
             #expect(rows.allSatisfy { $0.key.minute >= m0 && $0.key.minute < m0 + 3 })
+        }
+    }
+}
+
+extension TelemetryStoreConformance {
+    /// Merged rows, grouped by step and by the kept dimensions, add up to the unmerged ones grouped the same way.
+    @Test(arguments: Kind.allCases, [
+        RollupMerge(stepMinutes: 2, originMinute: 1, keeping: [.model]),
+        RollupMerge(keeping: [.user]),
+        RollupMerge(stepMinutes: 3, originMinute: 2, keeping: [TelemetryDimension("business_unit"), .model]),
+        RollupMerge(stepMinutes: 10, originMinute: 0, keeping: [.errorCategory]),
+    ])
+    func mergedRollupsKeepWhatTheReaderGroupsBy(kind: Kind, merge: RollupMerge) async throws {
+        let store = try Self.makeStore(kind)
+        var spans: [SpanRecord] = []
+        for i in 0..<12 {
+            spans.append(Self.span(
+                id: String(format: "%016x", i + 1), minute: Int64(i % 5), durationMs: Int64(50 * (i + 1)),
+                model: i % 3 == 0 ? "gpt-4o-mini" : "gpt-4o", error: i % 4 == 0, user: "u\(i % 2)", unit: i % 2 == 0 ? "sales" : "legal"
+            ))
+        }
+        _ = try await store.write(spans)
+        let m0 = Self.base / Self.minute
+        let dimensions = merge.keeping.sorted()
+        let grain = try #require(RollupGrain.covering(Set(dimensions)))
+        do {
+            let from = grain.rowMinute(m0)
+            let origin = from + merge.originMinute
+            let step = merge.stepMinutes
+            let realMerge = RollupMerge(stepMinutes: step, originMinute: origin, keeping: merge.keeping)
+            func grouped(_ rows: [RollupRow]) -> [String: RollupMeasures] {
+                var groups: [String: RollupMeasures] = [:]
+                for row in rows {
+                    let bucket = step.map { (row.key.minute - origin) / $0 } ?? 0
+                    let key = "\(bucket)|\(dimensions.map { row.key.value(of: $0) })|\(row.key.role.rawValue)"
+                    groups[key, default: RollupMeasures()].merge(row.measures)
+                }
+                return groups
+            }
+            let plain = grouped(try await store.rollups(RollupQuery(grain: grain, fromMinute: from, toMinute: m0 + 10)))
+            let merged = grouped(try await store.rollups(RollupQuery(grain: grain, fromMinute: from, toMinute: m0 + 10, merge: realMerge)))
+            #expect(merged.keys.sorted() == plain.keys.sorted(), "\(grain)")
+            for (key, measures) in plain {
+                let other = merged[key] ?? RollupMeasures()
+                #expect(other.count == measures.count && other.errors == measures.errors && other.latency == measures.latency, "\(grain) \(key)")
+                #expect(abs(other.costUSD - measures.costUSD) < 1e-12, "\(grain) \(key)")
+            }
         }
     }
 }

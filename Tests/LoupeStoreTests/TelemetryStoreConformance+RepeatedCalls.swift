@@ -7,7 +7,7 @@ extension TelemetryStoreConformance {
     static func measuresByRole(_ store: any TelemetryStore, grain: RollupGrain = .core) async throws -> [SpanRole: RollupMeasures] {
         var byRole: [SpanRole: RollupMeasures] = [:]
         let query = RollupQuery(
-            grain: grain, fromMinute: grain.rowMinute(base / minute), toMinute: base / minute + 10, collapseMinutes: true
+            grain: grain, fromMinute: grain.rowMinute(base / minute), toMinute: base / minute + 10, merge: RollupMerge(keeping: Set(TelemetryDimension.builtIn))
         )
         for row in try await store.rollups(query) { byRole[row.key.role, default: RollupMeasures()].merge(row.measures) }
         return byRole

@@ -10,6 +10,10 @@ public struct ErrorFingerprintGroup: Sendable, Hashable {
     public var models: [String: Int]
     public var operations: [String: Int]
     public var services: [String: Int]
+    /// Failures by end user, for the failures that carried one.
+    public var users: [String: Int]
     /// The most recent traces that failed this way, newest first.
     public var exampleTraceIds: [String]
+    /// Failures per equal slice of the range (``ErrorsQuery/trendBuckets``); empty when not asked for.
+    public var trend: [Int]
 }

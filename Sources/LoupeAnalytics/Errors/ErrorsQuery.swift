@@ -7,11 +7,14 @@ public struct ErrorsQuery: Sendable, Hashable {
     public var filters: [TelemetryDimension: String]
     /// Example traces kept per fingerprint.
     public var examplesPerFingerprint: Int
+    /// Equal slices of the range each fingerprint's trend is counted in; 0 for none.
+    public var trendBuckets: Int
 
     public init(
         range: TimeRange, groupBy: [TelemetryDimension] = [], filters: [TelemetryDimension: String] = [:],
-        examplesPerFingerprint: Int = 5
+        examplesPerFingerprint: Int = 5, trendBuckets: Int = 0
     ) {
+        self.trendBuckets = trendBuckets
         self.range = range
         self.groupBy = groupBy
         self.filters = filters

@@ -16,46 +16,35 @@ public struct ErrorsReport: Sendable, Hashable {
     /// True when the range held more failures than were read; counts then cover the most recent ones.
     public var truncated: Bool
 
-    /// Groups failed spans; spans stored before classification existed fall under `unknown`.
-    public init(query: ErrorsQuery, spans: [SpanRecord], truncated: Bool) {
+    /// Groups failure modes by category (and the query's group key); failures stored before
+    /// classification existed fall under `unknown`.
+    public init(query: ErrorsQuery, modes: FailureModes, truncated: Bool) {
         self.query = query
         self.truncated = truncated
-        let matching = spans.filter { span in query.filters.allSatisfy { span.value(of: $0.key) == $0.value } }
-        totalErrors = matching.count
-        // A failed span is a root cause unless one of its own children failed too.
-        struct SpanKey: Hashable {
-            var traceId: String
-            var spanId: String
-        }
-        var failedParents = Set<SpanKey>()
-        for span in spans {
-            if let parent = span.parentSpanId { failedParents.insert(SpanKey(traceId: span.traceId, spanId: parent)) }
-        }
-        let causes = matching.filter { !failedParents.contains(SpanKey(traceId: $0.traceId, spanId: $0.spanId)) }
-        rootCauses = causes.count
+        totalErrors = modes.failedSpans
+        rootCauses = modes.rows.reduce(0) { $0 + $1.count }
         struct Key: Hashable {
             var values: [String]
             var category: ErrorCategory
         }
         var byKey: [Key: [String: ErrorFingerprintGroup]] = [:]
-        // Newest first, so the first span seen in a group is its sample and its first example.
-        for span in causes.sorted(by: { $0.startNanos > $1.startNanos }) {
-            let category = span.errorCategory.flatMap(ErrorCategory.init(rawValue:)) ?? .unknown
-            let key = Key(values: query.groupBy.map { span.value(of: $0) }, category: category)
-            let fingerprint = span.errorFingerprint ?? "unfingerprinted"
+        for row in modes.rows {
+            let category = row.category.flatMap(ErrorCategory.init(rawValue:)) ?? .unknown
+            let key = Key(values: row.key, category: category)
+            let fingerprint = row.fingerprint ?? "unfingerprinted"
+            let sample = row.fingerprint.flatMap { modes.samples[$0] }
             var group = byKey[key, default: [:]][fingerprint] ?? ErrorFingerprintGroup(
-                fingerprint: fingerprint, count: 0, firstSeenNanos: span.startNanos, lastSeenNanos: span.startNanos,
-                errorType: span.errorType, sampleMessage: span.errorMessage, models: [:], operations: [:], services: [:],
-                exampleTraceIds: []
+                fingerprint: fingerprint, count: 0, firstSeenNanos: row.firstSeenNanos, lastSeenNanos: row.lastSeenNanos,
+                errorType: sample?.errorType, sampleMessage: sample?.message, models: [:], operations: [:], services: [:],
+                users: [:], exampleTraceIds: sample?.traceIds ?? [], trend: row.fingerprint.flatMap { modes.trends[$0] } ?? []
             )
-            group.count += 1
-            group.firstSeenNanos = min(group.firstSeenNanos, span.startNanos)
-            if let model = span.model { group.models[model, default: 0] += 1 }
-            group.operations[span.operation.rawValue, default: 0] += 1
-            group.services[span.service, default: 0] += 1
-            if group.exampleTraceIds.count < query.examplesPerFingerprint, !group.exampleTraceIds.contains(span.traceId) {
-                group.exampleTraceIds.append(span.traceId)
-            }
+            group.count += row.count
+            group.firstSeenNanos = min(group.firstSeenNanos, row.firstSeenNanos)
+            group.lastSeenNanos = max(group.lastSeenNanos, row.lastSeenNanos)
+            if let model = row.model { group.models[model, default: 0] += row.count }
+            group.operations[row.operation, default: 0] += row.count
+            group.services[row.service, default: 0] += row.count
+            if let user = row.user { group.users[user, default: 0] += row.count }
             byKey[key, default: [:]][fingerprint] = group
         }
         groups = byKey.map { key, fingerprints in

@@ -14,16 +14,45 @@ extension LatencyHistogram {
 
     /// Decodes ``encoded()`` output; nil for bytes this version cannot read.
     public init?<Bytes: Collection<UInt8>>(encoded bytes: Bytes) {
-        self.init()
-        var iterator = bytes.makeIterator()
-        guard iterator.next() == Self.formatVersion,
-            let offset = Self.readVarint(&iterator), let length = Self.readVarint(&iterator),
-            offset < UInt64(Self.bucketCount), length <= UInt64(Self.bucketCount) - offset
+        guard let decoded = bytes.withContiguousStorageIfAvailable({ Self(encodedBuffer: UnsafeRawBufferPointer($0)) })
+            ?? Array(bytes).withUnsafeBytes({ Self(encodedBuffer: $0) })
         else { return nil }
-        for k in 0..<Int(length) {
-            guard let c = Self.readVarint(&iterator) else { return nil }
-            add(bucket: Int(offset) + k, count: c)
+        self = decoded
+    }
+
+    /// Decodes from raw bytes in one pass, building the counts array at its final size: summaries
+    /// decode tens of thousands of these per query, so no per-bucket growth or iterator overhead.
+    public init?(encodedBuffer bytes: UnsafeRawBufferPointer) {
+        self.init()
+        var position = 0
+        func varint() -> UInt64? {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                guard shift < 64 else { return nil }
+                result |= UInt64(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { return result }
+                shift += 7
+            }
+            return nil
         }
+        guard bytes.first == Self.formatVersion else { return nil }
+        position = 1
+        guard let start = varint(), let length = varint(), start < UInt64(Self.bucketCount),
+            length <= UInt64(Self.bucketCount) - start
+        else { return nil }
+        var decoded = [UInt64](repeating: 0, count: Int(length))
+        var total: UInt64 = 0
+        for k in 0..<Int(length) {
+            guard let c = varint() else { return nil }
+            decoded[k] = c
+            total &+= c
+        }
+        // Zero buckets at the edges are trimmed, as ``add(bucket:count:)`` never creates them.
+        guard let first = decoded.firstIndex(where: { $0 > 0 }), let last = decoded.lastIndex(where: { $0 > 0 }) else { return }
+        self.init(offset: Int(start) + first, counts: Array(decoded[first...last]), count: total)
     }
 
     private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
@@ -33,17 +62,5 @@ extension LatencyHistogram {
             v >>= 7
         }
         bytes.append(UInt8(v))
-    }
-
-    private static func readVarint<I: IteratorProtocol<UInt8>>(_ iterator: inout I) -> UInt64? {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while let byte = iterator.next() {
-            guard shift < 64 else { return nil }
-            result |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-        }
-        return nil
     }
 }

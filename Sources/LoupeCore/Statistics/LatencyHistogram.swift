@@ -25,6 +25,13 @@ public struct LatencyHistogram: Sendable, Hashable {
 
     public init() {}
 
+    /// Counts whose first and last buckets are not zero, as decoding builds them.
+    init(offset: Int, counts: [UInt64], count: UInt64) {
+        self.offset = offset
+        self.counts = counts
+        self.count = count
+    }
+
     public static func bucketIndex(ofMs value: Double) -> Int {
         guard value > minimumMs, value.isFinite else { return value.isNaN ? 0 : (value > minimumMs ? bucketCount - 1 : 0) }
         let index = Int((Foundation.log(value / minimumMs) / logGamma).rounded(.up))

@@ -44,6 +44,10 @@ public protocol TelemetryStore: Sendable {
     /// Failed spans in a range, newest first, at most `query.limit`.
     func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord]
 
+    /// Root-cause failures in a range by failure mode, with samples and trends. Stores may refuse a
+    /// query that is not ``FailureModeQuery/isSupported``; the analytics then read ``failedSpans(_:)``.
+    func failureModes(_ query: FailureModeQuery) async throws -> FailureModes
+
     /// Counted model calls with usage but no price, by model, most used first.
     func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel]
 

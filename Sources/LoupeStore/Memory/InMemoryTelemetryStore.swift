@@ -101,6 +101,12 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
+    public func failureModes(_ query: FailureModeQuery) async throws -> FailureModes {
+        state.withLock { state in
+            FailureModes(failed: state.spans.values.flatMap(\.values).filter(\.isError), query: query)
+        }
+    }
+
     public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
         state.withLock { state in
             var byModel: [[String?]: UnpricedModel] = [:]

@@ -6,19 +6,18 @@ public struct RollupQuery: Sendable, Hashable {
     /// Exclusive, in unix minutes.
     public var toMinute: Int64
     public var filters: [TelemetryDimension: String]
-    /// When true, a store may return one row per key for the whole range (its minute set to
-    /// `fromMinute`) instead of one per minute: summaries need no minutes, and far fewer rows come back.
-    public var collapseMinutes: Bool
+    /// When set, a store may merge rows over time and over the dimensions the reader does not need.
+    public var merge: RollupMerge?
 
     public init(
         grain: RollupGrain, fromMinute: Int64, toMinute: Int64, filters: [TelemetryDimension: String] = [:],
-        collapseMinutes: Bool = false
+        merge: RollupMerge? = nil
     ) {
         self.grain = grain
         self.fromMinute = fromMinute
         self.toMinute = toMinute
         self.filters = filters
-        self.collapseMinutes = collapseMinutes
+        self.merge = merge
     }
 
     public func matches(_ key: RollupKey) -> Bool {

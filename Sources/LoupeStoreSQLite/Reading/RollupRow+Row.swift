@@ -11,17 +11,33 @@ extension RollupRow {
         FROM rollups
         """
 
-    static let collapsedGroupColumns = "project, service, operation, provider, model, status, error_category, user_id, dims, role"
+    /// The rollup columns of the built-in dimensions, as ``RollupKey`` names them.
+    static let dimensionColumns: [(TelemetryDimension, String)] = [
+        (.project, "project"), (.service, "service"), (.operation, "operation"), (.provider, "provider"), (.model, "model"),
+        (.status, "status"), (.errorCategory, "error_category"), (.user, "user_id"),
+    ]
 
-    /// One row per key for the whole range; `minute` comes back as the smallest Int64, set by the caller.
-    static let collapsedSelectSQL = """
-        SELECT -9223372036854775808 AS minute, \(collapsedGroupColumns),
-            SUM(span_count) AS span_count, SUM(errors) AS errors, SUM(input_tokens) AS input_tokens,
-            SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
-            SUM(total_tokens) AS total_tokens, SUM(cost_usd) AS cost_usd, SUM(priced) AS priced, SUM(unpriced) AS unpriced,
-            SUM(duration_sum_ms) AS duration_sum_ms, loupe_hist_merge_all(histogram) AS histogram
-        FROM rollups
-        """
+    /// A selection that merges rows as `merge` allows, in SQL: one row per step (or per range) and per
+    /// kept value. Dimensions not kept read as empty; `keepBusiness` keeps the business labels (needed
+    /// to group or filter by one of them, which happens after reading).
+    static func mergedSelectSQL(_ merge: RollupMerge, fromMinute: Int64, keepBusiness: Bool) -> (select: String, groupBy: String) {
+        // Minutes and steps are integers from the query, never text from a request.
+        let minute = merge.stepMinutes.map { step in
+            "\(merge.originMinute) + (minute - \(merge.originMinute)) / \(max(step, 1)) * \(max(step, 1))"
+        } ?? "\(fromMinute)"
+        var kept = dimensionColumns.filter { merge.keeping.contains($0.0) }.map(\.1)
+        if keepBusiness { kept.append("dims") }
+        let columns = (dimensionColumns.map(\.1) + ["dims"]).map { kept.contains($0) ? $0 : "'' AS \($0)" }
+        let select = """
+            SELECT \(minute) AS minute, \(columns.joined(separator: ", ")), role,
+                SUM(span_count) AS span_count, SUM(errors) AS errors, SUM(input_tokens) AS input_tokens,
+                SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
+                SUM(total_tokens) AS total_tokens, SUM(cost_usd) AS cost_usd, SUM(priced) AS priced, SUM(unpriced) AS unpriced,
+                SUM(duration_sum_ms) AS duration_sum_ms, loupe_hist_merge_all(histogram) AS histogram
+            FROM rollups
+            """
+        return (select, " GROUP BY " + (["1"] + kept + ["role"]).joined(separator: ", "))
+    }
 
     init(row: Row, grain: RollupGrain) {
         var measures = RollupMeasures()
@@ -35,7 +51,7 @@ extension RollupRow {
         measures.pricedCalls = row["priced"]
         measures.unpricedCalls = row["unpriced"]
         measures.durationSumMs = row["duration_sum_ms"]
-        if let blob: Data = row["histogram"], let histogram = LatencyHistogram(encoded: blob) {
+        if let blob: Data = row["histogram"], let histogram = blob.withUnsafeBytes({ LatencyHistogram(encodedBuffer: $0) }) {
             measures.latency = histogram
         }
         self.init(

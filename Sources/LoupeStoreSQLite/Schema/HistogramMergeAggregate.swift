@@ -12,9 +12,8 @@ struct HistogramMergeAggregate: DatabaseAggregate {
     init() {}
 
     mutating func step(_ values: [DatabaseValue]) throws {
-        if let data = Data.fromDatabaseValue(values[0]), let histogram = LatencyHistogram(encoded: data) {
-            merged.merge(histogram)
-        }
+        guard case .blob(let data) = values[0].storage else { return }
+        if let histogram = data.withUnsafeBytes({ LatencyHistogram(encodedBuffer: $0) }) { merged.merge(histogram) }
     }
 
     func finalize() throws -> (any DatabaseValueConvertible)? {

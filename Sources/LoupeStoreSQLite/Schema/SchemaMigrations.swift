@@ -210,6 +210,21 @@ enum SchemaMigrations {
         migrator.registerMigration("2026-12-07 span sequence") { db in
             try SpanSequenceMigration.run(in: db, progress: progress)
         }
+        migrator.registerMigration("2026-12-08 failure mode indexes") { db in
+            // Failures are few, so indexes over them alone stay small. A failure is counted at its
+            // root cause, a failed span none of whose children failed: the first index answers "did
+            // a child fail?" in one probe. The second covers every column the failure-mode
+            // aggregates read, so they never touch the spans' rows; it starts with the start time,
+            // which makes the older index on failures' start times redundant.
+            try db.execute(sql: """
+                CREATE INDEX spans_failed_children ON spans(trace_id, parent_span_id) WHERE status = 'error';
+                CREATE INDEX spans_failure_modes ON spans(
+                    start_ns, error_fingerprint, error_category, service, operation, request_model, response_model, user_id,
+                    project, provider, trace_id, span_id
+                ) WHERE status = 'error';
+                DROP INDEX spans_failures;
+                """)
+        }
         return migrator
     }
 }

@@ -21,23 +21,44 @@ struct QueryBench: AsyncParsableCommand {
     @Option(help: "Times each query runs.")
     var iterations = 50
 
+    @Option(help: ArgumentHelp(
+        "SQLite file to fill and keep; when it already holds spans it is queried as it is, without filling.",
+        discussion: "Lets a change be measured again over the same million spans without waiting for the fill."
+    ))
+    var database: String?
+
+    @Option(help: "Only the queries and pages whose name contains this text.")
+    var only: String?
+
     func validate() throws {
         guard spans > 0, iterations > 0 else { throw ValidationError("--spans and --iterations must be positive") }
     }
 
     func run() async throws {
-        let path = BenchFormat.temporaryDatabase("query.db")
+        let path = database ?? BenchFormat.temporaryDatabase("query.db")
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: .normal))
+        let newest = try await store.traces(TraceQuery(fromNanos: 0, toNanos: .max, limit: 1)).first
+        let now: Int64
+        if let newest {
+            now = newest.startNanos
+            BenchFormat.say("Querying the spans already in \(path)")
+        } else {
+            now = Int64(Date().timeIntervalSince1970 * 1e9)
+            try await fill(store, path: path, now: now)
+        }
+        try await queries(TelemetryAnalytics(store: store), now: now)
+        if database == nil { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    }
+
+    private func fill(_ store: SQLiteTelemetryStore, path: String, now: Int64) async throws {
         // The server's own pipeline: normalised, classified, priced and redacted, as `loupe serve` stores spans.
         let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: .default), enrichers: try LoupeApplication.defaultEnrichers())
-        let now = Int64(Date().timeIntervalSince1970 * 1e9)
-        let generator = DemoTrafficGenerator(seed: 11)
         BenchFormat.say("Storing \(spans) spans over the last hour in \(path)…")
         var stored = 0
         var chunk = 0
         let fillStart = ContinuousClock.now
         while stored < spans {
-            let traces = DemoTrafficGenerator(seed: generator.seed &+ UInt64(chunk)).traces(5_000, nowNanos: now, spreadSeconds: 3_540)
+            let traces = DemoTrafficGenerator(seed: 11 &+ UInt64(chunk)).traces(5_000, nowNanos: now, spreadSeconds: 3_540)
             let raw = DecodedSpans(spans: Array(traces.joined().prefix(spans - stored)))
             let records = pipeline.records(from: raw, nowNanos: now).records
             _ = try await store.write(Array(records))
@@ -47,8 +68,10 @@ struct QueryBench: AsyncParsableCommand {
         }
         let fill = (ContinuousClock.now - fillStart).seconds
         BenchFormat.say("stored \(stored) spans in \(String(format: "%.1f", fill)) s (\(BenchFormat.rate(stored, seconds: fill)) spans/s, generation and the ingest pipeline included)")
+        try await store.flushAggregates()
+    }
 
-        let analytics = TelemetryAnalytics(store: store)
+    private func queries(_ analytics: TelemetryAnalytics, now: Int64) async throws {
         let hour = TimeRange.last(seconds: 3_600, now: now + 60_000_000_000)
         try await measure("summary 1h group_by=model", analytics) {
             _ = try await $0.summary(SummaryQuery(range: hour, groupBy: [.model]))
@@ -71,8 +94,10 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("breakdown 1h (newest 500 traces of the busiest root operation)", analytics) {
             _ = try await $0.breakdown(BreakdownQuery(range: hour))
         }
+        try await measure("errors 1h (failure modes at their root cause)", analytics) {
+            _ = try await $0.errors(ErrorsQuery(range: hour, trendBuckets: 30))
+        }
         try await measurePages(analytics, now: now + 60_000_000_000)
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
 
     /// Every dashboard page, rendered to HTML as the server does (server time, without HTTP).
@@ -93,12 +118,14 @@ struct QueryBench: AsyncParsableCommand {
             ("page /ui/users", { try await dashboard.users([:], nowNanos: now) }),
         ]
         for (name, render) in pages {
+            if let only, !name.contains(only) { continue }
             let bytes = try await render().utf8.count
             try await measure("\(name), \(bytes / 1_024) KB", analytics) { _ in _ = try await render() }
         }
     }
 
     private func measure(_ name: String, _ analytics: TelemetryAnalytics, _ body: (TelemetryAnalytics) async throws -> Void) async throws {
+        if let only, !name.contains(only) { return }
         try await body(analytics)
         var samples: [Double] = []
         for _ in 0..<iterations {

@@ -34,6 +34,7 @@ struct IngestQueueTests {
             try await reads.tracesWithFailedCalls(query)
         }
         func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] { try await reads.failedSpans(query) }
+        func failureModes(_ query: FailureModeQuery) async throws -> FailureModes { try await reads.failureModes(query) }
         func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
             try await reads.unpricedModels(fromNanos: fromNanos, toNanos: toNanos)
         }
