@@ -21,7 +21,7 @@ public struct TelemetryAnalytics: Sendable {
 
     public func summary(_ query: SummaryQuery) async throws -> SummaryReport {
         let (grain, rows) = try await rollups(
-            query.range, groupBy: query.groupBy, filters: query.filters, merge: RollupMerge(keeping: Set(query.groupBy))
+            query.range, groupBy: query.groupBy, filters: query.filters, merge: RollupMerge(keeping: Set(query.groupBy), latency: query.latency)
         )
         let unit = query.unit
         var groups: [[String]: UnitMeasures] = [:]

@@ -56,6 +56,8 @@ def test_overview_numbers_equal_the_api(browser: Any, loupe: Any) -> None:
     assert float(value(browser, "error-rate")) == pytest.approx(totals["requests"]["error_rate"])
     assert float(value(browser, "p95")) == pytest.approx(totals["requests"]["latency_ms"]["p95"])
     assert float(value(browser, "cost")) == pytest.approx(totals["cost_usd"])
+    users = loupe.api(f"/api/v1/summary?from={start}&to={end}&group_by=user")["groups"]
+    assert int(value(browser, "active-users")) == len([g for g in users if g["key"]["user"]]) > 0
     assert int(value(browser, "tokens")) == totals["total_tokens"]
     by_model = loupe.api(f"/api/v1/summary?from={start}&to={end}&group_by=model")["groups"]
     shown = {row.find_element(By.TAG_NAME, "a").text: float(row.find_element(By.CSS_SELECTOR, "td.num").get_attribute("data-v"))
@@ -91,6 +93,23 @@ def test_from_a_spike_to_the_span_that_failed(browser: Any, loupe: Any) -> None:
     name = row.find_element(By.CSS_SELECTOR, "td.name a").text
     row.find_element(By.CSS_SELECTOR, "td.name a").click()
     assert browser.find_element(By.CSS_SELECTOR, "#span-detail h2").text.lower() == name.lower()
+
+
+def test_failure_modes_equal_the_api(browser: Any, loupe: Any) -> None:
+    start, end = window()
+    load(browser, loupe, f"/ui/errors?from={start}&to={end}")
+    api = loupe.api(f"/api/v1/errors?from={start}&to={end}&trend_buckets=24")
+    modes = {f["fingerprint"]: f for c in api["categories"] for f in c["fingerprints"]}
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr[id^=mode-]")
+    assert len(rows) == len(modes) > 0
+    for row in rows:
+        mode = modes[row.get_attribute("id").removeprefix("mode-")]
+        assert int(row.find_element(By.CSS_SELECTOR, "td.num").text) == mode["count"] == sum(mode["trend"])
+        # The trend's bars add up to the count, and the users affected are named.
+        bars = row.find_elements(By.CSS_SELECTOR, "svg.spark rect title")
+        assert sum(int(b.get_attribute("textContent")) for b in bars) == mode["count"]
+        where = row.find_element(By.CSS_SELECTOR, "td.where").text
+        assert all(user in where for user in mode["users"]) if len(mode["users"]) <= 4 else "users" in where
 
 
 def test_range_and_filters_live_in_the_url(browser: Any, loupe: Any) -> None:

@@ -5,8 +5,13 @@ public struct SummaryQuery: Sendable, Hashable {
     public var range: TimeRange
     public var groupBy: [TelemetryDimension]
     public var filters: [TelemetryDimension: String]
+    /// False when no percentile is needed: latency then reads as empty, and the query is cheaper.
+    public var latency: Bool
 
-    public init(range: TimeRange, groupBy: [TelemetryDimension] = [], filters: [TelemetryDimension: String] = [:]) {
+    public init(
+        range: TimeRange, groupBy: [TelemetryDimension] = [], filters: [TelemetryDimension: String] = [:], latency: Bool = true
+    ) {
+        self.latency = latency
         self.range = range
         self.groupBy = groupBy
         self.filters = filters

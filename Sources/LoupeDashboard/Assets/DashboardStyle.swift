@@ -80,6 +80,7 @@ table.heatmap td.heat{font-size:11px;text-align:center;padding:4px 2px;border:1p
 .h0{background:transparent}.h1{background:#e7f5ff}.h2{background:#a5d8ff}.h3{background:#74c0fc}.h4{background:#f59f00;color:#fff}.h5{background:#e8590c;color:#fff}.h6{background:#c92a2a;color:#fff}
 @media (prefers-color-scheme:dark){.h1{background:#1c2b3a}.h2{background:#1f4a6e}.h3{background:#1971c2}}
 td.best{font-weight:650;color:var(--good)}
+svg.spark{display:block;fill:var(--bad)}
 footer{padding:16px 20px;color:var(--muted);font-size:12px;text-align:center}
 .live{font-size:12px;color:var(--muted)}.notice{font-size:12px;color:var(--warn)}
 @media (max-width:640px){header.top{padding:8px 10px}main{padding:10px}.ranges{margin-left:0}.bar input{width:7em}}

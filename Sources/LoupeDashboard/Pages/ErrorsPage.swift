@@ -6,6 +6,8 @@ import LoupeStore
 /// first and last seen, where they happen and example traces; `fingerprint=` focuses on one.
 struct ErrorsPage {
     static let parameters: Set<String> = ["fingerprint"]
+    /// Bars at most in a failure mode's sparkline.
+    static let sparkBars = 24
 
     let context: PageContext
 
@@ -13,17 +15,10 @@ struct ErrorsPage {
         let query = context.query
         let focus = query.parameters["fingerprint"]
         let step = query.stepSeconds()
-        async let reportRead = context.analytics.errors(ErrorsQuery(range: query.range, filters: query.filters))
-        async let bucketsRead = context.analytics.buckets(query.range, stepSeconds: step, groupBy: [.errorCategory], filters: query.filters)
-        let (report, buckets) = try await (reportRead, bucketsRead)
-        let series = buckets.groups.compactMap { key, steps -> TimeChart.Series? in
-            guard let category = key.first, !category.isEmpty else { return nil }
-            return .init(name: category, values: steps.map { Double($0.spans.errors) })
-        }.sorted { $0.name < $1.name }
-        let chart = TimeChart(
-            title: "Failed spans per \(OverviewPage.stepText(step)), by category", format: .count,
-            times: (0..<buckets.stepCount).map(buckets.time(ofStep:)), stepSeconds: step, series: series, wide: true
-        )
+        // One trend slice per chart step: the chart and the sparklines count the same root causes.
+        let slices = max(1, Int((query.range.toNanos - query.range.fromNanos + step * 1_000_000_000 - 1) / (step * 1_000_000_000)))
+        let report = try await context.analytics.errors(ErrorsQuery(range: query.range, filters: query.filters, trendBuckets: slices))
+        let chart = chart(report, slices: slices, step: step)
         let categories = report.groups.compactMap { group -> ErrorsView.Category? in
             let modes = group.fingerprints.filter { focus == nil || $0.fingerprint == focus }.map(mode)
             guard !modes.isEmpty else { return nil }
@@ -43,6 +38,33 @@ struct ErrorsPage {
         return RenderedPage(title: "Errors", content: context.templates.render(view, "errors"))
     }
 
+    /// Root-cause failures per step by category, from the failure modes' trends: a failure that
+    /// propagated up its trace shows once, in its own category, as the tables below count it.
+    private func chart(_ report: ErrorsReport, slices: Int, step: Int64) -> TimeChart {
+        var byCategory: [String: [Double]] = [:]
+        for group in report.groups {
+            for mode in group.fingerprints where mode.trend.count == slices {
+                var values = byCategory[group.category.rawValue, default: Array(repeating: 0, count: slices)]
+                for (i, n) in mode.trend.enumerated() { values[i] += Double(n) }
+                byCategory[group.category.rawValue] = values
+            }
+        }
+        let first = context.query.range.fromNanos / 1_000_000_000
+        return TimeChart(
+            title: "Failures per \(OverviewPage.stepText(step)), by category (root causes)", format: .count,
+            times: (0..<slices).map { first + Int64($0) * step }, stepSeconds: step,
+            series: byCategory.map { TimeChart.Series(name: $0.key, values: $0.value.map { $0 }) }.sorted { $0.name < $1.name },
+            wide: true
+        )
+    }
+
+    /// Sums neighbouring slices so a sparkline has at most `bars` bars.
+    static func fold(_ values: [Int], into bars: Int) -> [Int] {
+        guard values.count > bars else { return values }
+        let per = (values.count + bars - 1) / bars
+        return stride(from: 0, to: values.count, by: per).map { values[$0..<min($0 + per, values.count)].reduce(0, +) }
+    }
+
     private func mode(_ group: ErrorFingerprintGroup) -> ErrorsView.Mode {
         let query = context.query
         func top(_ counts: [String: Int]) -> String {
@@ -55,7 +77,8 @@ struct ErrorsPage {
             message: group.sampleMessage.map { String($0.prefix(300)) } ?? "(no message)", errorType: group.errorType ?? "",
             count: group.count, firstSeen: DisplayFormat.utcTime(first, withDate: true), firstSeenISO: DisplayFormat.iso(first),
             lastSeen: DisplayFormat.utcTime(last, withDate: true), lastSeenISO: DisplayFormat.iso(last),
-            models: top(group.models), services: top(group.services),
+            models: group.models.isEmpty ? nil : top(group.models), services: top(group.services), users: group.users.isEmpty ? nil : top(group.users),
+            trend: Sparkline(values: Self.fold(group.trend, into: Self.sparkBars), noun: "failures").render(),
             examples: group.exampleTraceIds.map { id in
                 ErrorsView.Example(label: String(id.prefix(8)), href: query.link(to: "/ui/traces/\(id)"))
             },

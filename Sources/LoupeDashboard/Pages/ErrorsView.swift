@@ -10,8 +10,12 @@ struct ErrorsView: Sendable {
         var firstSeenISO: String
         var lastSeen: String
         var lastSeenISO: String
-        var models: String
+        var models: String?
         var services: String
+        /// Nil when no failure carried a user.
+        var users: String?
+        /// A sparkline of the mode's failures over the range (our own SVG, numbers only).
+        var trend: String
         var examples: [Example]
         var focused: Bool
     }

@@ -4,12 +4,9 @@ import LoupeCore
 import LoupeStore
 
 /// Headline numbers against the previous period, time series, top failure modes and the most
-/// expensive models and services. Reads rollups (one summary per period, one bucketed read) and
-/// the failed spans of the range.
+/// expensive models, services and users. Reads rollups (summaries per period, one bucketed read)
+/// and the failure modes of the range.
 struct OverviewPage {
-    /// Failed spans read to rank the top failure modes; the errors page reads up to 50,000.
-    static let failureSample = 5_000
-
     let context: PageContext
 
     func render() async throws -> RenderedPage {
@@ -21,21 +18,45 @@ struct OverviewPage {
         async let previousRead = analytics.summary(SummaryQuery(range: query.previousRange, filters: query.filters))
         async let byModelRead = analytics.summary(SummaryQuery(range: query.range, groupBy: [.model], filters: query.filters))
         async let bucketsRead = analytics.buckets(query.range, stepSeconds: step, groupBy: [.model], filters: query.filters)
-        // The top failure modes of the newest failures: enough to rank them, cheap at any volume.
-        async let errorsRead = analytics.errors(ErrorsQuery(range: query.range, filters: query.filters), limit: Self.failureSample)
+        async let errorsRead = analytics.errors(ErrorsQuery(range: query.range, filters: query.filters))
+        // Users need no percentiles: counted and ranked by cost without merging latency histograms.
+        async let usersRead = analytics.summary(SummaryQuery(range: query.range, groupBy: [.user], filters: query.filters, latency: false))
+        async let previousUsersRead = analytics.summary(
+            SummaryQuery(range: query.previousRange, groupBy: [.user], filters: query.filters, latency: false)
+        )
         let (current, previous, byModel, buckets, errors) = try await (currentRead, previousRead, byModelRead, bucketsRead, errorsRead)
+        let (users, previousUsers) = try await (usersRead, previousUsersRead)
         let unit = current.unit
         let failures = failures(errors)
+        var cards = cards(current.totals, previous.totals, unit: unit)
+        cards.append(activeUsersCard(users, previousUsers))
         let view = OverviewView(
             hasData: current.totals.measures.spans.count > 0, unit: unit.rawValue, otlpEndpoint: context.otlpEndpoint,
-            cards: cards(current.totals, previous.totals, unit: unit),
+            cards: cards,
             charts: charts(buckets, unit: unit, step: step),
-            failures: failures, hasFailures: !failures.isEmpty, failuresSampled: errors.truncated, failureSample: Self.failureSample,
+            failures: failures, hasFailures: !failures.isEmpty, failuresSampled: errors.truncated,
             errorsHref: query.link(to: DashboardSection.errors.path),
             models: ranked(byModel.groups, dimension: "model", unit: .calls),
-            services: ranked(current.groups, dimension: "service", unit: unit)
+            services: ranked(current.groups, dimension: "service", unit: unit),
+            users: ranked(users.groups.filter { !($0.key["user"] ?? "").isEmpty }, dimension: "user", unit: users.unit),
+            usersHref: query.link(to: DashboardSection.users.path)
         )
         return RenderedPage(title: "Overview", content: context.templates.render(view, "overview"), live: true)
+    }
+
+    /// Distinct end users with at least one span in the range, against the previous period.
+    private func activeUsersCard(_ now: SummaryReport, _ before: SummaryReport) -> OverviewView.Card {
+        func active(_ report: SummaryReport) -> Int {
+            report.groups.filter { !($0.key["user"] ?? "").isEmpty && $0.measures.spans.count > 0 }.count
+        }
+        let count = active(now)
+        let previous = active(before)
+        let change = DisplayFormat.change(Double(count), from: Double(previous))
+        return .init(
+            id: "active-users", label: "active users", value: DisplayFormat.count(Int64(count)), raw: String(count),
+            delta: change.map { String(format: "%+.0f%% vs previous", $0 * 100) } ?? "no previous data", deltaClass: "",
+            note: count == 0 ? "no span carries a user id" : ""
+        )
     }
 
     private func cards(_ now: SummaryGroup, _ before: SummaryGroup, unit: CountUnit) -> [OverviewView.Card] {

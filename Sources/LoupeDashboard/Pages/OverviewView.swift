@@ -33,10 +33,11 @@ struct OverviewView: Sendable {
     var charts: [String]
     var failures: [Failure]
     var hasFailures: Bool
-    /// Whether the failures were more than the overview reads, so the ranking is of the newest.
+    /// Whether the failures were more than could be read, so the ranking is of the newest.
     var failuresSampled: Bool
-    var failureSample: Int
     var errorsHref: String
     var models: [Ranked]
     var services: [Ranked]
+    var users: [Ranked]
+    var usersHref: String
 }

@@ -10,10 +10,10 @@ enum ErrorsTemplate {
 {{#categories}}
 <section class="panel" id="category-{{name}}"><h2><span class="badge error">{{name}}</span> {{title}} · {{count}}</h2>
 <p><strong>What to do:</strong> {{remediation}}</p>{{#focused}}<ul>{{#steps}}<li>{{.}}</li>{{/steps}}</ul>{{/focused}}
-<div class="tablewrap"><table class="sortable"><thead><tr><th>failure mode</th><th class="num">count</th><th>first seen</th><th>last seen</th><th>models</th><th>services</th><th>example traces</th></tr></thead><tbody>
-{{#modes}}<tr id="mode-{{fingerprint}}"><td class="wrap"><a href="{{href}}">{{message}}</a><div class="muted">{{errorType}}</div></td><td class="num">{{count}}</td>
-<td data-v="{{firstSeenISO}}"><time datetime="{{firstSeenISO}}">{{firstSeen}}</time></td><td data-v="{{lastSeenISO}}"><time datetime="{{lastSeenISO}}">{{lastSeen}}</time></td>
-<td class="wrap">{{models}}</td><td class="wrap">{{services}}</td><td>{{#examples}}<a class="example" href="{{href}}">{{label}}</a> {{/examples}}</td></tr>
+<div class="tablewrap"><table class="sortable"><thead><tr><th>failure mode</th><th class="num">count</th><th>trend</th><th>last seen</th><th>where</th><th>example traces</th></tr></thead><tbody>
+{{#modes}}<tr id="mode-{{fingerprint}}"><td class="wrap"><a href="{{href}}">{{message}}</a><div class="muted">{{errorType}}</div></td><td class="num">{{count}}</td><td>{{{trend}}}</td>
+<td data-v="{{lastSeenISO}}"><time datetime="{{lastSeenISO}}">{{lastSeen}}</time><div class="muted">first <time datetime="{{firstSeenISO}}">{{firstSeen}}</time></div></td>
+<td class="wrap where">{{#models}}<div><span class="muted">models</span> {{models}}</div>{{/models}}<div><span class="muted">services</span> {{services}}</div>{{#users}}<div><span class="muted">users</span> {{users}}</div>{{/users}}</td><td class="wrap">{{#examples}}<a class="example" href="{{href}}">{{label}}</a> {{/examples}}</td></tr>
 {{/modes}}</tbody></table></div></section>
 {{/categories}}
 {{#truncated}}<p class="muted">Only the newest failures were read; narrow the range for exact counts.</p>{{/truncated}}

@@ -12,8 +12,8 @@ enum OverviewTemplate {
 {{/cards}}
 </section>
 <section class="grid2">{{#charts}}<div class="panel">{{{.}}}</div>{{/charts}}</section>
-<section class="grid3">
-<div class="panel"><h2>Top failure modes</h2>{{#failuresSampled}}<p class="muted">among the newest {{failureSample}} failed spans</p>{{/failuresSampled}}
+<section class="grid2">
+<div class="panel"><h2>Top failure modes</h2>{{#failuresSampled}}<p class="muted">among the newest failed spans</p>{{/failuresSampled}}
 {{#hasFailures}}<table><thead><tr><th>category</th><th>failure mode</th><th class="num">count</th></tr></thead><tbody>
 {{#failures}}<tr><td><span class="badge error">{{category}}</span></td><td class="wrap"><a href="{{href}}">{{message}}</a></td><td class="num">{{count}}</td></tr>{{/failures}}
 </tbody></table>{{/hasFailures}}
@@ -27,6 +27,11 @@ enum OverviewTemplate {
 <table id="top-services"><thead><tr><th>service</th><th class="num">cost</th><th class="num">{{unit}}</th></tr></thead><tbody>
 {{#services}}<tr><td><a href="{{href}}">{{name}}</a></td><td class="num" data-v="{{raw}}">{{value}}</td><td class="num">{{detail}}</td></tr>{{/services}}
 </tbody></table></div>
+<div class="panel"><h2>Most expensive users</h2>
+<table id="top-users"><thead><tr><th>user</th><th class="num">cost</th><th class="num">{{unit}}</th></tr></thead><tbody>
+{{#users}}<tr><td><a href="{{href}}">{{name}}</a></td><td class="num" data-v="{{raw}}">{{value}}</td><td class="num">{{detail}}</td></tr>{{/users}}
+</tbody></table>
+<p><a href="{{usersHref}}">All users →</a></p></div>
 </section>
 {{/hasData}}
 """#

@@ -65,8 +65,11 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
     }
 
     func errors(_ request: Request) async throws -> ErrorsBody {
-        let p = try parameters(request, ["from", "to", "group_by"])
-        let query = ErrorsQuery(range: try p.range(now: now()), groupBy: try p.groupBy(), filters: p.filters())
+        let p = try parameters(request, ["from", "to", "group_by", "trend_buckets"])
+        let query = ErrorsQuery(
+            range: try p.range(now: now()), groupBy: try p.groupBy(), filters: p.filters(),
+            trendBuckets: try p.int("trend_buckets", default: 0, range: 0...500)
+        )
         return ErrorsBody(try await answer { try await analytics.errors(query) })
     }
 

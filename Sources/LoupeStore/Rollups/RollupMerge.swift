@@ -14,8 +14,12 @@ public struct RollupMerge: Sendable, Hashable {
     /// Dimensions kept apart; rows that differ only in other dimensions are merged, and those come
     /// back empty. The span role is always kept, as units depend on it.
     public var keeping: Set<TelemetryDimension>
+    /// False when the reader needs no percentiles: latency histograms may then come back empty,
+    /// and merging skips the costliest part of the work.
+    public var latency: Bool
 
-    public init(stepMinutes: Int64? = nil, originMinute: Int64 = 0, keeping: Set<TelemetryDimension>) {
+    public init(stepMinutes: Int64? = nil, originMinute: Int64 = 0, keeping: Set<TelemetryDimension>, latency: Bool = true) {
+        self.latency = latency
         self.stepMinutes = stepMinutes
         self.originMinute = originMinute
         self.keeping = keeping

@@ -33,7 +33,7 @@ extension RollupRow {
                 SUM(span_count) AS span_count, SUM(errors) AS errors, SUM(input_tokens) AS input_tokens,
                 SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
                 SUM(total_tokens) AS total_tokens, SUM(cost_usd) AS cost_usd, SUM(priced) AS priced, SUM(unpriced) AS unpriced,
-                SUM(duration_sum_ms) AS duration_sum_ms, loupe_hist_merge_all(histogram) AS histogram
+                SUM(duration_sum_ms) AS duration_sum_ms, \(merge.latency ? "loupe_hist_merge_all(histogram)" : "NULL") AS histogram
             FROM rollups
             """
         return (select, " GROUP BY " + (["1"] + kept + ["role"]).joined(separator: ", "))

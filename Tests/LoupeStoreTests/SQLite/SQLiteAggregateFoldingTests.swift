@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import LoupeCore
 import LoupeStore
-import LoupeStoreSQLite
+@testable import LoupeStoreSQLite
 import Testing
 
 /// How the SQLite store keeps recent aggregates in memory: other instances on the same file see them
@@ -45,6 +45,7 @@ struct SQLiteAggregateFoldingTests {
             _ = try await crashed.write([Fixture.span(id: "0000000000000001"), Fixture.span(id: "0000000000000002")])
             try await crashed.flushAggregates()
             _ = try await crashed.write([Fixture.span(id: "0000000000000003")])
+            crashed.abandonIngest()
             // Released without flushing, as a killed process would be.
         }
         let reader = try SQLiteTelemetryStore(path: path)
@@ -61,6 +62,7 @@ struct SQLiteAggregateFoldingTests {
     func crash(writing ids: [String]) async throws {
         let crashed = try SQLiteTelemetryStore(path: path)
         _ = try await crashed.write(ids.map { Fixture.span(id: $0) })
+        crashed.abandonIngest()
     }
 
     /// Changes the file as another tool would, with no Loupe instance open on it.
@@ -76,6 +78,7 @@ struct SQLiteAggregateFoldingTests {
             // Erasing the newest spans frees their keys: a plain rowid would hand them out again, below the watermark.
             try outside("DELETE FROM spans WHERE span_id IN ('0000000000000003', '0000000000000004')")
             _ = try await crashed.write([Fixture.span(id: "0000000000000005")])
+            crashed.abandonIngest()
             // Released without flushing, as a killed process would be.
         }
         let next = try SQLiteTelemetryStore(path: path)
@@ -88,6 +91,7 @@ struct SQLiteAggregateFoldingTests {
             let store = try SQLiteTelemetryStore(path: path)
             _ = try await store.write((1...6).map { Fixture.span(id: String(format: "%016x", $0)) })
             try await store.flushAggregates()
+            store.abandonIngest()
         }
         try outside("DELETE FROM spans WHERE span_id IN ('0000000000000001', '0000000000000002', '0000000000000003')")
         try await crash(writing: ["0000000000000007", "0000000000000008"])

@@ -20,10 +20,13 @@ struct ErrorsBody: ResponseEncodable, Sendable {
         var models: [String: Int]
         var operations: [String: Int]
         var services: [String: Int]
+        var users: [String: Int]
+        /// Failures per equal slice of the range, when `trend_buckets` asked for them.
+        var trend: [Int]?
         var exampleTraces: [String]
 
         enum CodingKeys: String, CodingKey {
-            case fingerprint, count, models, operations, services
+            case fingerprint, count, models, operations, services, users, trend
             case firstSeen = "first_seen"
             case lastSeen = "last_seen"
             case errorType = "error_type"
@@ -70,7 +73,8 @@ struct ErrorsBody: ResponseEncodable, Sendable {
                     Fingerprint(
                         fingerprint: f.fingerprint, count: f.count, firstSeen: Timestamps.format(nanos: f.firstSeenNanos),
                         lastSeen: Timestamps.format(nanos: f.lastSeenNanos), errorType: f.errorType, sampleMessage: f.sampleMessage,
-                        models: f.models, operations: f.operations, services: f.services,
+                        models: f.models, operations: f.operations, services: f.services, users: f.users,
+                        trend: f.trend.isEmpty ? nil : f.trend,
                         exampleTraces: f.exampleTraceIds.map { "/api/v1/traces/\($0)" }
                     )
                 }
