@@ -141,6 +141,17 @@ public struct TelemetryAnalytics: Sendable {
         try await store.traces(query)
     }
 
+    /// A user's sessions in a range, most recently active first, from their newest `traceLimit`
+    /// traces (bounded work for a user with a very long history); `truncated` when there were more.
+    public func sessions(user: String, range: TimeRange, project: String? = nil, traceLimit: Int = 2_000) async throws
+        -> (sessions: [SessionSummary], truncated: Bool)
+    {
+        let traces = try await store.traces(
+            TraceQuery(fromNanos: range.fromNanos, toNanos: range.toNanos, limit: traceLimit + 1, project: project, user: user)
+        )
+        return (SessionSummary.grouping(Array(traces.prefix(traceLimit))), traces.count > traceLimit)
+    }
+
     /// The trace, or nil when no span of it is stored.
     public func trace(id: String) async throws -> TraceDetail? {
         let spans = try await store.spans(traceId: id)

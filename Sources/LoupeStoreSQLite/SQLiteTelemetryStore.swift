@@ -249,8 +249,20 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         if let project = query.project { sql += " AND project = ?"; arguments.append(project) }
         if let service = query.service { sql += " AND service = ?"; arguments.append(service) }
         if let user = query.user { sql += " AND user_id = ?"; arguments.append(user) }
+        if let session = query.session { sql += " AND session_id = ?"; arguments.append(session) }
         if let hasErrors = query.hasErrors { sql += hasErrors ? " AND error_count > 0" : " AND error_count = 0" }
         if let rootName = query.rootName { sql += " AND root_name = ?"; arguments.append(rootName) }
+        if let nanos = query.minDurationNanos { sql += " AND end_ns - start_ns >= ?"; arguments.append(nanos) }
+        if let cost = query.minCostUSD { sql += " AND cost_usd >= ?"; arguments.append(cost) }
+        // What only spans know is checked per candidate trace, through the spans' identity index.
+        if let model = query.model {
+            sql += " AND EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = traces.trace_id AND (s.request_model = ? OR s.response_model = ?))"
+            arguments += [model, model]
+        }
+        for (name, value) in query.dimensions.sorted(by: { $0.key < $1.key }) {
+            sql += " AND EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = traces.trace_id AND json_extract(s.dimensions, ?) = ?)"
+            arguments += [StoredJSON.path(ofKey: name), value]
+        }
         return (sql, arguments)
     }
 

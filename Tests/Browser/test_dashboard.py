@@ -174,8 +174,25 @@ def test_a_user_leads_to_their_traces(browser: Any, loupe: Any) -> None:
     user = first.find_element(By.CSS_SELECTOR, "td a").text
     first.find_element(By.LINK_TEXT, "traces →").click()
     assert "/ui/traces" in browser.current_url
-    users = {row.find_elements(By.TAG_NAME, "td")[-1].text for row in browser.find_elements(By.CSS_SELECTOR, "#traces tbody tr")}
+    users = {row.find_elements(By.TAG_NAME, "td")[-2].text for row in browser.find_elements(By.CSS_SELECTOR, "#traces tbody tr")}
     assert users == {user}
+
+
+def test_a_user_leads_to_their_sessions_and_a_session_to_its_traces(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, "/ui/users?sort=requests")
+    first = browser.find_element(By.CSS_SELECTOR, "#users tbody tr")
+    user = first.find_element(By.CSS_SELECTOR, "td a").text
+    first.find_element(By.LINK_TEXT, "sessions").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "#sessions tbody tr")
+    assert rows, "the user's sessions are listed"
+    session = rows[0].find_element(By.CSS_SELECTOR, "td a").text
+    expected = int(rows[0].find_elements(By.CSS_SELECTOR, "td.num")[1].text)
+    rows[0].find_element(By.CSS_SELECTOR, "td a").click()
+    assert "session=" in browser.current_url
+    traces = browser.find_elements(By.CSS_SELECTOR, "#traces tbody tr")
+    assert {row.find_elements(By.TAG_NAME, "td")[-1].text for row in traces} == {session}
+    api = loupe.api(f"/api/v1/traces?session={session}&user={user}&limit=1000")["traces"]
+    assert len(traces) == len(api) == expected and {t["session"] for t in api} == {session}
 
 
 @pytest.mark.parametrize("path", ["/ui/errors?fingerprint=0000000000000000", "/ui/cost?by=provider", "/ui/heatmap?by=service",

@@ -7,12 +7,15 @@ public enum AnalyticsError: Error, Sendable, Equatable, CustomStringConvertible 
     case tooManyPoints(Int, limit: Int)
     case stepFinerThanGrain(Int64)
     case tooManySeries(Int, points: Int, limit: Int)
+    case badFilter(String, String)
 
     public var description: String {
         switch self {
         case .dimensionsNotCombinable(let dimensions):
             let names = dimensions.map(\.name).joined(separator: ", ")
             return "cannot group or filter by \(names) together: user is kept per service, operation, provider, model and status only; business dimensions are kept without user"
+        case .badFilter(let name, let reason):
+            return "\(name): \(reason)"
         case .emptyRange:
             return "the time range is empty: 'from' must be before 'to'"
         case .stepFinerThanGrain(let minutes):

@@ -21,6 +21,8 @@ nav.pages a{padding:6px 10px;border-radius:6px;color:var(--muted)}nav.pages a.ac
 .ranges a:first-child{border-radius:6px 0 0 6px}.ranges a:last-child{border-radius:0 6px 6px 0}.ranges a.active{background:var(--accent);border-color:var(--accent);color:#fff}
 .bar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px 20px;border-bottom:1px solid var(--line);font-size:13px;color:var(--muted)}
 .bar form{display:flex;flex-wrap:wrap;gap:6px;align-items:center}
+form.minimums label{margin-left:8px;font-size:13px;color:var(--muted)}form.minimums input{font:inherit;padding:2px 5px;border:1px solid var(--line);border-radius:5px;background:var(--panel);color:var(--text)}
+form.minimums button{font:inherit;padding:2px 10px;margin-left:6px;border-radius:5px;border:1px solid var(--accent);background:var(--panel);color:var(--accent);cursor:pointer}
 .bar input{font:inherit;padding:3px 6px;border:1px solid var(--line);border-radius:5px;background:var(--panel);color:var(--text);width:9em}
 .bar button{font:inherit;padding:3px 10px;border-radius:5px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}
 .chip{background:var(--panel);border:1px solid var(--line);border-radius:12px;padding:1px 8px}.chip a{margin-left:4px;color:var(--muted)}

@@ -15,6 +15,8 @@ struct TraceListView: Sendable {
         var cost: String
         var costRaw: Double
         var user: String
+        var session: String?
+        var sessionHref: String?
     }
 
     var rows: [Row]
@@ -23,4 +25,11 @@ struct TraceListView: Sendable {
     var limit: Int
     var truncated: Bool
     var otlpEndpoint: String
+    var minMs: String
+    var minCost: String
+    /// The session the list is narrowed to, if any.
+    var session: String?
+    var allSessionsHref: String
+    /// The page's other parameters, kept when the minimums are submitted.
+    var hidden: [LayoutView.Field]
 }

@@ -2,8 +2,8 @@ import LoupeAnalytics
 import LoupeCore
 import LoupeStore
 
-/// The top users by cost, requests or errors; each leads to the overview filtered to that user
-/// and to their traces, newest first.
+/// The top users by cost, requests or errors; each leads to the overview filtered to that user,
+/// to their sessions (this page filtered to the user) and to their traces, newest first.
 struct UsersPage {
     static let parameters: Set<String> = ["sort"]
     static let limit = 100
@@ -16,7 +16,10 @@ struct UsersPage {
         guard ["cost", "requests", "errors"].contains(sort) else {
             throw DashboardError.badParameter("sort", "'\(sort)' is not cost, requests or errors")
         }
-        let report = try await context.analytics.summary(SummaryQuery(range: query.range, groupBy: [.user], filters: query.filters))
+        async let reportRead = context.analytics.summary(SummaryQuery(range: query.range, groupBy: [.user], filters: query.filters))
+        let user = query.filters[.user]
+        async let sessionsRead = sessions(of: user)
+        let (report, sessions) = try await (reportRead, sessionsRead)
         let unit = report.unit
         let withUser = report.groups.filter { !($0.key["user"] ?? "").isEmpty && $0.measures[unit].count > 0 }
         let ranked = withUser.sorted { a, b in
@@ -33,6 +36,7 @@ struct UsersPage {
             let p95 = m.latency.quantile(0.95)
             return UsersView.Row(
                 user: user, href: query.link(to: DashboardSection.overview.path, ["user": user]),
+                sessionsHref: query.link(to: DashboardSection.users.path, ["user": user]),
                 tracesHref: query.link(to: DashboardSection.traces.path, ["user": user]),
                 requests: m.count, errors: m.errors, errorRate: DisplayFormat.percent(m.errorRate),
                 errorRateRaw: m.errorRate.map { OverviewPage.raw($0) } ?? "", cost: DisplayFormat.dollars(cost),
@@ -43,8 +47,27 @@ struct UsersPage {
         let view = UsersView(
             hasData: !rows.isEmpty,
             sorts: ["cost", "requests", "errors"].map { ViewLink(label: $0, href: query.link(DashboardSection.users.path, ["sort": $0]), active: $0 == sort) },
-            rows: Array(rows), limit: Self.limit, truncated: withUser.count > Self.limit
+            rows: Array(rows), limit: Self.limit, truncated: withUser.count > Self.limit,
+            user: user, sessions: sessions.map { sessionRows($0.sessions) } ?? [], sessionsTruncated: sessions?.truncated ?? false
         )
         return RenderedPage(title: "Users", content: context.templates.render(view, "users"))
+    }
+
+    private func sessions(of user: String?) async throws -> (sessions: [SessionSummary], truncated: Bool)? {
+        guard let user else { return nil }
+        return try await context.analytics.sessions(user: user, range: context.query.range, project: context.query.filters[.project])
+    }
+
+    private func sessionRows(_ sessions: [SessionSummary]) -> [UsersView.Session] {
+        sessions.map { s in
+            let seconds = s.startNanos / 1_000_000_000
+            let priced = s.inputTokens + s.outputTokens > 0
+            return UsersView.Session(
+                id: s.sessionId, href: context.query.link(to: DashboardSection.traces.path, ["session": s.sessionId]),
+                started: DisplayFormat.utcTime(seconds, withDate: true), startedISO: DisplayFormat.iso(seconds),
+                duration: DisplayFormat.duration(ms: s.durationMs), durationMs: s.durationMs, traces: s.traces, failed: s.failedTraces,
+                cost: priced ? DisplayFormat.dollars(s.costUSD) : "–", costRaw: s.costUSD
+            )
+        }
     }
 }

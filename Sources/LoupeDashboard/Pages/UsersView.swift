@@ -3,6 +3,7 @@ struct UsersView: Sendable {
     struct Row: Sendable {
         var user: String
         var href: String
+        var sessionsHref: String
         var tracesHref: String
         var requests: Int64
         var errors: Int64
@@ -16,9 +17,26 @@ struct UsersView: Sendable {
         var p95Raw: String
     }
 
+    struct Session: Sendable {
+        var id: String
+        var href: String
+        var started: String
+        var startedISO: String
+        var duration: String
+        var durationMs: Double
+        var traces: Int
+        var failed: Int
+        var cost: String
+        var costRaw: Double
+    }
+
     var hasData: Bool
     var sorts: [ViewLink]
     var rows: [Row]
     var limit: Int
     var truncated: Bool
+    /// The user the page is filtered to, whose sessions it lists.
+    var user: String?
+    var sessions: [Session]
+    var sessionsTruncated: Bool
 }

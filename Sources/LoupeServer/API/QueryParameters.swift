@@ -64,6 +64,13 @@ struct QueryParameters: Sendable {
         return value
     }
 
+    /// An optional number that must be finite and not negative (a minimum duration or cost).
+    func nonNegative(_ name: String) throws(APIError) -> Double? {
+        guard let text = string(name) else { return nil }
+        guard let value = Double(text), value.isFinite, value >= 0 else { throw .badParameter(name, "must be a number of at least 0") }
+        return value
+    }
+
     /// A step like `1m`, `5m`, `1h`: whole minutes, since rollups are per minute.
     func step(default fallback: Int64 = 60) throws(APIError) -> Int64 {
         guard let text = string("step") else { return fallback }

@@ -46,22 +46,19 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
     }
 
     func traces(_ request: Request) async throws -> TraceListBody {
-        let p = try parameters(request, ["from", "to", "limit", "status"])
+        let p = try parameters(request, ["from", "to", "limit", "session", "min_ms", "min_cost"])
         let range = try p.range(now: now())
         let filters = p.filters()
-        for dimension in filters.keys where ![.project, .service, .user, .status].contains(dimension) {
-            throw APIError.badParameter(dimension.name, "traces can be filtered by project, service, user and status only")
+        if let dimension = TraceQuery.unfilterable(filters).first {
+            throw APIError.badParameter(dimension.name, "traces can be filtered by project, service, user, model, status and business dimensions")
         }
-        var hasErrors: Bool?
-        if let status = p.string("status") {
-            guard status == "ok" || status == "error" else { throw APIError.badParameter("status", "must be ok or error") }
-            hasErrors = status == "error"
-        }
-        let query = TraceQuery(
-            fromNanos: range.fromNanos, toNanos: range.toNanos, limit: try p.int("limit", default: 50, range: 1...1000),
-            project: filters[.project], service: filters[.service], user: filters[.user], hasErrors: hasErrors
-        )
-        return TraceListBody(try await analytics.traces(query))
+        let limit = try p.int("limit", default: 50, range: 1...1000)
+        let (minMs, minCost) = (try p.nonNegative("min_ms"), try p.nonNegative("min_cost"))
+        return TraceListBody(try await answer {
+            try await analytics.traces(
+                try TraceQuery(range: range, filters: filters, limit: limit, session: p.string("session"), minDurationMs: minMs, minCostUSD: minCost)
+            )
+        })
     }
 
     func errors(_ request: Request) async throws -> ErrorsBody {
@@ -107,6 +104,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
             case .emptyRange: throw APIError.badParameter("from", error.description)
             case .tooManyPoints, .stepFinerThanGrain: throw APIError.badParameter("step", error.description)
             case .tooManySeries: throw APIError.badParameter("group_by", error.description)
+            case .badFilter(let name, let reason): throw APIError.badParameter(name, reason)
             }
         }
     }

@@ -62,7 +62,10 @@ public final class InMemoryTelemetryStore: TelemetryStore {
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
         state.withLock { state in
-            Array(state.traces.values.filter(query.matches).sorted { $0.startNanos > $1.startNanos }.prefix(query.limit))
+            Array(
+                state.traces.values.filter { query.matches($0) && query.matches(spans: state.spans[$0.traceId]?.values ?? [:].values) }
+                    .sorted { $0.startNanos > $1.startNanos }.prefix(query.limit)
+            )
         }
     }
 

@@ -15,11 +15,15 @@ public struct TraceSummary: Sendable, Hashable {
     public var outputTokens: Int64
     public var costUSD: Double
     public var userId: String?
+    /// The conversation or session the trace belongs to, from the first span that names one.
+    public var sessionId: String?
 
     public init(
         traceId: String, project: String, service: String, rootName: String?, startNanos: Int64, endNanos: Int64,
-        spanCount: Int64, errorCount: Int64, failedCalls: Int64 = 0, inputTokens: Int64, outputTokens: Int64, costUSD: Double, userId: String?
+        spanCount: Int64, errorCount: Int64, failedCalls: Int64 = 0, inputTokens: Int64, outputTokens: Int64, costUSD: Double, userId: String?,
+        sessionId: String? = nil
     ) {
+        self.sessionId = sessionId
         self.traceId = traceId
         self.project = project
         self.service = service
@@ -52,5 +56,6 @@ public struct TraceSummary: Sendable, Hashable {
         outputTokens += other.outputTokens
         costUSD += other.costUSD
         userId = userId ?? other.userId
+        sessionId = sessionId ?? other.sessionId
     }
 }

@@ -19,7 +19,8 @@ public struct TraceSummaryAggregator: Sendable {
             rootName: span.parentSpanId == nil ? span.name : nil, startNanos: span.startNanos, endNanos: span.endNanos,
             spanCount: 1, errorCount: span.isError ? 1 : 0,
             failedCalls: span.isError && span.role.contains(.call) ? 1 : 0, inputTokens: usage.input ?? 0,
-            outputTokens: usage.output ?? 0, costUSD: span.countsUsage ? (span.costUSD ?? 0) : 0, userId: span.userId
+            outputTokens: usage.output ?? 0, costUSD: span.countsUsage ? (span.costUSD ?? 0) : 0, userId: span.userId,
+            sessionId: span.sessionId
         )
         if traces[span.traceId] == nil {
             traces[span.traceId] = delta

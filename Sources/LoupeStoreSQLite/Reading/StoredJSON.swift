@@ -22,6 +22,12 @@ enum StoredJSON {
         return (try? JSONSerialization.jsonObject(with: data)) as? [String: String] ?? [:]
     }
 
+    /// A JSON path naming one key of an object, quoted so that any key (dots, spaces) names itself.
+    static func path(ofKey key: String) -> String {
+        let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "$.\"\(escaped)\""
+    }
+
     static func events(_ text: String?) -> [SpanEvent] {
         guard let text, text != "[]", let data = text.data(using: .utf8),
             let events = try? JSONDecoder().decode([StoredEvent].self, from: data)

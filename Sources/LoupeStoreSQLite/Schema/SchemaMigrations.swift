@@ -225,6 +225,18 @@ enum SchemaMigrations {
                 DROP INDEX spans_failures;
                 """)
         }
+        migrator.registerMigration("2026-12-08 trace sessions") { db in
+            // A user's sessions and a session's traces are read from traces; the session is taken
+            // from the first span that names one, as the user is. Spans have no index on sessions,
+            // so existing traces are filled in with one pass over the spans that carry one.
+            try db.execute(sql: """
+                ALTER TABLE traces ADD COLUMN session_id TEXT;
+                UPDATE traces SET session_id = (
+                    SELECT MIN(session_id) FROM spans WHERE spans.trace_id = traces.trace_id AND session_id IS NOT NULL
+                ) WHERE trace_id IN (SELECT trace_id FROM spans WHERE session_id IS NOT NULL);
+                CREATE INDEX traces_sessions ON traces(session_id, start_ns) WHERE session_id IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -5,8 +5,8 @@ import LoupeStore
 enum TraceUpsert {
     private static let sql = """
         INSERT INTO traces (trace_id, project, service, root_name, start_ns, end_ns, span_count, error_count,
-            failed_calls, input_tokens, output_tokens, cost_usd, user_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            failed_calls, input_tokens, output_tokens, cost_usd, user_id, session_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (trace_id) DO UPDATE SET
             service = CASE WHEN excluded.root_name IS NOT NULL THEN excluded.service ELSE traces.service END,
             root_name = COALESCE(excluded.root_name, traces.root_name),
@@ -18,7 +18,8 @@ enum TraceUpsert {
             input_tokens = traces.input_tokens + excluded.input_tokens,
             output_tokens = traces.output_tokens + excluded.output_tokens,
             cost_usd = traces.cost_usd + excluded.cost_usd,
-            user_id = COALESCE(traces.user_id, excluded.user_id)
+            user_id = COALESCE(traces.user_id, excluded.user_id),
+            session_id = COALESCE(traces.session_id, excluded.session_id)
         """
 
     static func apply(_ traces: TraceSummaryAggregator, in db: Database) throws {
@@ -30,7 +31,7 @@ enum TraceUpsert {
         for t in traces {
             let values: [(any DatabaseValueConvertible)?] = [
                 t.traceId, t.project, t.service, t.rootName, t.startNanos, t.endNanos, t.spanCount, t.errorCount,
-                t.failedCalls, t.inputTokens, t.outputTokens, t.costUSD, t.userId,
+                t.failedCalls, t.inputTokens, t.outputTokens, t.costUSD, t.userId, t.sessionId,
             ]
             statement.setUncheckedArguments(StatementArguments(values))
             try statement.execute()

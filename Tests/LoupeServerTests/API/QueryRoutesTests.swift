@@ -11,7 +11,7 @@ struct QueryRoutesTests {
         ("/api/v1/summary?grop_by=model", "grop_by"), ("/api/v1/timeseries?step=90s", "step"),
         ("/api/v1/timeseries?metric=vibes", "metric"), ("/api/v1/traces?limit=0", "limit"),
         ("/api/v1/summary?from=2000&to=1000", "from"), ("/api/v1/summary?group_by=user,business_unit", "group_by"),
-        ("/api/v1/traces/xyz", "trace_id"), ("/api/v1/traces?model=gpt-4o", "model"),
+        ("/api/v1/traces/xyz", "trace_id"), ("/api/v1/traces?operation=llm", "operation"), ("/api/v1/traces?min_ms=-1", "min_ms"), ("/api/v1/traces?status=maybe", "status"),
         ("/api/v1/timeseries?group_by=user&step=5m", "step"),
     ])
     func invalidParametersAreNamed(uri: String, parameter: String) async throws {

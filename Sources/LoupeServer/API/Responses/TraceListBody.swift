@@ -17,9 +17,10 @@ struct TraceListBody: ResponseEncodable, Sendable {
         var outputTokens: Int64
         var costUSD: Double
         var user: String?
+        var session: String?
 
         enum CodingKeys: String, CodingKey {
-            case project, service, start, status, user
+            case project, service, start, status, user, session
             case traceId = "trace_id"
             case rootName = "root_name"
             case durationMs = "duration_ms"
@@ -39,7 +40,8 @@ struct TraceListBody: ResponseEncodable, Sendable {
                 traceId: t.traceId, rootName: t.rootName, project: t.project, service: t.service,
                 start: Timestamps.format(nanos: t.startNanos), durationMs: t.durationMs,
                 status: t.errorCount > 0 ? "error" : "ok", spanCount: t.spanCount, errorCount: t.errorCount,
-                inputTokens: t.inputTokens, outputTokens: t.outputTokens, costUSD: t.costUSD, user: t.userId
+                inputTokens: t.inputTokens, outputTokens: t.outputTokens, costUSD: t.costUSD, user: t.userId,
+                session: t.sessionId
             )
         }
     }
