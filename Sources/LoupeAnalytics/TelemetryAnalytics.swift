@@ -8,13 +8,17 @@ public struct TelemetryAnalytics: Sendable {
     public let store: any TelemetryStore
     /// Classifies failures stored before classification existed; built once, its phrase tables are not cheap.
     private let classifier: ErrorClassifier
+    /// The prices the server charges with, for estimates made at read time (cache savings); nil
+    /// where no catalog was given.
+    public let prices: PriceCatalog?
     /// Most points one time series may have.
     public static let maxPoints = 10_000
     /// Points of all series of one timeseries answer together: grouping by a dimension of many
     /// values (users) must not allocate without bound.
     public static let maxSeriesPoints = 500_000
 
-    public init(store: any TelemetryStore, classifier: ErrorClassifier = ErrorClassifier()) {
+    public init(store: any TelemetryStore, classifier: ErrorClassifier = ErrorClassifier(), prices: PriceCatalog? = nil) {
+        self.prices = prices
         self.store = store
         self.classifier = classifier
     }

@@ -23,7 +23,7 @@ public enum LoupeApplication {
 
     public static func parts(
         configuration: ServerConfiguration, store: any TelemetryStore, enrichers: [any SpanEnricher] = [],
-        logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos
+        prices: PriceCatalog? = nil, logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos
     ) -> Parts {
         let queue = IngestQueue(capacity: configuration.queueCapacitySpans)
         let budget = IngestBudget(limitBytes: configuration.maxInFlightBytes)
@@ -38,7 +38,7 @@ public enum LoupeApplication {
         ).addRoutes(to: router)
         StatusRoutes<BasicRequestContext>(counters: counters, queue: queue, budget: budget, store: store, started: .now)
             .addRoutes(to: router)
-        let analytics = TelemetryAnalytics(store: store)
+        let analytics = TelemetryAnalytics(store: store, prices: prices)
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
         let dashboard = Dashboard(analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint)
@@ -52,10 +52,10 @@ public enum LoupeApplication {
     /// The application `loupe serve` runs; `onServerRunning` receives the bound port.
     public static func make(
         configuration: ServerConfiguration, store: any TelemetryStore, enrichers: [any SpanEnricher] = [],
-        logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos,
+        prices: PriceCatalog? = nil, logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let parts = parts(configuration: configuration, store: store, enrichers: enrichers, logger: logger, now: now)
+        let parts = parts(configuration: configuration, store: store, enrichers: enrichers, prices: prices, logger: logger, now: now)
         return Application(
             router: parts.router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),

@@ -41,7 +41,7 @@ svg{display:block;width:100%;height:auto}svg text{font-size:11px;fill:var(--mute
 .timechart .zoom{fill:var(--accent);fill-opacity:.15}
 .s0{stroke:var(--s0);background:var(--s0);fill:var(--s0)}.s1{stroke:var(--s1);background:var(--s1);fill:var(--s1)}.s2{stroke:var(--s2);background:var(--s2);fill:var(--s2)}
 .s3{stroke:var(--s3);background:var(--s3);fill:var(--s3)}.s4{stroke:var(--s4);background:var(--s4);fill:var(--s4)}.s5{stroke:var(--s5);background:var(--s5);fill:var(--s5)}
-.timechart path.line{fill:none}
+.timechart path.line{fill:none}.timechart path.line.partial{stroke-dasharray:3 3;opacity:.7}.timechart rect.partial{fill:var(--text);fill-opacity:.05}
 ul.legend{list-style:none;margin:4px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:var(--muted)}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}

@@ -22,11 +22,15 @@ public struct TimeChart: Sendable {
     public var columnLinks: [String]?
     /// Drawn for a full-width panel: a wider canvas, so its text stays the size of the others'.
     public var wide: Bool
+    /// Unix seconds where the data ends (the range's end, now for a live view): a step that ends
+    /// later holds only part of its time, so it is drawn dashed and shaded rather than read as a drop.
+    public var dataEnd: Int64?
 
     public init(
         title: String, format: ValueFormat, times: [Int64], stepSeconds: Int64, series: [Series], wide: Bool = false,
-        columnLinks: [String]? = nil
+        columnLinks: [String]? = nil, dataEnd: Int64? = nil
     ) {
+        self.dataEnd = dataEnd
         self.wide = wide
         self.columnLinks = columnLinks
         self.title = title
@@ -70,21 +74,37 @@ public struct TimeChart: Sendable {
             svg += "<text class=\"xtick\" x=\"\(Self.fmt(x(i)))\" y=\"\(Self.height - 6)\" data-t=\"\(times[i])\">"
             svg += "\(DisplayFormat.utcTime(times[i]))</text>"
         }
+        // Steps from here on are still filling: shaded, and their lines dashed.
+        let firstPartial = dataEnd.flatMap { end in times.firstIndex { $0 + stepSeconds > end } } ?? times.count
+        if firstPartial < times.count {
+            let px = Self.left + colW * Double(firstPartial)
+            svg += "<rect class=\"partial\" x=\"\(Self.fmt(px))\" y=\"\(Self.top)\" width=\"\(Self.fmt(width - Self.right - px))\" height=\"\(Self.fmt(plotH))\"/>"
+        }
         for (s, line) in shown.enumerated() {
             var path = ""
+            var partial = ""
             var pen = false
+            var last: (Int, Double)?
             for (i, value) in line.values.enumerated() {
-                guard let value else { pen = false; continue }
-                path += (pen ? "L" : "M") + Self.fmt(x(i)) + " " + Self.fmt(y(value))
+                guard let value else { pen = false; last = nil; continue }
+                if i >= firstPartial {
+                    // Joined to the last complete point, so the line does not break.
+                    if let (j, v) = last, partial.isEmpty { partial = "M" + Self.fmt(x(j)) + " " + Self.fmt(y(v)) }
+                    partial += (partial.isEmpty ? "M" : "L") + Self.fmt(x(i)) + " " + Self.fmt(y(value))
+                } else {
+                    path += (pen ? "L" : "M") + Self.fmt(x(i)) + " " + Self.fmt(y(value))
+                }
                 pen = true
+                last = (i, value)
             }
             if !path.isEmpty { svg += "<path class=\"line s\(s)\" d=\"\(path)\"/>" }
+            if !partial.isEmpty { svg += "<path class=\"line partial s\(s)\" d=\"\(partial)\"/>" }
             if line.values.count(where: { $0 != nil }) == 1, let i = line.values.firstIndex(where: { $0 != nil }), let v = line.values[i] {
                 svg += "<circle class=\"dot s\(s)\" cx=\"\(Self.fmt(x(i)))\" cy=\"\(Self.fmt(y(v)))\" r=\"2.5\"/>"
             }
         }
         for i in times.indices {
-            var tip = DisplayFormat.utcTime(times[i], withDate: true) + " UTC"
+            var tip = DisplayFormat.utcTime(times[i], withDate: true) + " UTC" + (i >= firstPartial ? " (in progress)" : "")
             for line in shown { tip += "\n\(line.name): \(format.text(line.values[i]))" }
             let link = columnLinks.flatMap { i < $0.count ? $0[i] : nil }
             if let link { svg += "<a href=\"\(HTML.escape(link))\">" }

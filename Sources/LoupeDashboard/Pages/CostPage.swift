@@ -46,7 +46,10 @@ struct CostPage {
                 )
             }
         let requests = totals.requests.count
-        let cards = [
+        let savings = context.analytics.prices.map {
+            CacheSavings(byProviderAndModel: byModel.groups, catalog: $0, atUnixNanos: query.range.toNanos)
+        }
+        var cards = [
             OverviewView.Card(id: "cost", label: "cost", value: DisplayFormat.dollars(totalCost), raw: totalCost.map { OverviewPage.raw($0) } ?? "",
                               delta: "", deltaClass: "", note: "\(totals.spans.pricedCalls) priced calls"),
             OverviewView.Card(id: "per-request", label: "cost per request", value: DisplayFormat.dollars(totalCost.map { requests > 0 ? $0 / Double(requests) : 0 }),
@@ -58,6 +61,14 @@ struct CostPage {
                               raw: String(totals.spans.unpricedCalls), delta: "", deltaClass: "",
                               note: totals.spans.unpricedCalls > 0 ? "their cost is unknown and not included" : "every call is priced"),
         ]
+        if let savings, savings.pricedTokens + savings.unpricedTokens > 0 {
+            cards.insert(OverviewView.Card(
+                id: "cache-savings", label: "saved by prompt caching", value: DisplayFormat.dollars(savings.savedUSD),
+                raw: OverviewPage.raw(savings.savedUSD), delta: "", deltaClass: "",
+                note: "\(DisplayFormat.count(savings.pricedTokens)) cached input tokens at today's prices"
+                    + (savings.unpricedTokens > 0 ? "; \(DisplayFormat.count(savings.unpricedTokens)) more of unpriced models" : "")
+            ), at: 3)
+        }
         let view = CostView(
             hasData: !rows.isEmpty, by: by.name, unit: unit == .requests ? "request" : unit == .calls ? "call" : "span",
             options: choices.map { .init(label: $0.name, href: query.link(DashboardSection.cost.path, ["by": $0.name]), active: $0 == by) },

@@ -54,7 +54,7 @@ struct ErrorsPage {
             title: "Failures per \(OverviewPage.stepText(step)), by category (root causes)", format: .count,
             times: (0..<slices).map { first + Int64($0) * step }, stepSeconds: step,
             series: byCategory.map { TimeChart.Series(name: $0.key, values: $0.value.map { $0 }) }.sorted { $0.name < $1.name },
-            wide: true
+            wide: true, dataEnd: context.query.range.toNanos / 1_000_000_000
         )
     }
 

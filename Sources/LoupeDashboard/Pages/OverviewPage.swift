@@ -98,6 +98,7 @@ struct OverviewPage {
         let times = (0..<buckets.stepCount).map(buckets.time(ofStep:))
         let totals = buckets.totals
         let name = unit.rawValue
+        let dataEnd = context.query.range.toNanos / 1_000_000_000
         let traffic = TimeChart(
             title: "\(name.capitalized) and errors per \(Self.stepText(step))", format: .count, times: times, stepSeconds: step,
             series: [
@@ -107,26 +108,29 @@ struct OverviewPage {
             // A click on a step opens the errors of that step: from a spike to the failure modes behind it.
             columnLinks: times.map { t in
                 context.query.link(to: DashboardSection.errors.path, ["range": nil, "from": String(t), "to": String(t + step)])
-            }
+            },
+            dataEnd: dataEnd
         )
         let latency = TimeChart(
             title: "Latency of \(name)", format: .durationMs, times: times, stepSeconds: step,
             series: [0.5, 0.95, 0.99].map { q in
                 .init(name: "p\(Int(q * 100))", values: totals.map { $0[unit].latency.quantile(q) })
-            }
+            },
+            dataEnd: dataEnd
         )
         let costSeries = buckets.groups.compactMap { key, steps -> TimeChart.Series? in
             guard steps.contains(where: { $0.spans.pricedCalls > 0 }) else { return nil }
             return .init(name: key.first.flatMap { $0.isEmpty ? nil : $0 } ?? "(no model)", values: steps.map { $0.spans.knownCostUSD })
         }.sorted { $0.name < $1.name }
-        let cost = TimeChart(title: "Cost per model", format: .dollars, times: times, stepSeconds: step, series: costSeries)
+        let cost = TimeChart(title: "Cost per model", format: .dollars, times: times, stepSeconds: step, series: costSeries, dataEnd: dataEnd)
         let tokens = TimeChart(
             title: "Tokens per \(Self.stepText(step))", format: .count, times: times, stepSeconds: step,
             series: [
                 .init(name: "input", values: totals.map { Double($0.spans.inputTokens) }),
                 .init(name: "output", values: totals.map { Double($0.spans.outputTokens) }),
                 .init(name: "cache read", values: totals.map { Double($0.spans.cacheReadTokens) }),
-            ]
+            ],
+            dataEnd: dataEnd
         )
         return [traffic.render(), latency.render(), cost.render(), tokens.render()]
     }

@@ -7,7 +7,7 @@ enum ModelsTemplate {
 <table class="sortable models" id="models-{{operation}}"><thead><tr><th>model</th>{{#columns}}<th class="num" title="{{hint}}">{{label}}</th>{{/columns}}</tr></thead><tbody>
 {{#rows}}<tr><td><a href="{{href}}">{{model}}</a></td>{{#cells}}<td class="num{{#best}} best{{/best}}" data-v="{{raw}}">{{text}}{{#best}} ★{{/best}}</td>{{/cells}}</tr>{{/rows}}
 </tbody></table>{{/sections}}
-<p class="muted">Counted in model calls. ★ marks the best value in each column among models of the same operation. Output tokens/s is output tokens over the calls' total time; time to first token and context use are not kept in rollups yet.</p></div>
+<p class="muted">Counted in model calls. ★ marks the best value in each column among models of the same operation. Output tokens/s is output tokens over the calls' total time; time to first token is of streamed calls only; context used compares input tokens per call with the model's context window from the price catalog.</p></div>
 {{/hasData}}
 """#
 }

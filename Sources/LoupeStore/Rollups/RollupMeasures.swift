@@ -20,6 +20,8 @@ public struct RollupMeasures: Sendable, Hashable {
     public var unpricedCalls: Int64 = 0
     public var durationSumMs: Double = 0
     public var latency = LatencyHistogram()
+    /// Time to first token of the streamed calls that reported one (its count is theirs).
+    public var timeToFirstToken = LatencyHistogram()
 
     public init() {}
 
@@ -33,6 +35,7 @@ public struct RollupMeasures: Sendable, Hashable {
         if span.isError { errors += 1 }
         durationSumMs += span.durationMs
         latency.add(bucket: latencyBucket, count: 1)
+        if let ttft = span.timeToFirstTokenMs, ttft >= 0 { timeToFirstToken.record(ms: ttft) }
         guard span.countsUsage else { return }
         let usage = span.usage
         inputTokens += usage.input ?? 0
@@ -59,6 +62,7 @@ public struct RollupMeasures: Sendable, Hashable {
         unpricedCalls += other.unpricedCalls
         durationSumMs += other.durationSumMs
         latency.merge(other.latency)
+        timeToFirstToken.merge(other.timeToFirstToken)
     }
 }
 

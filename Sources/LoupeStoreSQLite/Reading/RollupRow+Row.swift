@@ -7,7 +7,7 @@ extension RollupRow {
     static let selectSQL = """
         SELECT minute, project, service, operation, provider, model, status, error_category, user_id, dims, role,
             span_count, errors, input_tokens, output_tokens, cache_read_tokens, total_tokens, cost_usd, priced,
-            unpriced, duration_sum_ms, histogram
+            unpriced, duration_sum_ms, histogram, ttft_histogram
         FROM rollups
         """
 
@@ -33,7 +33,8 @@ extension RollupRow {
                 SUM(span_count) AS span_count, SUM(errors) AS errors, SUM(input_tokens) AS input_tokens,
                 SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
                 SUM(total_tokens) AS total_tokens, SUM(cost_usd) AS cost_usd, SUM(priced) AS priced, SUM(unpriced) AS unpriced,
-                SUM(duration_sum_ms) AS duration_sum_ms, \(merge.latency ? "loupe_hist_merge_all(histogram)" : "NULL") AS histogram
+                SUM(duration_sum_ms) AS duration_sum_ms, \(merge.latency ? "loupe_hist_merge_all(histogram)" : "NULL") AS histogram,
+                \(merge.latency ? "loupe_hist_merge_all(ttft_histogram)" : "NULL") AS ttft_histogram
             FROM rollups
             """
         return (select, " GROUP BY " + (["1"] + kept + ["role"]).joined(separator: ", "))
@@ -53,6 +54,9 @@ extension RollupRow {
         measures.durationSumMs = row["duration_sum_ms"]
         if let blob: Data = row["histogram"], let histogram = blob.withUnsafeBytes({ LatencyHistogram(encodedBuffer: $0) }) {
             measures.latency = histogram
+        }
+        if let blob: Data = row["ttft_histogram"], let histogram = blob.withUnsafeBytes({ LatencyHistogram(encodedBuffer: $0) }) {
+            measures.timeToFirstToken = histogram
         }
         self.init(
             key: RollupKey(

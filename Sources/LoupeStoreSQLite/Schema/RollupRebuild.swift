@@ -11,12 +11,15 @@ enum RollupRebuild {
     static let spansPerChunk = 200_000
 
     static func run(in db: Database, progress: (@Sendable (String) -> Void)?) throws {
-        let watermark = try AggregateWatermark.readRowid(in: db)
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spans WHERE rowid <= ?", arguments: [watermark]) ?? 0
+        // Rows are written in today's shape; an older migration that rebuilt them leaves the work
+        // to the later one that added the last rollup column (and rebuilds them again anyway).
+        guard try db.columns(in: "rollups").contains(where: { $0.name == "ttft_histogram" }) else { return }
+        let watermark = try AggregateWatermark.read(in: db)
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spans WHERE seq <= ?", arguments: [watermark]) ?? 0
         guard total > 0 else { return }
         progress?("Rebuilding rollups from \(total) stored spans…")
         let sql = """
-            SELECT \(try SpanColumns.selectList(in: db)), '{}' AS resource FROM spans WHERE spans.rowid <= ? ORDER BY spans.rowid
+            SELECT \(try SpanColumns.selectList(in: db)), '{}' AS resource FROM spans WHERE spans.seq <= ? ORDER BY spans.seq
             """
         var rollups = RollupAggregator()
         var done = 0

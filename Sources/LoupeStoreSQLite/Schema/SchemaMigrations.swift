@@ -225,6 +225,12 @@ enum SchemaMigrations {
                 DROP INDEX spans_failures;
                 """)
         }
+        migrator.registerMigration("2026-12-08 time to first token in rollups") { db in
+            // Rollups keep a histogram of time to first token beside latency; old rows are rebuilt
+            // from the spans, which always kept it.
+            try db.execute(sql: "ALTER TABLE rollups ADD COLUMN ttft_histogram BLOB; DELETE FROM rollups;")
+            try RollupRebuild.run(in: db, progress: progress)
+        }
         migrator.registerMigration("2026-12-08 trace sessions") { db in
             // A user's sessions and a session's traces are read from traces; the session is taken
             // from the first span that names one, as the user is. Spans have no index on sessions,

@@ -12,8 +12,8 @@ enum RollupUpsert {
 
     private static let sql = """
         INSERT INTO rollups (\(keyColumns.joined(separator: ", ")), span_count, errors, input_tokens, output_tokens,
-            cache_read_tokens, total_tokens, cost_usd, priced, unpriced, duration_sum_ms, histogram)
-        VALUES (\(Array(repeating: "?", count: keyColumns.count + 11).joined(separator: ", ")))
+            cache_read_tokens, total_tokens, cost_usd, priced, unpriced, duration_sum_ms, histogram, ttft_histogram)
+        VALUES (\(Array(repeating: "?", count: keyColumns.count + 12).joined(separator: ", ")))
         ON CONFLICT (\(keyColumns.joined(separator: ", "))) DO UPDATE SET
             span_count = span_count + excluded.span_count,
             errors = errors + excluded.errors,
@@ -25,7 +25,8 @@ enum RollupUpsert {
             priced = priced + excluded.priced,
             unpriced = unpriced + excluded.unpriced,
             duration_sum_ms = duration_sum_ms + excluded.duration_sum_ms,
-            histogram = loupe_hist_merge(histogram, excluded.histogram)
+            histogram = loupe_hist_merge(histogram, excluded.histogram),
+            ttft_histogram = loupe_hist_merge(ttft_histogram, excluded.ttft_histogram)
         """
 
     static func apply(_ rollups: RollupAggregator, in db: Database) throws {
@@ -42,6 +43,8 @@ enum RollupUpsert {
                 m.inputTokens, m.outputTokens, m.cacheReadTokens, m.totalTokens, m.costUSD, m.pricedCalls,
                 m.unpricedCalls, m.durationSumMs,
                 Data(m.latency.encoded()),
+                // Most spans stream nothing: no bytes for an empty histogram.
+                m.timeToFirstToken.count > 0 ? Data(m.timeToFirstToken.encoded()) : nil,
             ]
             statement.setUncheckedArguments(StatementArguments(values))
             try statement.execute()

@@ -46,7 +46,7 @@ struct QueryBench: AsyncParsableCommand {
             now = Int64(Date().timeIntervalSince1970 * 1e9)
             try await fill(store, path: path, now: now)
         }
-        try await queries(TelemetryAnalytics(store: store), now: now)
+        try await queries(TelemetryAnalytics(store: store, prices: try PriceCatalog.builtIn()), now: now)
         if database == nil { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
     }
 

@@ -43,7 +43,7 @@ struct Demo: AsyncParsableCommand {
         try await store.claimIngest()
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let app = LoupeApplication.make(
-            configuration: configuration, store: store, enrichers: try server.enrichers(), logger: logger, onServerRunning: { port in
+            configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
             portContinuation.yield(port)
             portContinuation.finish()
         })

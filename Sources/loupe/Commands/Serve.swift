@@ -23,7 +23,7 @@ struct Serve: AsyncParsableCommand {
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
         try await store.claimIngest()
         let app = LoupeApplication.make(
-            configuration: configuration, store: store, enrichers: try server.enrichers(), logger: logger, onServerRunning: { port in
+            configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
             print("Loupe dashboard: http://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
             print("  OTLP/HTTP traces: POST http://\(configuration.host):\(port)/v1/traces")
             print("  API:              http://\(configuration.host):\(port)/api/v1/summary?group_by=model")

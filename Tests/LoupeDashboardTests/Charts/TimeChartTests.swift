@@ -20,6 +20,25 @@ struct TimeChartTests {
         #expect(chart.contains("data-t0=\"1800000000\" data-t1=\"1800000180\""))
     }
 
+    /// The last minute of a live view is still filling: dashed and shaded, joined to the full ones.
+    @Test func aStepStillFillingIsDrawnAsPartial() throws {
+        let chart = TimeChart(
+            title: "Requests", format: .count, times: times, stepSeconds: 60,
+            series: [.init(name: "requests", values: [100, 110, 20])], dataEnd: 1_800_000_150
+        ).render()
+        let full = try #require(chart.split(separator: "class=\"line s0\" d=\"").dropFirst().first?.prefix { $0 != "\"" })
+        let partial = try #require(chart.split(separator: "class=\"line partial s0\" d=\"").dropFirst().first?.prefix { $0 != "\"" })
+        #expect(full.filter { $0 == "L" }.count == 1)
+        #expect(partial.filter { $0 == "M" }.count == 1 && partial.filter { $0 == "L" }.count == 1)
+        #expect(chart.contains("<rect class=\"partial\""))
+        #expect(chart.components(separatedBy: "(in progress)").count == 2)
+        let complete = TimeChart(
+            title: "Requests", format: .count, times: times, stepSeconds: 60, series: [.init(name: "requests", values: [1, 2, 3])],
+            dataEnd: 1_800_000_180
+        ).render()
+        #expect(!complete.contains("partial"))
+    }
+
     @Test func moreSeriesThanFitAreSummedAsOther() {
         let series = (0..<9).map { TimeChart.Series(name: "m\($0)", values: [Double($0), 1, nil]) }
         let shown = TimeChart.limited(series)

@@ -80,7 +80,7 @@ struct SchemaMigrationsTests {
         }
         let messages = Mutex<[String]>([])
         let store = try SQLiteTelemetryStore(path: path, progress: { message in messages.withLock { $0.append(message) } })
-        #expect(messages.withLock { $0.first } == "Rebuilding rollups from 4 stored spans…")
+        #expect(messages.withLock { $0 }.contains("Rebuilding rollups from 4 stored spans…"))
         let minute = base / TelemetryStoreConformance.minute
         let analytics = try await store.rollups(RollupQuery(grain: .core, fromMinute: minute, toMinute: minute + 1))
         var byRole: [SpanRole: RollupMeasures] = [:]
@@ -100,5 +100,49 @@ struct SchemaMigrationsTests {
         }
         #expect(seqs == [1, 2, 3, 4])
         #expect(watermark == 4)
+    }
+}
+
+extension SchemaMigrationsTests {
+    /// Upgrading a file from before time to first token and sessions were kept: rollups are rebuilt
+    /// with the spans' time to first token, and traces take their session from their spans.
+    @Test func rollupsGainTimeToFirstTokenAndTracesTheirSession() async throws {
+        let path = try TemporaryDatabase.path("ttft-migration")
+        let base = TelemetryStoreConformance.base
+        do {
+            let old = try DatabaseQueue(path: path)
+            try SchemaMigrations.migrator().migrate(old, upTo: "2026-12-07 span sequence")
+            try await old.write { db in
+                try db.execute(sql: "INSERT INTO resources (hash, attributes) VALUES ('r', '{}')")
+                for (id, ttft, session) in [("0000000000000001", 120.0, "s-9"), ("0000000000000002", 480.0, nil)] as [(String, Double, String?)] {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO spans (trace_id, span_id, project, service, name, operation, span_kind, start_ns, end_ns,
+                                status, request_model, input_tokens, counts_usage, cost_usd, ttft_ms, session_id, dimensions,
+                                attributes, resource_hash, events, role)
+                            VALUES ('0af7651916cd43dd8448eb211c80319c', ?, 'acme', 'rag', 'x', 'llm', 3, ?, ?, 'ok', 'gpt-4o', 100,
+                                1, 0.01, ?, ?, '{}', '{}', 'r', '[]', 3)
+                            """,
+                        arguments: [id, base, base + 900_000_000, ttft, session])
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO traces (trace_id, project, service, root_name, start_ns, end_ns, span_count, error_count,
+                            input_tokens, output_tokens, cost_usd, user_id)
+                        VALUES ('0af7651916cd43dd8448eb211c80319c', 'acme', 'rag', 'x', ?, ?, 2, 0, 200, 0, 0.02, NULL)
+                        """,
+                    arguments: [base, base + 900_000_000])
+                try db.execute(sql: "UPDATE aggregation_state SET aggregated_span_seq = (SELECT MAX(seq) FROM spans)")
+            }
+        }
+        let store = try SQLiteTelemetryStore(path: path)
+        let minute = base / TelemetryStoreConformance.minute
+        var measures = RollupMeasures()
+        for row in try await store.rollups(RollupQuery(grain: .core, fromMinute: minute, toMinute: minute + 1)) { measures.merge(row.measures) }
+        #expect(measures.count == 2)
+        #expect(measures.timeToFirstToken.count == 2)
+        #expect((measures.timeToFirstToken.quantile(1) ?? 0) > 400)
+        let traces = try await store.traces(TraceQuery(fromNanos: base, toNanos: base + TelemetryStoreConformance.minute, session: "s-9"))
+        #expect(traces.map(\.spanCount) == [2])
     }
 }

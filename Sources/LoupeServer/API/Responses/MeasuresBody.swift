@@ -8,6 +8,27 @@ struct MeasuresBody: Encodable, Sendable {
         var p50: Double?
         var p95: Double?
         var p99: Double?
+
+        init(_ histogram: LatencyHistogram) {
+            p50 = histogram.quantile(0.5)
+            p95 = histogram.quantile(0.95)
+            p99 = histogram.quantile(0.99)
+        }
+    }
+
+    /// Time to first token of the streamed calls that reported one.
+    struct TimeToFirstToken: Encodable, Sendable {
+        var count: UInt64
+        var p50: Double?
+        var p95: Double?
+        var p99: Double?
+
+        init(_ histogram: LatencyHistogram) {
+            count = histogram.count
+            p50 = histogram.quantile(0.5)
+            p95 = histogram.quantile(0.95)
+            p99 = histogram.quantile(0.99)
+        }
     }
 
     /// Count, errors and latency in one unit.
@@ -21,7 +42,7 @@ struct MeasuresBody: Encodable, Sendable {
             count = m.count
             errors = m.errors
             errorRate = m.errorRate
-            latencyMs = Latency(p50: m.latency.quantile(0.5), p95: m.latency.quantile(0.95), p99: m.latency.quantile(0.99))
+            latencyMs = Latency(m.latency)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -43,6 +64,7 @@ struct MeasuresBody: Encodable, Sendable {
     var requestsWithFailedCall: FailedCalls?
     var calls: Unit
     var spans: Unit
+    var timeToFirstTokenMs: TimeToFirstToken
     var inputTokens: Int64
     var outputTokens: Int64
     var cacheReadTokens: Int64
@@ -63,6 +85,7 @@ struct MeasuresBody: Encodable, Sendable {
         requests = Unit(measures.requests)
         calls = Unit(measures.calls)
         spans = Unit(measures.spans)
+        timeToFirstTokenMs = TimeToFirstToken(measures.calls.timeToFirstToken)
         let m = measures.spans
         inputTokens = m.inputTokens
         outputTokens = m.outputTokens
@@ -76,6 +99,7 @@ struct MeasuresBody: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case key, requests, calls, spans
         case requestsWithFailedCall = "requests_with_failed_call"
+        case timeToFirstTokenMs = "time_to_first_token_ms"
         case inputTokens = "input_tokens"
         case outputTokens = "output_tokens"
         case cacheReadTokens = "cache_read_tokens"
