@@ -112,7 +112,7 @@ public struct TelemetryAnalytics: Sendable {
         guard query.range.toNanos > query.range.fromNanos else { throw AnalyticsError.emptyRange }
         let modesQuery = FailureModeQuery(
             fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, filters: query.filters, groupBy: query.groupBy,
-            examplesPerFingerprint: query.examplesPerFingerprint, trendBuckets: query.trendBuckets
+            examplesPerFingerprint: query.examplesPerFingerprint, trendBuckets: query.trendBuckets, byPlace: query.byPlace
         )
         if modesQuery.isSupported {
             let modes = try await store.failureModes(modesQuery)

@@ -43,6 +43,12 @@ extension TelemetryStoreConformance {
         #expect(modes.samples["00000000000000bb"]?.message == "tool crashed")
         #expect(modes.trends["00000000000000aa"] == [0, 0, 1, 1])
         #expect(modes.trends["00000000000000bb"] == [0, 1, 0, 0])
+
+        var ranking = query
+        ranking.byPlace = false
+        let ranked = try await store.failureModes(ranking)
+        #expect(Set(ranked.rows.map { "\($0.fingerprint ?? "")=\($0.count)" }) == ["00000000000000aa=2", "00000000000000bb=1"])
+        #expect(ranked.rows.allSatisfy { $0.model == nil && $0.operation == nil && $0.service == nil && $0.user == nil })
     }
 
     @Test(arguments: Kind.allCases)

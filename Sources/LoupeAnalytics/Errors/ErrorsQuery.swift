@@ -9,11 +9,14 @@ public struct ErrorsQuery: Sendable, Hashable {
     public var examplesPerFingerprint: Int
     /// Equal slices of the range each fingerprint's trend is counted in; 0 for none.
     public var trendBuckets: Int
+    /// Whether each failure mode says where it happened (models, operations, services, users).
+    public var byPlace: Bool
 
     public init(
         range: TimeRange, groupBy: [TelemetryDimension] = [], filters: [TelemetryDimension: String] = [:],
-        examplesPerFingerprint: Int = 5, trendBuckets: Int = 0
+        examplesPerFingerprint: Int = 5, trendBuckets: Int = 0, byPlace: Bool = true
     ) {
+        self.byPlace = byPlace
         self.trendBuckets = trendBuckets
         self.range = range
         self.groupBy = groupBy

@@ -42,8 +42,8 @@ public struct ErrorsReport: Sendable, Hashable {
             group.firstSeenNanos = min(group.firstSeenNanos, row.firstSeenNanos)
             group.lastSeenNanos = max(group.lastSeenNanos, row.lastSeenNanos)
             if let model = row.model { group.models[model, default: 0] += row.count }
-            group.operations[row.operation, default: 0] += row.count
-            group.services[row.service, default: 0] += row.count
+            if let operation = row.operation { group.operations[operation, default: 0] += row.count }
+            if let service = row.service { group.services[service, default: 0] += row.count }
             if let user = row.user { group.users[user, default: 0] += row.count }
             byKey[key, default: [:]][fingerprint] = group
         }

@@ -18,7 +18,8 @@ struct OverviewPage {
         async let previousRead = analytics.summary(SummaryQuery(range: query.previousRange, filters: query.filters))
         async let byModelRead = analytics.summary(SummaryQuery(range: query.range, groupBy: [.model], filters: query.filters))
         async let bucketsRead = analytics.buckets(query.range, stepSeconds: step, groupBy: [.model], filters: query.filters)
-        async let errorsRead = analytics.errors(ErrorsQuery(range: query.range, filters: query.filters))
+        // The top failure modes only: where each happened is on the errors page.
+        async let errorsRead = analytics.errors(ErrorsQuery(range: query.range, filters: query.filters, examplesPerFingerprint: 1, byPlace: false))
         // Users need no percentiles: counted and ranked by cost without merging latency histograms.
         async let usersRead = analytics.summary(SummaryQuery(range: query.range, groupBy: [.user], filters: query.filters, latency: false))
         async let previousUsersRead = analytics.summary(

@@ -16,11 +16,15 @@ public struct FailureModeQuery: Sendable, Hashable {
     public var examplesPerFingerprint: Int
     /// Equal buckets the range is cut into for each fingerprint's trend; 0 for no trend.
     public var trendBuckets: Int
+    /// Whether rows are also keyed by where failures happened (model, operation, service, user); a
+    /// ranking of failure modes alone is several times cheaper without.
+    public var byPlace: Bool
 
     public init(
         fromNanos: Int64, toNanos: Int64, filters: [TelemetryDimension: String] = [:], groupBy: [TelemetryDimension] = [],
-        examplesPerFingerprint: Int = 5, trendBuckets: Int = 0
+        examplesPerFingerprint: Int = 5, trendBuckets: Int = 0, byPlace: Bool = true
     ) {
+        self.byPlace = byPlace
         self.fromNanos = fromNanos
         self.toNanos = toNanos
         self.filters = filters

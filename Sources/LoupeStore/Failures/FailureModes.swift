@@ -10,16 +10,17 @@ public struct FailureModes: Sendable, Hashable {
         /// Nil for failures stored before classification existed.
         public var category: String?
         public var fingerprint: String?
+        /// Where the failures happened; nil when the query did not ask (``FailureModeQuery/byPlace``).
         public var model: String?
-        public var operation: String
-        public var service: String
+        public var operation: String?
+        public var service: String?
         public var user: String?
         public var count: Int
         public var firstSeenNanos: Int64
         public var lastSeenNanos: Int64
 
         public init(
-            key: [String], category: String?, fingerprint: String?, model: String?, operation: String, service: String,
+            key: [String], category: String?, fingerprint: String?, model: String?, operation: String?, service: String?,
             user: String?, count: Int, firstSeenNanos: Int64, lastSeenNanos: Int64
         ) {
             self.key = key
@@ -81,8 +82,8 @@ public struct FailureModes: Sendable, Hashable {
             var category: String?
             var fingerprint: String?
             var model: String?
-            var operation: String
-            var service: String
+            var operation: String?
+            var service: String?
             var user: String?
         }
         var rows: [RowKey: Row] = [:]
@@ -93,7 +94,8 @@ public struct FailureModes: Sendable, Hashable {
         where !failedParents.contains(SpanKey(traceId: span.traceId, spanId: span.spanId)) {
             let key = RowKey(
                 key: query.groupBy.map { span.value(of: $0) }, category: span.errorCategory, fingerprint: span.errorFingerprint,
-                model: span.model, operation: span.operation.rawValue, service: span.service, user: span.userId
+                model: query.byPlace ? span.model : nil, operation: query.byPlace ? span.operation.rawValue : nil,
+                service: query.byPlace ? span.service : nil, user: query.byPlace ? span.userId : nil
             )
             var row = rows[key] ?? Row(
                 key: key.key, category: key.category, fingerprint: key.fingerprint, model: key.model, operation: key.operation,

@@ -57,12 +57,12 @@ enum FailureModeReader {
             db, sql: "SELECT COUNT(*) FROM spans s INDEXED BY spans_failure_modes WHERE \(matching)", arguments: StatementArguments(arguments)
         ) ?? 0
         let keyColumns = query.groupBy.compactMap(column)
-        let rowColumns = keyColumns.enumerated().map { "\($1) AS k\($0)" } + [
-            "s.error_category AS category", "s.error_fingerprint AS fingerprint",
-            "COALESCE(s.request_model, s.response_model) AS model", "s.operation AS operation", "s.service AS service",
-            "s.user_id AS user",
-        ]
-        let groupColumns = (0..<keyColumns.count).map { "k\($0)" } + ["category", "fingerprint", "model", "operation", "service", "user"]
+        let place = query.byPlace
+            ? ["COALESCE(s.request_model, s.response_model) AS model", "s.operation AS operation", "s.service AS service", "s.user_id AS user"]
+            : ["NULL AS model", "NULL AS operation", "NULL AS service", "NULL AS user"]
+        let rowColumns = keyColumns.enumerated().map { "\($1) AS k\($0)" } + ["s.error_category AS category", "s.error_fingerprint AS fingerprint"] + place
+        let groupColumns = (0..<keyColumns.count).map { "k\($0)" } + ["category", "fingerprint"]
+            + (query.byPlace ? ["model", "operation", "service", "user"] : [])
         let sql = """
             SELECT \(rowColumns.joined(separator: ", ")), COUNT(*) AS n, MIN(s.start_ns) AS first_ns, MAX(s.start_ns) AS last_ns
             \(rootCauses(where: matching))
