@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         // Pure value types and GenAI knowledge: no I/O, no clocks, no globals.
@@ -99,10 +101,25 @@ let package = Package(
             dependencies: ["LoupeCore", "LoupeStore", "LoupeAnalytics", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: settings
         ),
+        // Rules (file and API), evaluation on an injected clock, alert state, signed notifications
+        // with diagnostics, backtests.
+        .target(
+            name: "LoupeAlerts",
+            dependencies: [
+                "LoupeCore", "LoupeStore", "LoupeAnalytics",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: settings
+        ),
         .target(
             name: "LoupeServer",
             dependencies: [
-                "LoupeCore", "LoupeOTLP", "LoupeStore", "LoupeStoreSQLite", "LoupeAnalytics", "LoupeDashboard",
+                "LoupeCore", "LoupeOTLP", "LoupeStore", "LoupeStoreSQLite", "LoupeAnalytics", "LoupeDashboard", "LoupeAlerts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -127,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeServer", "LoupeDemo", "LoupeAnalytics", "LoupeDashboard", "LoupeStoreSQLite",
+                "LoupeServer", "LoupeDemo", "LoupeAnalytics", "LoupeDashboard", "LoupeStoreSQLite", "LoupeAlerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -177,6 +194,12 @@ let package = Package(
         .testTarget(
             name: "LoupeAnalyticsTests",
             dependencies: ["LoupeAnalytics", "LoupeStore"],
+            exclude: ["References"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "LoupeAlertsTests",
+            dependencies: ["LoupeAlerts", "LoupeAnalytics", "LoupeStore", "LoupeCore", .product(name: "Logging", package: "swift-log")],
             exclude: ["References"],
             swiftSettings: settings
         ),

@@ -1,11 +1,14 @@
+import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
+import LoupeAlerts
 import LoupeAnalytics
 import LoupeCore
 import LoupeDashboard
 import LoupeStore
 import NIOCore
+import ServiceLifecycle
 
 /// Assembles Loupe's HTTP application: OTLP ingest, the query API, and the batch writer and
 /// store maintenance services.
@@ -19,6 +22,8 @@ public enum LoupeApplication {
         public let maintenance: StoreMaintenance<ContinuousClock>
         public let pipeline: IngestPipeline
         public let router: Router<BasicRequestContext>
+        /// Nil when alerting is turned off.
+        public let alerts: AlertEngine?
     }
 
     public static func parts(
@@ -43,10 +48,41 @@ public enum LoupeApplication {
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
         let dashboard = Dashboard(analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint)
         DashboardRoutes<BasicRequestContext>(dashboard: dashboard, now: now).addRoutes(to: router)
+        var alerts: AlertEngine?
+        if configuration.alerts.enabled {
+            let engine = AlertEngine(
+                rules: configuration.alerts.rules, analytics: analytics,
+                channels: alertChannels(configuration.alerts.rules.channels, logger: logger, now: now),
+                dashboardURL: configuration.dashboardURL, logger: logger
+            )
+            AlertRoutes<BasicRequestContext>(engine: engine, store: store, now: now).addRoutes(to: router)
+            alerts = engine
+        }
         let writer = BatchWriter(
             queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, counters: counters, logger: logger)
         let maintenance = StoreMaintenance(store: store, logger: logger)
-        return Parts(queue: queue, budget: budget, counters: counters, writer: writer, maintenance: maintenance, pipeline: pipeline, router: router)
+        return Parts(
+            queue: queue, budget: budget, counters: counters, writer: writer, maintenance: maintenance, pipeline: pipeline,
+            router: router, alerts: alerts
+        )
+    }
+
+    /// The configured channels, and a log line for every notification in any case.
+    static func alertChannels(_ configs: [AlertChannelConfig], logger: Logger, now: @escaping @Sendable () -> Int64) -> [any AlertChannel] {
+        var channels: [any AlertChannel] = []
+        if !configs.contains(where: { $0.type == .log }) {
+            channels.append(LogAlertChannel(config: AlertChannelConfig(name: "log", type: .log), logger: logger))
+        }
+        for config in configs {
+            if config.type == .log {
+                channels.append(LogAlertChannel(config: config, logger: logger))
+            } else {
+                channels.append(HTTPAlertChannel(
+                    config: config, client: HTTPClient.shared, logger: logger, now: now, sleep: { try await Task.sleep(for: $0) }
+                ))
+            }
+        }
+        return channels
     }
 
     /// The application `loupe serve` runs; `onServerRunning` receives the bound port.
@@ -59,7 +95,11 @@ public enum LoupeApplication {
         return Application(
             router: parts.router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),
-            services: [parts.writer, parts.maintenance],
+            services: [parts.writer, parts.maintenance] + (parts.alerts.map { engine -> [any Service] in
+                [AlertService(
+                    engine: engine, interval: .seconds(configuration.alerts.intervalSeconds), clock: ContinuousClock(), now: now, logger: logger
+                )]
+            } ?? []),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )

@@ -332,6 +332,15 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         return try await FailureModeReader.read(query, from: pool)
     }
 
+    public func appendAlertEvents(_ events: [AlertEvent]) async throws {
+        guard !events.isEmpty else { return }
+        try await pool.write { db in try AlertHistory.append(events, in: db) }
+    }
+
+    public func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] {
+        try await pool.read { db in try AlertHistory.read(query, in: db) }
+    }
+
     public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
         let sql = """
             SELECT provider, COALESCE(response_model, request_model) AS model, COUNT(*) AS calls,

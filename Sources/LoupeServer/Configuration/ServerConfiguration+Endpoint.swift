@@ -1,4 +1,11 @@
 extension ServerConfiguration {
+    /// Where notification links lead: the public URL when set, else the listening address.
+    public var dashboardURL: String {
+        if let url = alerts.publicURL { return url }
+        let host = self.host == "0.0.0.0" || self.host == "::" ? "127.0.0.1" : self.host
+        return "http://\(host):\(port)"
+    }
+
     /// Where OTLP exporters send traces, as the dashboard's empty pages say it.
     public var otlpEndpoint: String {
         let host = self.host == "0.0.0.0" || self.host == "::" ? "127.0.0.1" : self.host

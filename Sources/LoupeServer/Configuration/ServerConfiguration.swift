@@ -19,13 +19,16 @@ public struct ServerConfiguration: Sendable {
     /// Seconds a throttled client is told to wait.
     public var retryAfterSeconds: Int
     public var normalization: NormalizationOptions
+    public var alerts: AlertConfiguration
 
     public init(
         host: String = "127.0.0.1", port: Int = 4318, databasePath: String = "loupe.db",
         storeOptions: SQLiteStoreOptions = .default, maxBodyBytes: Int = 64 << 20, queueCapacitySpans: Int = 200_000,
         maxInFlightBytes: Int = 64 << 20,
-        maxBatchSpans: Int = 20_000, retryAfterSeconds: Int = 2, normalization: NormalizationOptions = .default
+        maxBatchSpans: Int = 20_000, retryAfterSeconds: Int = 2, normalization: NormalizationOptions = .default,
+        alerts: AlertConfiguration = AlertConfiguration()
     ) {
+        self.alerts = alerts
         self.host = host
         self.port = port
         self.databasePath = databasePath

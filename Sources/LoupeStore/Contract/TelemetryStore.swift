@@ -48,6 +48,12 @@ public protocol TelemetryStore: Sendable {
     /// query that is not ``FailureModeQuery/isSupported``; the analytics then read ``failedSpans(_:)``.
     func failureModes(_ query: FailureModeQuery) async throws -> FailureModes
 
+    /// Appends entries to the alert history, atomically.
+    func appendAlertEvents(_ events: [AlertEvent]) async throws
+
+    /// Alert history in a range, newest first, at most `query.limit`.
+    func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent]
+
     /// Counted model calls with usage but no price, by model, most used first.
     func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel]
 

@@ -8,6 +8,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         var rollups: [RollupKey: RollupMeasures] = [:]
         var traces: [String: TraceSummary] = [:]
         var callResponses: [CallResponseKey: CallResponseClaim] = [:]
+        var alertEvents: [AlertEvent] = []
     }
 
     private let state = Mutex(State())
@@ -107,6 +108,18 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func failureModes(_ query: FailureModeQuery) async throws -> FailureModes {
         state.withLock { state in
             FailureModes(failed: state.spans.values.flatMap(\.values).filter(\.isError), query: query)
+        }
+    }
+
+    public func appendAlertEvents(_ events: [AlertEvent]) async throws {
+        state.withLock { $0.alertEvents += events }
+    }
+
+    public func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] {
+        state.withLock { state in
+            // Stable: events of one instant keep the order they were appended in, newest last, reversed.
+            Array(state.alertEvents.enumerated().filter { query.matches($0.element) }
+                .sorted { ($0.element.atNanos, $0.offset) > ($1.element.atNanos, $1.offset) }.map(\.element).prefix(query.limit))
         }
     }
 

@@ -231,6 +231,23 @@ enum SchemaMigrations {
             try db.execute(sql: "ALTER TABLE rollups ADD COLUMN ttft_histogram BLOB; DELETE FROM rollups;")
             try RollupRebuild.run(in: db, progress: progress)
         }
+        migrator.registerMigration("2026-12-08 alert history") { db in
+            try db.execute(sql: """
+                CREATE TABLE alert_events (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at_ns INTEGER NOT NULL,
+                    alert_id TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    event TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    value REAL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX alert_events_time ON alert_events(at_ns);
+                CREATE INDEX alert_events_alert ON alert_events(alert_id, at_ns);
+                """)
+        }
         migrator.registerMigration("2026-12-08 trace sessions") { db in
             // A user's sessions and a session's traces are read from traces; the session is taken
             // from the first span that names one, as the user is. Spans have no index on sessions,

@@ -38,7 +38,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "loupe")
         logger.logLevel = .warning
-        let configuration = server.configuration
+        let configuration = try server.configuration()
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
         try await store.claimIngest()
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()

@@ -19,7 +19,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "loupe")
         logger.logLevel = logLevel
-        let configuration = server.configuration
+        let configuration = try server.configuration()
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
         try await store.claimIngest()
         let app = LoupeApplication.make(

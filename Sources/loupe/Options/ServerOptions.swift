@@ -37,15 +37,20 @@ struct ServerOptions: ParsableArguments {
         guard maxInflightMib > 0 else { throw ValidationError("--max-inflight-mib must be positive") }
     }
 
-    var configuration: ServerConfiguration {
-        ServerConfiguration(
+    /// The server's configuration, its alert rules file read and checked.
+    func configuration() throws -> ServerConfiguration {
+        var configuration = ServerConfiguration(
             host: host, port: port, databasePath: db, storeOptions: SQLiteStoreOptions(durability: durability),
             maxBodyBytes: maxBodyMib << 20, queueCapacitySpans: queueCapacity, maxInFlightBytes: maxInflightMib << 20,
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
+        configuration.alerts = try alerts.configuration()
+        return configuration
     }
 
     @OptionGroup var pricing: PriceCatalogOptions
+
+    @OptionGroup(title: "Alerts") var alerts: AlertOptions
 
     @Option(help: "A JSON file of your own error rules, checked before the built-in ones.")
     var errorRules: String?

@@ -35,6 +35,8 @@ struct IngestQueueTests {
         }
         func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] { try await reads.failedSpans(query) }
         func failureModes(_ query: FailureModeQuery) async throws -> FailureModes { try await reads.failureModes(query) }
+        func appendAlertEvents(_ events: [AlertEvent]) async throws { try await reads.appendAlertEvents(events) }
+        func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] { try await reads.alertEvents(query) }
         func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {
             try await reads.unpricedModels(fromNanos: fromNanos, toNanos: toNanos)
         }

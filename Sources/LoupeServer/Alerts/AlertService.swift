@@ -1,0 +1,32 @@
+import Logging
+import LoupeAlerts
+import ServiceLifecycle
+
+/// Evaluates the alert rules every interval on an injected clock, until the server shuts down.
+public struct AlertService<C: Clock>: Service where C.Duration == Duration {
+    let engine: AlertEngine
+    let interval: Duration
+    let clock: C
+    let now: @Sendable () -> Int64
+    let logger: Logger
+
+    public init(engine: AlertEngine, interval: Duration, clock: C, now: @escaping @Sendable () -> Int64, logger: Logger) {
+        self.engine = engine
+        self.interval = interval
+        self.clock = clock
+        self.now = now
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do { try await clock.sleep(for: interval) } catch { return }
+                let report = await engine.tick(atNanos: now())
+                if !report.transitions.isEmpty {
+                    logger.debug("alerts evaluated", metadata: ["rules": "\(report.evaluated)", "transitions": "\(report.transitions.count)"])
+                }
+            }
+        }
+    }
+}
