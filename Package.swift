@@ -98,7 +98,7 @@ let package = Package(
         // The web UI: pages rendered from LoupeAnalytics answers, SVG charts, its CSS and script; no HTTP.
         .target(
             name: "LoupeDashboard",
-            dependencies: ["LoupeCore", "LoupeStore", "LoupeAnalytics", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["LoupeCore", "LoupeStore", "LoupeAnalytics", "LoupeAlerts", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: settings
         ),
         // Rules (file and API), evaluation on an injected clock, alert state, signed notifications

@@ -1,3 +1,4 @@
+import LoupeAlerts
 import LoupeAnalytics
 import LoupeCore
 import LoupeStore
@@ -9,11 +10,14 @@ public struct Dashboard: Sendable {
     let dimensions: [TelemetryDimension]
     let templates: DashboardTemplates
     let otlpEndpoint: String
+    let alertEngine: AlertEngine?
 
     /// - Parameters:
     ///   - businessDimensions: the dimensions the server was configured with, filterable like built-in ones.
     ///   - otlpEndpoint: where empty pages tell people to send traces.
-    public init(analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String) {
+    ///   - alerts: the server's alert engine; the alerts page says alerting is off without one.
+    public init(analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String, alerts: AlertEngine? = nil) {
+        self.alertEngine = alerts
         self.analytics = analytics
         self.dimensions = TelemetryDimension.builtIn + businessDimensions.map(TelemetryDimension.init)
         self.templates = DashboardTemplates()
@@ -63,6 +67,11 @@ public struct Dashboard: Sendable {
     public func users(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
         let context = try context(parameters, page: UsersPage.parameters, nowNanos: nowNanos)
         return wrap(try await UsersPage(context: context).render(), .users, path: DashboardSection.users.path, context)
+    }
+
+    public func alerts(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: AlertsPage.parameters, nowNanos: nowNanos)
+        return wrap(try await AlertsPage(context: context, engine: alertEngine).render(), .alerts, path: DashboardSection.alerts.path, context)
     }
 
     /// A whole page that only says something: a bad parameter, a trace that is not stored.

@@ -46,8 +46,6 @@ public enum LoupeApplication {
         let analytics = TelemetryAnalytics(store: store, prices: prices)
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
-        let dashboard = Dashboard(analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint)
-        DashboardRoutes<BasicRequestContext>(dashboard: dashboard, now: now).addRoutes(to: router)
         var alerts: AlertEngine?
         if configuration.alerts.enabled {
             let engine = AlertEngine(
@@ -58,6 +56,10 @@ public enum LoupeApplication {
             AlertRoutes<BasicRequestContext>(engine: engine, store: store, now: now).addRoutes(to: router)
             alerts = engine
         }
+        let dashboard = Dashboard(
+            analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts
+        )
+        DashboardRoutes<BasicRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
         let writer = BatchWriter(
             queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, counters: counters, logger: logger)
         let maintenance = StoreMaintenance(store: store, logger: logger)

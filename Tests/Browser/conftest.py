@@ -55,7 +55,8 @@ def loupe() -> Iterator[Loupe]:
     workdir = tempfile.mkdtemp(prefix="loupe-browser-")
     port = free_port()
     log = open(os.path.join(workdir, "serve.log"), "w")
-    process = subprocess.Popen([LOUPE_BIN, "serve", "--port", str(port), "--db", os.path.join(workdir, "browser.db")],
+    process = subprocess.Popen([LOUPE_BIN, "serve", "--port", str(port), "--db", os.path.join(workdir, "browser.db"),
+                                "--alert-interval", "1s"],
                                stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -37,7 +37,8 @@ def value(browser: Any, card: str) -> str:
 
 @pytest.mark.parametrize("path,shot", [("/ui/", "overview"), ("/ui/traces", "traces"), ("/ui/errors", "errors"),
                                        ("/ui/time", "time"), ("/ui/cost", "cost"), ("/ui/models", "models"),
-                                       ("/ui/heatmap", "heatmap"), ("/ui/users", "users"), (f"/ui/traces/{HOSTILE_TRACE}", "trace-hostile")])
+                                       ("/ui/heatmap", "heatmap"), ("/ui/users", "users"), ("/ui/alerts", "alerts"),
+                                       (f"/ui/traces/{HOSTILE_TRACE}", "trace-hostile")])
 def test_every_page_loads_clean(browser: Any, loupe: Any, path: str, shot: str) -> None:
     load(browser, loupe, path, shot)
     assert browser.title.endswith("· Loupe")
@@ -110,6 +111,23 @@ def test_failure_modes_equal_the_api(browser: Any, loupe: Any) -> None:
         assert sum(int(b.get_attribute("textContent")) for b in bars) == mode["count"]
         where = row.find_element(By.CSS_SELECTOR, "td.where").text
         assert all(user in where for user in mode["users"]) if len(mode["users"]) <= 4 else "users" in where
+
+
+def test_alerts_equal_the_api_and_can_be_acknowledged(browser: Any, loupe: Any) -> None:
+    api = loupe.api("/api/v1/alerts")["alerts"]
+    load(browser, loupe, "/ui/alerts")
+    rules = [row.find_element(By.TAG_NAME, "td").text for row in browser.find_elements(By.CSS_SELECTOR, "#alert-rules tbody tr")]
+    assert {"latency_p95", "success_rate", "cost_per_query", "error_rate", "token_utilisation"} <= set(rules)
+    firing = [a for a in api if a["status"] == "firing"]
+    shown = int(browser.find_element(By.CSS_SELECTOR, "#card-firing .value").get_attribute("data-value"))
+    assert abs(shown - len(firing)) <= 1  # the server evaluates every second, between the two reads
+    open_alerts = browser.find_elements(By.CSS_SELECTOR, "tr.alert-firing, tr.alert-pending")
+    if open_alerts:
+        alert_id = open_alerts[0].get_attribute("id").removeprefix("alert-")
+        open_alerts[0].find_element(By.XPATH, ".//button[text()='Acknowledge']").click()
+        assert browser.current_url.endswith("/ui/alerts")
+        acked = [a for a in loupe.api("/api/v1/alerts")["alerts"] if a["id"] == alert_id]
+        assert not acked or acked[0].get("acknowledged_by") == "dashboard"
 
 
 def test_range_and_filters_live_in_the_url(browser: Any, loupe: Any) -> None:

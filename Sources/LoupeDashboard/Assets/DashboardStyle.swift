@@ -83,6 +83,8 @@ table.heatmap td.heat{font-size:11px;text-align:center;padding:4px 2px;border:1p
 @media (prefers-color-scheme:dark){.h1{background:#1c2b3a}.h2{background:#1f4a6e}.h3{background:#1971c2}}
 td.best{font-weight:650;color:var(--good)}
 svg.spark{display:block;fill:var(--bad)}
+td.actions form{display:inline}td.actions button{font:inherit;font-size:12px;padding:2px 8px;margin:1px;border-radius:5px;border:1px solid var(--line);background:var(--panel);color:var(--text);cursor:pointer}
+.badge.critical{border-color:var(--bad);color:var(--bad)}.badge.warning{border-color:var(--warn);color:var(--warn)}tr.alert-resolved{opacity:.65}
 footer{padding:16px 20px;color:var(--muted);font-size:12px;text-align:center}
 .live{font-size:12px;color:var(--muted)}.notice{font-size:12px;color:var(--warn)}
 @media (max-width:640px){header.top{padding:8px 10px}main{padding:10px}.ranges{margin-left:0}.bar input{width:7em}}

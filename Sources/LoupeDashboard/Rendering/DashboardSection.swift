@@ -8,6 +8,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
     case models
     case heatmap
     case users
+    case alerts
 
     public var label: String {
         switch self {
@@ -19,6 +20,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .heatmap: return "Heatmap"
         case .users: return "Users"
         case .errors: return "Errors"
+        case .alerts: return "Alerts"
         }
     }
 
@@ -32,6 +34,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .heatmap: return "/ui/heatmap"
         case .users: return "/ui/users"
         case .errors: return "/ui/errors"
+        case .alerts: return "/ui/alerts"
         }
     }
 }

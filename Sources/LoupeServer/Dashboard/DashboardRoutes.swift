@@ -2,6 +2,7 @@ import CompressNIO
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LoupeAlerts
 import LoupeAnalytics
 import LoupeDashboard
 import NIOCore
@@ -11,6 +12,7 @@ import NIOCore
 /// gzip-compressed when the browser accepts it.
 struct DashboardRoutes<Context: RequestContext>: Sendable {
     let dashboard: Dashboard
+    let alerts: AlertEngine?
     let now: @Sendable () -> Int64
 
     static var securityHeaders: HTTPFields {
@@ -41,6 +43,10 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
         ui.get("models") { request, _ in await page(request) { try await dashboard.models($0, nowNanos: $1) } }
         ui.get("heatmap") { request, _ in await page(request) { try await dashboard.heatmap($0, nowNanos: $1) } }
         ui.get("users") { request, _ in await page(request) { try await dashboard.users($0, nowNanos: $1) } }
+        ui.get("alerts") { request, _ in await page(request) { try await dashboard.alerts($0, nowNanos: $1) } }
+        ui.post("alerts/:id/:action") { request, context in
+            try await alertAction(request, id: context.parameters.get("id") ?? "", action: context.parameters.get("action") ?? "")
+        }
         ui.get("assets/:name") { request, context in
             guard let asset = DashboardAsset.named(context.parameters.get("name") ?? "") else {
                 return html(dashboard.message(headline: "Not found", text: "There is no such asset.", nowNanos: now()), .notFound, request)
@@ -49,6 +55,37 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
             response.headers[.cacheControl] = "public, max-age=300"
             return response
         }
+    }
+
+    /// The alerts page's buttons. A form post from another site is refused: browsers say where a
+    /// request comes from (`Sec-Fetch-Site`, `Origin`), so a page elsewhere cannot silence an alert.
+    private func alertAction(_ request: Request, id: String, action: String) async throws -> Response {
+        let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
+        let origin = request.headers[.origin]
+        let host = request.headers[HTTPField.Name("Host")!] ?? request.head.authority
+        let sameOrigin = origin.map { origin in host.map { origin.hasSuffix("//" + $0) } ?? false } ?? true
+        guard site == nil || site == "same-origin" || site == "none", sameOrigin else {
+            return html(dashboard.message(headline: "Refused", text: "Alerts can be changed from Loupe's own pages only.", nowNanos: now()),
+                        .forbidden, request)
+        }
+        guard let alerts else {
+            return html(dashboard.message(headline: "Alerting is off", text: "This server runs without alerts.", nowNanos: now()), .notFound, request)
+        }
+        let time = now()
+        let result: AlertState?
+        switch action {
+        case "ack": result = try await alerts.acknowledge(id, by: "dashboard", atNanos: time)
+        case "silence": result = try await alerts.silence(id, untilNanos: time + 7_200_000_000_000, atNanos: time)
+        case "resolve": result = try await alerts.resolve(id, atNanos: time)
+        default:
+            return html(dashboard.message(headline: "Not found", text: "Alerts can be acknowledged, silenced or resolved.", nowNanos: time),
+                        .notFound, request)
+        }
+        guard result != nil else {
+            return html(dashboard.message(headline: "Not found", text: "There is no such alert any more.", nowNanos: time), .notFound, request)
+        }
+        // Post, redirect, get: a reload does not repeat the action.
+        return Response(status: .seeOther, headers: [.location: "/ui/alerts"])
     }
 
     /// Renders a page from the URL's query; a parameter it cannot use is a 400, a missing trace a 404.
