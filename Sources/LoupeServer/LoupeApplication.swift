@@ -24,6 +24,7 @@ public enum LoupeApplication {
         public let router: Router<BasicRequestContext>
         /// Nil when alerting is turned off.
         public let alerts: AlertEngine?
+        public let metrics: ServerMetrics
     }
 
     public static func parts(
@@ -60,12 +61,16 @@ public enum LoupeApplication {
             analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts
         )
         DashboardRoutes<BasicRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
+        let metrics = ServerMetrics(counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)
+        MetricsRoutes<BasicRequestContext>(metrics: metrics).addRoutes(to: router)
         let writer = BatchWriter(
-            queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, counters: counters, logger: logger)
+            queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, counters: counters, logger: logger,
+            onCommit: { [genAI = metrics.genAI] batch in genAI.record(batch) }
+        )
         let maintenance = StoreMaintenance(store: store, logger: logger)
         return Parts(
             queue: queue, budget: budget, counters: counters, writer: writer, maintenance: maintenance, pipeline: pipeline,
-            router: router, alerts: alerts
+            router: router, alerts: alerts, metrics: metrics
         )
     }
 

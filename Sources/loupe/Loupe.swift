@@ -13,6 +13,6 @@ struct Loupe: AsyncParsableCommand {
               loupe status               how each service is doing in the last five minutes
               loupe alerts list          the alerts a running server has raised
             """,
-        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Errors.self, Alerts.self, Prices.self, Redact.self, Bench.self]
+        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Errors.self, Alerts.self, Export.self, Prices.self, Redact.self, Bench.self]
     )
 }

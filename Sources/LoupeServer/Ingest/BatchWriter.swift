@@ -16,11 +16,14 @@ public struct BatchWriter: Service {
     let maxBatchSpans: Int
     let counters: IngestCounters
     let logger: Logger
+    /// Hears every committed batch (the GenAI metrics count them).
+    let onCommit: @Sendable (SpanBatch) -> Void
 
     public init(
         queue: IngestQueue, store: any TelemetryStore, maxBatchSpans: Int, counters: IngestCounters = IngestCounters(),
-        logger: Logger
+        logger: Logger, onCommit: @escaping @Sendable (SpanBatch) -> Void = { _ in }
     ) {
+        self.onCommit = onCommit
         self.queue = queue
         self.store = store
         self.maxBatchSpans = maxBatchSpans
@@ -69,6 +72,7 @@ public struct BatchWriter: Service {
         do {
             let outcome = try await store.write(batch)
             counters.recordCommit(spans: batch.count, seconds: (ContinuousClock.now - started).seconds, failed: false)
+            onCommit(batch)
             logger.trace("committed batch", metadata: ["spans": "\(batch.count)", "inserted": "\(outcome.inserted)"])
         } catch {
             counters.recordCommit(spans: batch.count, seconds: (ContinuousClock.now - started).seconds, failed: true)
