@@ -156,6 +156,12 @@ public struct TelemetryAnalytics: Sendable {
         return (SessionSummary.grouping(Array(traces.prefix(traceLimit))), traces.count > traceLimit)
     }
 
+    /// Every model called in the window with its health and the state a router should give it.
+    public func modelHealth(_ range: TimeRange, project: String? = nil) async throws -> [ModelHealth] {
+        let filters: [TelemetryDimension: String] = project.map { [.project: $0] } ?? [:]
+        return ModelHealth.report(try await summary(SummaryQuery(range: range, groupBy: [.provider, .model, .errorCategory], filters: filters)))
+    }
+
     /// The trace, or nil when no span of it is stored.
     public func trace(id: String) async throws -> TraceDetail? {
         let spans = try await store.spans(traceId: id)

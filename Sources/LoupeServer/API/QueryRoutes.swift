@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LoupeAnalytics
+import LoupeCore
 import LoupeStore
 
 /// The JSON query API under `/api/v1`.
@@ -17,6 +18,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         api.get("traces") { request, _ in try await traces(request) }
         api.get("errors") { request, _ in try await errors(request) }
         api.get("breakdown") { request, _ in try await breakdown(request) }
+        api.get("health/models") { request, _ in try await modelHealth(request) }
         api.get("traces/:trace_id") { request, context in
             // A trace may hold 100,000 spans: assembled and encoded off the cooperative threads.
             try await withTaskExecutorPreference(ComputeExecutor.shared) {
@@ -68,6 +70,19 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
             trendBuckets: try p.int("trend_buckets", default: 0, range: 0...500)
         )
         return ErrorsBody(try await answer { try await analytics.errors(query) })
+    }
+
+    func modelHealth(_ request: Request) async throws -> ModelHealthBody {
+        let p = try parameters(request, ["window", "project"])
+        let seconds = try p.string("window").map { text throws(APIError) -> Int64 in
+            guard let seconds = DurationText.seconds(text), seconds >= 60, seconds <= 86_400 else {
+                throw .badParameter("window", "'\(text)' is not a duration from 1m to 24h")
+            }
+            return seconds
+        } ?? 300
+        let end = now()
+        let range = TimeRange(fromNanos: end - seconds * 1_000_000_000, toNanos: end)
+        return ModelHealthBody(windowSeconds: seconds, try await answer { try await analytics.modelHealth(range, project: p.string("project")) })
     }
 
     func breakdown(_ request: Request) async throws -> BreakdownBody {

@@ -31,6 +31,8 @@ public final class ModelRouter: Sendable {
     private let clock: any TelemetryClock
     private let shouldFallBack: @Sendable (any Error) -> Bool
     private let breakers: Mutex<[String: CircuitBreaker]>
+    /// The fleet's view of each model (a Loupe server's), when given.
+    private let health: (any ModelHealthSource)?
 
     /// - Parameters:
     ///   - name: names the router on its events.
@@ -42,10 +44,14 @@ public final class ModelRouter: Sendable {
     ///     answered by trying the next model. Return false for errors another model cannot fix
     ///     (an invalid request): they are rethrown at once and not counted. Cancellation is never
     ///     counted nor retried.
+    ///   - health: the fleet's view of each model (``LoupeModelHealth``): a model the fleet says to
+    ///     avoid is skipped while a later model of the chain is not avoided.
     public init(
         name: String = "default", primary: String, fallbacks: [String] = [], policy: CircuitBreakerPolicy = .default,
-        telemetry: Telemetry, shouldFallBack: @escaping @Sendable (any Error) -> Bool = { _ in true }
+        telemetry: Telemetry, health: (any ModelHealthSource)? = nil,
+        shouldFallBack: @escaping @Sendable (any Error) -> Bool = { _ in true }
     ) {
+        self.health = health
         self.name = name
         // A model listed twice would share one circuit and be tried twice per call.
         var seen: Set<String> = []
@@ -69,6 +75,12 @@ public final class ModelRouter: Sendable {
         var skipped: [String] = []
         var previous: (model: String, reason: String)?
         for (index, model) in models.enumerated() {
+            if health?.state(of: model) == .avoid, models[(index + 1)...].contains(where: { health?.state(of: $0) != .avoid }) {
+                emit(.routerSkipped, model: model, reason: "fleet_avoid", state: state(of: model) ?? .closed)
+                skipped.append(model)
+                previous = (model, "fleet_avoid")
+                continue
+            }
             let (permit, opening) = update(model) { breaker, now in breaker.acquire(at: now) }
             report(opening, of: model)
             guard case .granted(let probe) = permit else {
