@@ -61,7 +61,7 @@ public enum AlertMeasure: String, Sendable, Hashable, Codable, CaseIterable {
         case .errorRate, .successRate, .tokenUtilisation: return String(format: "%.1f%%", value * 100)
         case .latencyP50, .latencyP95, .latencyP99, .timeToFirstTokenP95:
             return value >= 1_000 ? String(format: "%.2f s", value / 1_000) : String(format: "%.0f ms", value)
-        case .cost, .costPerRequest: return value < 0.01 ? String(format: "$%.4f", value) : String(format: "$%.2f", value)
+        case .cost, .costPerRequest: return value < 1 ? String(format: "$%.4f", value) : String(format: "$%.2f", value)
         case .tokensPerRequest: return String(format: "%.0f", value)
         }
     }

@@ -83,8 +83,8 @@ public enum PrometheusRuleExport {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
-    /// A double-quoted YAML scalar.
+    /// A double-quoted YAML scalar: the same escapes as a PromQL string.
     static func yamlString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + escape(text) + "\""
     }
 }

@@ -40,16 +40,7 @@ struct AlertOptions: ParsableArguments {
 
     func configuration() throws -> AlertConfiguration {
         var rules = AlertRuleSet()
-        if let path = alerts {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure("cannot read the alert rules file \(path): check the path")
-            }
-            do {
-                rules = try AlertRuleSet.load(text: String(decoding: data, as: UTF8.self))
-            } catch {
-                throw CommandFailure("the alert rules in \(path) cannot be used: \(error)")
-            }
-        }
+        if let path = alerts { rules = try AlertsCheck.load(path) }
         var configuration = AlertConfiguration(
             rules: rules, intervalSeconds: DurationText.seconds(alertInterval) ?? 30, publicURL: publicURL, enabled: !noAlerts
         )
