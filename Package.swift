@@ -160,7 +160,7 @@ let package = Package(
             name: "LoupeCoreTests",
             dependencies: ["LoupeCore"],
             // Labelled corpora, read through #filePath so the tests can print what they measured.
-            exclude: ["Errors/Fixtures", "Privacy/Fixtures"],
+            exclude: ["Errors/Fixtures", "Privacy/Fixtures", "Statistics/References"],
             swiftSettings: settings
         ),
         .testTarget(

@@ -1,0 +1,133 @@
+import Foundation
+
+/// A labelled benchmark for ``AnomalyDetector``: four days of per-minute traffic with a daily
+/// cycle and noise, and on the last day one incident of a known kind, start and end. Seeds make
+/// it reproducible; tuning uses one range of seeds and the figures are reported on another.
+public enum AnomalyBenchmark {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Requests per minute ×3 for 10 minutes.
+        case spike
+        /// Requests per minute ×0.3 for 15 minutes.
+        case drop
+        /// Requests per minute rising to ×1.8 over two hours, then staying there an hour.
+        case drift
+        /// The error rate of one category from 2% to 15% for 10 minutes.
+        case errorBurst = "error_burst"
+        /// Cost per minute ×2.5 for 20 minutes: one user's runaway loop.
+        case userCostSpike = "user_cost_spike"
+        /// No incident: every interval found is a false alarm.
+        case clean
+    }
+
+    public struct Series: Sendable {
+        public var kind: Kind
+        public var values: [Double?]
+        /// The labelled incident's first and last minute; nil for clean traffic.
+        public var incident: ClosedRange<Int>?
+        public var direction: AnomalyDetector.Direction
+    }
+
+    public static let days = 4
+    public static let minutesPerDay = 1_440
+
+    /// Deterministic noise: SplitMix64, and Box–Muller for normal draws.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+        mutating func normal() -> Double { sqrt(-2 * log(max(uniform(), 1e-300))) * cos(2 * .pi * uniform()) }
+    }
+
+    public static func series(_ kind: Kind, seed: UInt64) -> Series {
+        var random = Random(state: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(kind.rawValue.count))
+        let count = days * minutesPerDay
+        let level = 80 + 240 * random.uniform()
+        let phase = random.uniform() * 2 * .pi
+        // The incident starts on the last day, leaving room for the longest one.
+        let length: Int
+        switch kind {
+        case .spike, .errorBurst: length = 10
+        case .drop: length = 15
+        case .userCostSpike: length = 20
+        case .drift: length = 180
+        case .clean: length = 0
+        }
+        let start = (days - 1) * minutesPerDay + 60 + Int(random.uniform() * Double(minutesPerDay - 300))
+        var values: [Double?] = []
+        for t in 0..<count {
+            let season = 1 + 0.5 * sin(2 * .pi * Double(t) / Double(minutesPerDay) + phase)
+            let inside = kind != .clean && t >= start && t < start + length
+            var lambda = level * season
+            switch kind {
+            case .spike where inside: lambda *= 3
+            case .drop where inside: lambda *= 0.3
+            case .drift where inside: lambda *= 1 + 0.8 * min(1, Double(t - start) / 120)
+            default: break
+            }
+            let requests = max(0, lambda + sqrt(lambda) * random.normal())
+            switch kind {
+            case .errorBurst:
+                let p = inside ? 0.15 : 0.02
+                let errors = max(0, requests * p + sqrt(requests * p * (1 - p)) * random.normal())
+                values.append(requests > 0 ? errors / requests : nil)
+            case .userCostSpike:
+                let perRequest = 0.004 * exp(0.15 * random.normal())
+                values.append(requests * perRequest * (inside ? 2.5 : 1))
+            default:
+                values.append(requests)
+            }
+        }
+        let direction: AnomalyDetector.Direction = kind == .drop ? .drop : .spike
+        return Series(kind: kind, values: values, incident: kind == .clean ? nil : start...(start + length - 1), direction: direction)
+    }
+
+    /// Per kind: incidents found, incidents, intervals flagged, those that matched an incident.
+    public struct Score: Sendable {
+        public var found = 0
+        public var incidents = 0
+        public var flagged = 0
+        public var matched = 0
+        /// Intervals on clean series, and the days they covered (the three judged days each).
+        public var falseAlarms = 0
+        public var cleanDays = 0
+
+        public var recall: Double { incidents == 0 ? 1 : Double(found) / Double(incidents) }
+        public var precision: Double { flagged == 0 ? 1 : Double(matched) / Double(flagged) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        public var falseAlarmsPerDay: Double { cleanDays == 0 ? 0 : Double(falseAlarms) / Double(cleanDays) }
+    }
+
+    /// Runs the detector over `seeds` series of each kind. Only days after the first are judged
+    /// (the first has no seasonal baseline); an interval matches when it overlaps the incident
+    /// (or the ten minutes after it) in the incident's direction.
+    public static func score(_ detector: AnomalyDetector, seeds: [UInt64]) -> [Kind: Score] {
+        var scores: [Kind: Score] = [:]
+        let calendar = RobustBaseline.Calendar(stepSeconds: 60)
+        for kind in Kind.allCases {
+            var score = Score()
+            for seed in seeds {
+                let series = series(kind, seed: seed)
+                let found = detector.detect(series.values, calendar: calendar).filter { $0.end >= minutesPerDay }
+                if let incident = series.incident {
+                    score.incidents += 1
+                    let window = incident.lowerBound...(incident.upperBound + 10)
+                    let hits = found.filter { $0.direction == series.direction && window.overlaps($0.start...$0.end) }
+                    if !hits.isEmpty { score.found += 1 }
+                    score.flagged += found.count
+                    score.matched += hits.count
+                } else {
+                    score.falseAlarms += found.count
+                    score.cleanDays += days - 1
+                }
+            }
+            scores[kind] = score
+        }
+        return scores
+    }
+}
