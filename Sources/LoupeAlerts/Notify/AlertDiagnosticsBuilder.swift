@@ -42,9 +42,7 @@ public struct AlertDiagnosticsBuilder: Sendable {
         async let breakdownRead = try? analytics.breakdown(
             BreakdownQuery(range: range, project: filters[.project], service: filters[.service], sampleSize: 200)
         )
-        async let tracesRead = try? analytics.traces(
-            TraceQuery(range: range, filters: filters.filter { TraceQuery.unfilterable([$0.key: $0.value]).isEmpty }, limit: 200)
-        )
+        async let tracesRead = try? analytics.traces(TraceQuery(range: range, filters: filters, limit: 200))
         let (errors, models, users, breakdown, traces) = await (errorsRead, modelsRead, usersRead, breakdownRead, tracesRead)
 
         var modes = errors?.groups.flatMap { group in group.fingerprints.map { (group.category, $0) } } ?? []

@@ -10,6 +10,9 @@ public struct ModelHealth: Sendable, Hashable {
         case degraded
         /// Failing most calls: route around it until it recovers.
         case avoid
+
+        /// Avoid first, then degraded, then healthy.
+        var urgency: Int { self == .avoid ? 0 : self == .degraded ? 1 : 2 }
     }
 
     public var provider: String
@@ -53,7 +56,7 @@ public struct ModelHealth: Sendable, Hashable {
                 provider: key[0], model: key[1], calls: calls.count, errorRate: calls.errorRate, errorsByCategory: entry.categories,
                 p95Ms: calls.latency.quantile(0.95), rateLimitShare: share, state: state, reason: reason
             )
-        }.sorted { ($0.state == .avoid ? 0 : $0.state == .degraded ? 1 : 2, -$0.calls, $0.model) < ($1.state == .avoid ? 0 : $1.state == .degraded ? 1 : 2, -$1.calls, $1.model) }
+        }.sorted { ($0.state.urgency, -$0.calls, $0.model) < ($1.state.urgency, -$1.calls, $1.model) }
     }
 
     static func judge(calls: Int64, errorRate: Double?, rateLimitShare: Double?) -> (State, String) {

@@ -44,19 +44,9 @@ struct AlertsPage {
             let (at, atISO) = time(e.atNanos)
             return AlertsView.Event(at: at, atISO: atISO, event: e.event, rule: e.rule, place: place(e.key), detail: e.detail)
         }
-        let ruleRows = rules.rules.map { rule -> AlertsView.Rule in
-            let condition: String
-            switch rule.kind {
-            case .threshold:
-                let bounds = [rule.warning.map { "warning \(String(format: "%g", $0))" }, rule.critical.map { "critical \(String(format: "%g", $0))" }].compactMap { $0 }
-                condition = "\(rule.measure?.rawValue ?? "") \(rule.op.rawValue) \(bounds.joined(separator: ", "))"
-            case .errorSpike: condition = "\(rule.category ?? "") failures ×\(String(format: "%g", rule.factor)) their usual rate"
-            case .newFailureMode: condition = "a failure mode not seen before"
-            case .noData: condition = "a service that stopped sending"
-            case .anomaly, .budget: condition = rule.kind.rawValue
-            }
-            return AlertsView.Rule(
-                name: rule.name, kind: rule.kind.rawValue, condition: condition, window: "\(rule.windowSeconds / 60) min",
+        let ruleRows = rules.rules.map { rule in
+            AlertsView.Rule(
+                name: rule.name, kind: rule.kind.rawValue, condition: rule.condition, window: "\(rule.windowSeconds / 60) min",
                 group: rule.groupBy.isEmpty ? "–" : rule.groupBy.joined(separator: ", "), enabled: rule.enabled,
                 failure: failures[rule.name]
             )

@@ -20,8 +20,8 @@ struct TraceListPage {
         let minMs = try number("min_ms")
         let minCost = try number("min_cost")
         let session = query.parameters["session"]
+        // The query leaves out what a trace list cannot filter by; the notice below says so.
         let unfilterable = TraceQuery.unfilterable(filters)
-        for dimension in unfilterable { filters[dimension] = nil }
         // The status was checked above, the one filter the query's initialiser refuses.
         let traceQuery = try TraceQuery(
             range: query.range, filters: filters, limit: Self.limit + 1, session: session, minDurationMs: minMs, minCostUSD: minCost

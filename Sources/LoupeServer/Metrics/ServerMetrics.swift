@@ -41,12 +41,13 @@ public final class ServerMetrics: Sendable {
         count("loupe_ingest_spans_total", "Spans accepted by ingest.", now.spansAccepted - before.spansAccepted)
         count("loupe_ingest_rejected_spans_total", "Spans refused in partial_success (impossible timestamps and the like).",
               now.spansRejected - before.spansRejected)
-        count("loupe_ingest_refused_requests_total", "Requests refused, by reason.", now.requestsThrottled - before.requestsThrottled,
-              labels: [("reason", "throttled")])
-        count("loupe_ingest_refused_requests_total", "Requests refused, by reason.", now.requestsUnavailable - before.requestsUnavailable,
-              labels: [("reason", "unavailable")])
-        count("loupe_ingest_refused_requests_total", "Requests refused, by reason.", now.requestsInvalid - before.requestsInvalid,
-              labels: [("reason", "invalid")])
+        for (reason, delta) in [
+            ("throttled", now.requestsThrottled - before.requestsThrottled),
+            ("unavailable", now.requestsUnavailable - before.requestsUnavailable),
+            ("invalid", now.requestsInvalid - before.requestsInvalid),
+        ] {
+            count("loupe_ingest_refused_requests_total", "Requests refused, by reason.", delta, labels: [("reason", reason)])
+        }
         count("loupe_store_commits_total", "Store commits.", now.commits - before.commits)
         count("loupe_store_commit_failures_total", "Store commits that failed.", now.commitFailures - before.commitFailures)
         registry.makeCounter(descriptor: .named("loupe_store_commit_seconds_total", help: "Time spent committing, in seconds."), labels: [])

@@ -14,21 +14,8 @@ struct AlertsCheck: ParsableCommand {
         let set = try Self.load(file)
         print("\(set.rules.count) rules, \(set.channels.count) channels in \(file):")
         for rule in set.rules {
-            var what: String
-            switch rule.kind {
-            case .threshold:
-                what = "\(rule.measure?.rawValue ?? "?") \(rule.op.rawValue) warning \(rule.warning.map { "\($0)" } ?? "–"), critical \(rule.critical.map { "\($0)" } ?? "–")"
-            case .errorSpike:
-                what = "\(rule.category ?? "?") failures ≥ \(rule.warning ?? rule.critical ?? 0) and ×\(rule.factor) their usual rate"
-            case .newFailureMode:
-                what = "a failure mode unseen in the previous \(rule.lookbackSeconds / 3_600) h"
-            case .noData:
-                what = "a service silent after sending in the previous \(rule.lookbackSeconds / 60) min"
-            case .anomaly, .budget:
-                what = rule.kind.rawValue
-            }
             let group = rule.groupBy.isEmpty ? "" : " per \(rule.groupBy.joined(separator: ", "))"
-            print("  \(rule.enabled ? "on " : "off") \(rule.name): \(what) over \(rule.windowSeconds / 60) min\(group), for \(rule.forEvaluations)")
+            print("  \(rule.enabled ? "on " : "off") \(rule.name): \(rule.condition) over \(rule.windowSeconds / 60) min\(group), for \(rule.forEvaluations)")
         }
         for channel in set.channels {
             print("  channel \(channel.name): \(channel.type.rawValue)\(channel.url.map { " \($0)" } ?? ""), from \(channel.minSeverity.rawValue)")

@@ -1,0 +1,21 @@
+import Foundation
+
+extension AlertRule {
+    /// What the rule watches, in one line for a person: the CLI's check and the alerts page say it alike.
+    public var condition: String {
+        func number(_ value: Double) -> String { String(format: "%g", value) }
+        switch kind {
+        case .threshold:
+            let bounds = [warning.map { "warning \(number($0))" }, critical.map { "critical \(number($0))" }].compactMap { $0 }
+            return "\(measure?.rawValue ?? "?") \(op.rawValue) \(bounds.joined(separator: ", "))"
+        case .errorSpike:
+            return "\(category ?? "?") failures ≥ \(number(warning ?? critical ?? 0)) and ×\(number(factor)) their usual rate"
+        case .newFailureMode:
+            return "a failure mode unseen in the previous \(lookbackSeconds / 3_600) h"
+        case .noData:
+            return "a service silent after sending in the previous \(lookbackSeconds / 60) min"
+        case .anomaly, .budget:
+            return kind.rawValue
+        }
+    }
+}
