@@ -12,7 +12,7 @@ enum TraceListTemplate {
 <th class="num">duration</th><th class="num">spans</th><th class="num">errors</th><th class="num">tokens</th><th class="num">cost</th><th>user</th><th>session</th></tr></thead><tbody>
 {{#rows}}<tr{{#failed}} class="err"{{/failed}}><td data-v="{{iso}}"><time datetime="{{iso}}">{{time}}</time></td>
 <td class="wrap"><a href="{{href}}">{{name}}</a></td><td>{{service}}</td><td class="num" data-v="{{durationMs}}">{{duration}}</td>
-<td class="num">{{spans}}</td><td class="num">{{errors}}</td><td class="num">{{tokens}}</td><td class="num" data-v="{{costRaw}}">{{cost}}</td><td>{{user}}</td><td>{{#sessionHref}}<a href="{{sessionHref}}">{{session}}</a>{{/sessionHref}}</td></tr>
+<td class="num">{{spans}}</td><td class="num">{{errors}}</td><td class="num">{{tokens}}</td><td class="num" data-v="{{costRaw}}">{{cost}}</td><td class="wrap">{{user}}</td><td>{{#sessionHref}}<a href="{{sessionHref}}">{{session}}</a>{{/sessionHref}}</td></tr>
 {{/rows}}
 </tbody></table>
 {{#truncated}}<p class="muted">Showing the newest {{limit}}. Narrow the range or filter to see others.</p>{{/truncated}}
