@@ -44,6 +44,11 @@ public struct Dashboard: Sendable {
         return wrap(try await ErrorsPage(context: context).render(), .errors, path: DashboardSection.errors.path, context)
     }
 
+    public func anomalies(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: AnomaliesPage.parameters, nowNanos: nowNanos)
+        return wrap(try await AnomaliesPage(context: context).render(), .anomalies, path: DashboardSection.anomalies.path, context)
+    }
+
     public func time(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
         let context = try context(parameters, page: TimePage.parameters, nowNanos: nowNanos)
         return wrap(try await TimePage(context: context).render(), .time, path: DashboardSection.time.path, context)

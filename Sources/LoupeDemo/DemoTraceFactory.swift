@@ -38,6 +38,38 @@ struct DemoTraceFactory {
         }
     }
 
+    /// The demo's incident: one user's agent stuck in a loop, re-sending a long context to gpt-4o
+    /// (OTel GenAI conventions, like the RAG service), so the anomalies page has a cost spike to
+    /// explain ("user user-137 on gpt-4o").
+    mutating func makeRunawayTrace(endingBefore nowNanos: Int64) -> [RawSpan] {
+        let start = nowNanos - Int64.random(in: 8_000_000_000...12_000_000_000, using: &random)
+        let c = TraceContext(
+            traceId: random.hexID(bytes: 16), user: Self.runawayUser, session: "sess-loop", businessUnit: "research",
+            queryCategory: "technical", prompt: "Retry the analysis until the answer validates", failure: nil
+        )
+        let resource: [String: AttributeValue] = ["service.name": "research-agent", "loupe.project": "acme"]
+        let labels: [String: AttributeValue] = [
+            "user.id": .string(c.user), "gen_ai.conversation.id": .string(c.session),
+            "business_unit": .string(c.businessUnit), "query_category": .string(c.queryCategory),
+        ]
+        let rootId = random.hexID(bytes: 8)
+        var t = start + random.latency(median: 3)
+        var spans: [RawSpan] = []
+        for _ in 0..<4 {
+            let end = t + random.latency(median: 1_800)
+            spans.append(span(c, rootId, "chat gpt-4o", .client, t, end, resource, labels.merging([
+                "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o",
+                "gen_ai.response.model": "gpt-4o-2024-08-06", "gen_ai.usage.input_tokens": .int(Int64.random(in: 7_000...9_000, using: &random)),
+                "gen_ai.usage.output_tokens": .int(Int64.random(in: 300...600, using: &random)),
+            ]) { a, _ in a }))
+            t = end + random.latency(median: 4)
+        }
+        spans.append(root(c, rootId, "research_agent.run", start, t, resource, labels))
+        return spans
+    }
+
+    static let runawayUser = "user-137"
+
     struct TraceContext {
         var traceId: String
         var user: String

@@ -11,8 +11,9 @@ struct Loupe: AsyncParsableCommand {
               loupe serve                run the server alone
               loupe report --by model    summarise what is stored
               loupe status               how each service is doing in the last five minutes
+              loupe anomalies            what left its usual range in the last day, and why
               loupe alerts list          the alerts a running server has raised
             """,
-        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Errors.self, Alerts.self, Export.self, Prices.self, Redact.self, Bench.self]
+        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Anomalies.self, Errors.self, Alerts.self, Export.self, Prices.self, Redact.self, Bench.self]
     )
 }

@@ -50,8 +50,8 @@ class Loupe:
             return json.load(response)
 
 
-@pytest.fixture(scope="session")
-def loupe() -> Iterator[Loupe]:
+def serve(feed: Any, ready: Any) -> Iterator[Loupe]:
+    """A `loupe serve` on a fresh database, fed by `feed(url)`, yielded once `ready(client)` holds."""
     workdir = tempfile.mkdtemp(prefix="loupe-browser-")
     port = free_port()
     log = open(os.path.join(workdir, "serve.log"), "w")
@@ -68,11 +68,11 @@ def loupe() -> Iterator[Loupe]:
                 if process.poll() is not None:
                     pytest.fail(f"loupe serve exited: {open(os.path.join(workdir, 'serve.log')).read()}")
                 time.sleep(0.05)
-        otlp_feed.feed(url)
+        feed(url)
         client = Loupe(url)
-        # The server folds aggregates in about once a second; wait until the traces are visible.
+        # The server folds aggregates in about once a second; wait until the data is visible.
         for _ in range(100):
-            if len(client.api("/api/v1/traces?limit=100&from=" + str(int(time.time()) - 3600))["traces"]) >= 61:
+            if ready(client):
                 break
             time.sleep(0.1)
         yield client
@@ -81,6 +81,19 @@ def loupe() -> Iterator[Loupe]:
         process.wait(timeout=10)
         log.close()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def loupe() -> Iterator[Loupe]:
+    yield from serve(otlp_feed.feed, lambda client: len(
+        client.api("/api/v1/traces?limit=100&from=" + str(int(time.time()) - 3600))["traces"]) >= 61)
+
+
+@pytest.fixture(scope="module")
+def incident() -> Iterator[Loupe]:
+    """A second server whose last ten minutes hold a runaway user's cost spike (see feed_incident)."""
+    yield from serve(otlp_feed.feed_incident, lambda client: any(
+        a["metric"] == "cost_usd" for a in client.api("/api/v1/anomalies?metric=cost_usd")["anomalies"]))
 
 
 @pytest.fixture(scope="session")

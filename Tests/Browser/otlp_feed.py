@@ -95,3 +95,33 @@ def feed(url: str) -> dict[str, Any]:
     send(url, "rag-api", spans)
     send(url, "agent-api", hostile_trace(now - 5 * 60 * 1_000_000_000))
     return {"traces": 61, "sent_at_ns": now}
+
+
+RUNAWAY_USER = "<img src=x onerror=window.__pwned=7>loop"
+
+
+def feed_incident(url: str) -> dict[str, Any]:
+    """Two hours of steady chat traffic (eight gpt-4o-mini calls a minute over five users); in the
+    last ten minutes one user's loop adds 30 gpt-4o calls a minute with long prompts. The loop's
+    user id is hostile markup, so the attribution sentence proves it is escaped."""
+    rng = random.Random(11)
+    now = time.time_ns()
+    start = now - 120 * 60 * 1_000_000_000
+    spans: list[dict[str, Any]] = []
+
+    def call(user: str, model: str, minute: int, tokens: int) -> None:
+        n = len(spans)
+        at = start + minute * 60 * 1_000_000_000 + (n % 50) * 1_000_000_000
+        spans.append(span(f"{n + 1:032x}", f"{n + 1:016x}", None, f"chat {model}", at, 400 + rng.random() * 300,
+                          {"gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": model,
+                           "gen_ai.usage.input_tokens": tokens, "gen_ai.usage.output_tokens": 60, "user.id": user}, kind=3))
+
+    for minute in range(120):
+        for i in range(8):
+            call(f"user-{i % 5}", "gpt-4o-mini", minute, 500 + rng.randrange(100))
+        if minute >= 110:
+            for _ in range(30):
+                call(RUNAWAY_USER, "gpt-4o", minute, 3_000)
+    for i in range(0, len(spans), 500):
+        send(url, "support-chat", spans[i:i + 500])
+    return {"spans": len(spans), "sent_at_ns": now}

@@ -37,7 +37,7 @@ def value(browser: Any, card: str) -> str:
 
 @pytest.mark.parametrize("path,shot", [("/ui/", "overview"), ("/ui/traces", "traces"), ("/ui/errors", "errors"),
                                        ("/ui/time", "time"), ("/ui/cost", "cost"), ("/ui/models", "models"),
-                                       ("/ui/heatmap", "heatmap"), ("/ui/users", "users"), ("/ui/alerts", "alerts"),
+                                       ("/ui/heatmap", "heatmap"), ("/ui/users", "users"), ("/ui/alerts", "alerts"), ("/ui/anomalies", "anomalies-quiet"),
                                        (f"/ui/traces/{HOSTILE_TRACE}", "trace-hostile")])
 def test_every_page_loads_clean(browser: Any, loupe: Any, path: str, shot: str) -> None:
     load(browser, loupe, path, shot)

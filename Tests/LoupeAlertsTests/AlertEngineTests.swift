@@ -163,4 +163,28 @@ struct AlertEngineTests {
         #expect(fired["silent"]?.first?.alert.key == ["service": "chat"] && fired["silent"]?.first?.alert.severity == .critical)
         #expect(fired["limits"]?.first?.alert.value == 8)
     }
+
+    @Test func anAnomalyRuleFiresWhileAModelsCostIsOutOfRangeAndResolvesAfter() async throws {
+        let channel = RecordingChannel()
+        let rule = AlertRule(
+            name: "cost", kind: .anomaly, warning: 4.5, critical: 10, windowSeconds: 300, groupBy: ["model"], lookbackSeconds: 7_200,
+            metric: .costUSD
+        )
+        let (engine, store) = Self.engine([rule], channel: channel)
+        // Two hours of 20 calls a minute at $0.001; then five minutes at ten times the price.
+        for m in 0..<120 { _ = try await store.write(Self.requests(20, at: Self.t0 - Int64(125 - m) * Self.minute)) }
+        for m in 0..<5 {
+            var spans = Self.requests(20, at: Self.t0 - Int64(4 - m) * Self.minute)
+            for i in spans.indices { spans[i].costUSD = 0.01 }
+            _ = try await store.write(spans)
+        }
+        await engine.tick(atNanos: Self.t0)
+        let alert = try #require(channel.notifications.first?.alert)
+        #expect(alert.rule == "cost" && alert.key == ["model": "gpt-4o"] && alert.severity == .critical)
+        #expect(alert.detail.hasPrefix("cost per minute of model gpt-4o ×10 since"), "\(alert.detail)")
+        // Back to the usual price for half an hour: the anomaly ended, so the alert resolves.
+        for m in 0..<30 { _ = try await store.write(Self.requests(20, at: Self.t0 + Int64(m + 1) * Self.minute)) }
+        await engine.tick(atNanos: Self.t0 + 30 * Self.minute)
+        #expect(await engine.alerts().first?.status == .resolved)
+    }
 }

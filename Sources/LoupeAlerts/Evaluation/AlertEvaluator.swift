@@ -20,7 +20,8 @@ public struct AlertEvaluator: Sendable {
         case .errorSpike: return try await errorSpike(rule, window: window)
         case .newFailureMode: return try await newFailureModes(rule, window: window)
         case .noData: return try await noData(rule, window: window)
-        case .anomaly, .budget: return []
+        case .anomaly: return try await anomalies(rule, window: window)
+        case .budget: return []
         }
     }
 
@@ -90,6 +91,23 @@ public struct AlertEvaluator: Sendable {
                     detail: "new failure mode (\(group.category.rawValue)), \(mode.count) times: \(String((mode.sampleMessage ?? mode.errorType ?? "no message").prefix(200)))"
                 )
             }
+        }
+    }
+
+    /// The anomalies of the rule's metric still going on at the end of the window, one per series,
+    /// at the level their severity reaches (the rule's severity when it sets no thresholds).
+    private func anomalies(_ rule: AlertRule, window: TimeRange) async throws -> [AlertObservation] {
+        guard let metric = rule.metric else { return [] }
+        let report = try await analytics.anomalies(AnomalyQuery(
+            range: window, metrics: [metric], groupBy: rule.groupDimensions.first, filters: rule.filterDimensions,
+            lookbackSeconds: rule.lookbackSeconds, attributionLimit: 3
+        ))
+        var seen: Set<[String: String]> = []
+        return report.anomalies.filter { $0.ongoing && seen.insert($0.key).inserted }.map { anomaly in
+            let level = rule.warning == nil && rule.critical == nil ? rule.severity : rule.level(of: anomaly.severity)
+            return AlertObservation(
+                key: anomaly.key, value: anomaly.severity, level: level, requests: 0, detail: anomaly.sentence(unit: report.unit)
+            )
         }
     }
 

@@ -1,9 +1,10 @@
+import LoupeAnalytics
 import LoupeCore
 
 /// The file and API form: snake_case keys, durations as text (`5m`, `1h`), defaults for what is left out.
 extension AlertRule: Codable {
     enum CodingKeys: String, CodingKey {
-        case name, kind, measure, op, warning, critical, window, labels, runbook, enabled, category, factor, lookback, severity, filters
+        case name, kind, measure, metric, op, warning, critical, window, labels, runbook, enabled, category, factor, lookback, severity, filters
         case forEvaluations = "for"
         case minRequests = "min_requests"
         case groupBy = "group_by"
@@ -20,15 +21,17 @@ extension AlertRule: Codable {
             }
             return seconds
         }
-        var measure: AlertMeasure?
-        if let text = try c.decodeIfPresent(String.self, forKey: .measure) {
-            guard let parsed = AlertMeasure(name: text) else {
+        /// A field naming one of a fixed set (a measure, a metric), refused with the names it takes.
+        func named<T>(_ key: CodingKeys, _ names: [String], _ parse: (String) -> T?) throws -> T? {
+            guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard let parsed = parse(text) else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .measure, in: c,
-                    debugDescription: "rule '\(name)': '\(text)' is not one of \(AlertMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
+                    forKey: key, in: c, debugDescription: "rule '\(name)': '\(text)' is not one of \(names.joined(separator: ", "))")
             }
-            measure = parsed
+            return parsed
         }
+        let measure = try named(.measure, AlertMeasure.allCases.map(\.rawValue)) { AlertMeasure(name: $0) }
+        let metric = try named(.metric, AnomalyMetric.allCases.map(\.rawValue)) { AnomalyMetric(rawValue: $0) }
         let kind = try c.decodeIfPresent(AlertRuleKind.self, forKey: .kind) ?? .threshold
         self.init(
             name: name, kind: kind, measure: measure, op: try c.decodeIfPresent(AlertOperator.self, forKey: .op) ?? .greaterThan,
@@ -42,7 +45,7 @@ extension AlertRule: Codable {
             quietHours: try c.decodeIfPresent(QuietHours.self, forKey: .quietHours),
             runbook: try c.decodeIfPresent(String.self, forKey: .runbook), enabled: try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true,
             category: try c.decodeIfPresent(String.self, forKey: .category), factor: try c.decodeIfPresent(Double.self, forKey: .factor) ?? 3,
-            lookbackSeconds: try duration(.lookback)
+            lookbackSeconds: try duration(.lookback), metric: metric
         )
     }
 
@@ -51,6 +54,7 @@ extension AlertRule: Codable {
         try c.encode(name, forKey: .name)
         try c.encode(kind, forKey: .kind)
         try c.encodeIfPresent(measure, forKey: .measure)
+        try c.encodeIfPresent(metric, forKey: .metric)
         try c.encode(op, forKey: .op)
         try c.encodeIfPresent(warning, forKey: .warning)
         try c.encodeIfPresent(critical, forKey: .critical)
@@ -66,6 +70,6 @@ extension AlertRule: Codable {
         try c.encode(enabled, forKey: .enabled)
         try c.encodeIfPresent(category, forKey: .category)
         if kind == .errorSpike { try c.encode(factor, forKey: .factor) }
-        if kind == .newFailureMode || kind == .noData { try c.encode("\(lookbackSeconds / 60)m", forKey: .lookback) }
+        if kind == .newFailureMode || kind == .noData || kind == .anomaly { try c.encode("\(lookbackSeconds / 60)m", forKey: .lookback) }
     }
 }

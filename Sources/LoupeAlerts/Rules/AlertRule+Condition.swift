@@ -1,4 +1,5 @@
 import Foundation
+import LoupeAnalytics
 
 extension AlertRule {
     /// What the rule watches, in one line for a person: the CLI's check and the alerts page say it alike.
@@ -14,7 +15,10 @@ extension AlertRule {
             return "a failure mode unseen in the previous \(lookbackSeconds / 3_600) h"
         case .noData:
             return "a service silent after sending in the previous \(lookbackSeconds / 60) min"
-        case .anomaly, .budget:
+        case .anomaly:
+            let bounds = [warning.map { "warning \(number($0))" }, critical.map { "critical \(number($0))" }].compactMap { $0 }
+            return "\(metric?.rawValue ?? "?") out of its usual range" + (bounds.isEmpty ? "" : " (severity \(bounds.joined(separator: ", ")))")
+        case .budget:
             return kind.rawValue
         }
     }

@@ -1,3 +1,4 @@
+import LoupeAnalytics
 import LoupeCore
 import LoupeStore
 
@@ -30,16 +31,19 @@ public struct AlertRule: Sendable, Hashable {
     public var category: String?
     /// Error spike: how many times its recent rate the window must reach.
     public var factor: Double
-    /// New failure mode and no data: how far back "before" reaches.
+    /// New failure mode, no data and anomaly: how far back "before" reaches (the anomaly baseline's history).
     public var lookbackSeconds: Int64
+    /// Anomaly: the series watched (`cost_usd`, `error_rate`…).
+    public var metric: AnomalyMetric?
 
     public init(
         name: String, kind: AlertRuleKind = .threshold, measure: AlertMeasure? = nil, op: AlertOperator = .greaterThan,
         warning: Double? = nil, critical: Double? = nil, windowSeconds: Int64 = 300, forEvaluations: Int = 1,
         minRequests: Int64 = 10, groupBy: [String] = [], filters: [String: String] = [:], severity: AlertSeverity = .warning,
         labels: [String: String] = [:], quietHours: QuietHours? = nil, runbook: String? = nil, enabled: Bool = true,
-        category: String? = nil, factor: Double = 3, lookbackSeconds: Int64? = nil
+        category: String? = nil, factor: Double = 3, lookbackSeconds: Int64? = nil, metric: AnomalyMetric? = nil
     ) {
+        self.metric = metric
         self.name = name
         self.kind = kind
         self.measure = measure
@@ -58,7 +62,7 @@ public struct AlertRule: Sendable, Hashable {
         self.enabled = enabled
         self.category = category
         self.factor = factor
-        self.lookbackSeconds = lookbackSeconds ?? (kind == .newFailureMode ? 7 * 86_400 : 3_600)
+        self.lookbackSeconds = lookbackSeconds ?? (kind == .newFailureMode ? 7 * 86_400 : kind == .anomaly ? AnomalyQuery.defaultLookbackSeconds : 3_600)
     }
 
     /// The dimensions the rule groups by, as the analytics name them.
@@ -104,7 +108,11 @@ public struct AlertRule: Sendable, Hashable {
         case .newFailureMode, .noData:
             guard lookbackSeconds > windowSeconds else { throw fail("lookback", "must be longer than the window") }
         case .anomaly:
-            throw fail("kind", "anomaly rules need Loupe's anomaly detector, which this version does not have yet")
+            guard metric != nil else {
+                throw fail("metric", "an anomaly rule watches one of \(AnomalyMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard groupBy.count <= 1 else { throw fail("group_by", "an anomaly rule watches the totals or one dimension's values") }
+            guard lookbackSeconds >= windowSeconds else { throw fail("lookback", "must be at least the window") }
         case .budget:
             throw fail("kind", "budget rules need Loupe's budgets and cost forecasts, which this version does not have yet")
         }

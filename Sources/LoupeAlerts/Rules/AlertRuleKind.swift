@@ -8,7 +8,7 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
     case newFailureMode = "new_failure_mode"
     /// A service that sent spans in the lookback and none in the window.
     case noData = "no_data"
-    /// Reserved for the anomaly detector: a rule of this kind is refused until Loupe has one.
+    /// A series (its `metric`) that left its robust seasonal baseline and is still out of it.
     case anomaly
     /// Reserved for budgets and cost forecasts: a rule of this kind is refused until Loupe has them.
     case budget

@@ -41,6 +41,8 @@ svg{display:block;width:100%;height:auto}svg text{font-size:11px;fill:var(--mute
 .timechart .zoom{fill:var(--accent);fill-opacity:.15}
 .s0{stroke:var(--s0);background:var(--s0);fill:var(--s0)}.s1{stroke:var(--s1);background:var(--s1);fill:var(--s1)}.s2{stroke:var(--s2);background:var(--s2);fill:var(--s2)}
 .s3{stroke:var(--s3);background:var(--s3);fill:var(--s3)}.s4{stroke:var(--s4);background:var(--s4);fill:var(--s4)}.s5{stroke:var(--s5);background:var(--s5);fill:var(--s5)}
+.timechart path.band{fill:var(--s0);fill-opacity:.13;stroke:none}.swatch.band{background:var(--s0);opacity:.25}
+.timechart rect.mark{fill:var(--bad);fill-opacity:.14}.swatch.mark{background:var(--bad);opacity:.35}
 .timechart path.line{fill:none}.timechart path.line.partial{stroke-dasharray:3 3;opacity:.7}.timechart rect.partial{fill:var(--text);fill-opacity:.05}
 ul.legend{list-style:none;margin:4px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:var(--muted)}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
@@ -87,6 +89,8 @@ td.actions form{display:inline}td.actions button{font:inherit;font-size:12px;pad
 .badge.critical{border-color:var(--bad);color:var(--bad)}.badge.warning{border-color:var(--warn);color:var(--warn)}tr.alert-resolved{opacity:.65}
 footer{padding:16px 20px;color:var(--muted);font-size:12px;text-align:center}
 .live{font-size:12px;color:var(--muted)}.notice{font-size:12px;color:var(--warn)}
+ol.anomalies{margin:0;padding-left:22px}ol.anomalies>li{padding:8px 0;border-bottom:1px solid var(--line)}ol.anomalies>li:last-child{border-bottom:none}
+ol.anomalies .summary{font-weight:600}ul.drivers{margin:4px 0 0;padding-left:18px;font-size:13px}
 @media (max-width:640px){header.top{padding:8px 10px}main{padding:10px}.ranges{margin-left:0}.bar input{width:7em}}
 """#
 }

@@ -12,6 +12,30 @@ public struct TimeChart: Sendable {
         }
     }
 
+    /// The range a series was expected in, drawn as a shaded band behind the lines.
+    public struct Band: Sendable {
+        public var name: String
+        public var lower: [Double?]
+        public var upper: [Double?]
+
+        public init(name: String, lower: [Double?], upper: [Double?]) {
+            self.name = name
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// Steps worth a second look (an anomaly), drawn as a tinted stripe with its label in the tooltip.
+    public struct Mark: Sendable {
+        public var steps: ClosedRange<Int>
+        public var label: String
+
+        public init(steps: ClosedRange<Int>, label: String) {
+            self.steps = steps
+            self.label = label
+        }
+    }
+
     public var title: String
     public var format: ValueFormat
     /// Each step's start, Unix seconds.
@@ -25,11 +49,15 @@ public struct TimeChart: Sendable {
     /// Unix seconds where the data ends (the range's end, now for a live view): a step that ends
     /// later holds only part of its time, so it is drawn dashed and shaded rather than read as a drop.
     public var dataEnd: Int64?
+    public var band: Band?
+    public var marks: [Mark]
 
     public init(
         title: String, format: ValueFormat, times: [Int64], stepSeconds: Int64, series: [Series], wide: Bool = false,
-        columnLinks: [String]? = nil, dataEnd: Int64? = nil
+        columnLinks: [String]? = nil, dataEnd: Int64? = nil, band: Band? = nil, marks: [Mark] = []
     ) {
+        self.band = band
+        self.marks = marks
         self.dataEnd = dataEnd
         self.wide = wide
         self.columnLinks = columnLinks
@@ -55,7 +83,7 @@ public struct TimeChart: Sendable {
         let width = wide ? Self.wideWidth : Self.narrowWidth
         let plotW = width - Self.left - Self.right
         let plotH = Self.height - Self.top - Self.bottom
-        let maxValue = shown.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
+        let maxValue = (shown.flatMap { $0.values.compactMap { $0 } } + (band?.upper.compactMap { $0 } ?? [])).max() ?? 0
         let scale = NiceScale(maxValue: maxValue)
         let n = max(1, times.count)
         let colW = plotW / Double(n)
@@ -80,6 +108,13 @@ public struct TimeChart: Sendable {
             let px = Self.left + colW * Double(firstPartial)
             svg += "<rect class=\"partial\" x=\"\(Self.fmt(px))\" y=\"\(Self.top)\" width=\"\(Self.fmt(width - Self.right - px))\" height=\"\(Self.fmt(plotH))\"/>"
         }
+        for mark in marks {
+            let lo = max(0, mark.steps.lowerBound), hi = min(times.count - 1, mark.steps.upperBound)
+            guard lo <= hi else { continue }
+            svg += "<rect class=\"mark\" x=\"\(Self.fmt(Self.left + colW * Double(lo)))\" y=\"\(Self.top)\""
+            svg += " width=\"\(Self.fmt(colW * Double(hi - lo + 1)))\" height=\"\(Self.fmt(plotH))\"/>"
+        }
+        if let band { svg += Self.bandPath(band, x: x, y: { y(min($0, scale.max)) }) }
         for (s, line) in shown.enumerated() {
             var path = ""
             var partial = ""
@@ -106,6 +141,10 @@ public struct TimeChart: Sendable {
         for i in times.indices {
             var tip = DisplayFormat.utcTime(times[i], withDate: true) + " UTC" + (i >= firstPartial ? " (in progress)" : "")
             for line in shown { tip += "\n\(line.name): \(format.text(line.values[i]))" }
+            if let band, i < band.lower.count, let lower = band.lower[i], let upper = band.upper[i] {
+                tip += "\n\(band.name): \(format.text(lower)) to \(format.text(upper))"
+            }
+            for mark in marks where mark.steps.contains(i) { tip += "\n⚠ " + mark.label }
             let link = columnLinks.flatMap { i < $0.count ? $0[i] : nil }
             if let link { svg += "<a href=\"\(HTML.escape(link))\">" }
             svg += "<rect class=\"col\" x=\"\(Self.fmt(Self.left + colW * Double(i)))\" y=\"\(Self.top)\" width=\"\(Self.fmt(colW))\""
@@ -117,8 +156,27 @@ public struct TimeChart: Sendable {
         for (s, line) in shown.enumerated() {
             legend += "<li><span class=\"swatch s\(s)\"></span>\(HTML.escape(line.name))</li>"
         }
+        if let band { legend += "<li><span class=\"swatch band\"></span>\(HTML.escape(band.name))</li>" }
+        if !marks.isEmpty { legend += "<li><span class=\"swatch mark\"></span>anomaly</li>" }
         legend += "</ul>"
         return "<figure class=\"chart\"><figcaption>\(HTML.escape(title))</figcaption>\(svg)\(legend)</figure>"
+    }
+
+    /// The band as one closed shape per stretch of steps where both edges are known: the upper
+    /// edge left to right, then the lower edge back.
+    static func bandPath(_ band: Band, x: (Int) -> Double, y: (Double) -> Double) -> String {
+        var runs: [[Int]] = [[]]
+        for i in band.upper.indices {
+            let known = i < band.lower.count && band.upper[i] != nil && band.lower[i] != nil
+            if known { runs[runs.count - 1].append(i) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+        }
+        var d = ""
+        for run in runs where !run.isEmpty {
+            let top = run.map { fmt(x($0)) + " " + fmt(y(band.upper[$0]!)) }
+            let bottom = run.reversed().map { fmt(x($0)) + " " + fmt(y(max(0, band.lower[$0]!))) }
+            d += "M" + (top + bottom).joined(separator: "L") + "Z"
+        }
+        return d.isEmpty ? "" : "<path class=\"band\" d=\"\(d)\"/>"
     }
 
     /// The largest series first; beyond ``maxSeries`` they are summed as "other".

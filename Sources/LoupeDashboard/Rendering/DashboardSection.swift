@@ -4,6 +4,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
     case traces
     case time
     case errors
+    case anomalies
     case cost
     case models
     case heatmap
@@ -20,6 +21,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .heatmap: return "Heatmap"
         case .users: return "Users"
         case .errors: return "Errors"
+        case .anomalies: return "Anomalies"
         case .alerts: return "Alerts"
         }
     }
@@ -34,6 +36,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .heatmap: return "/ui/heatmap"
         case .users: return "/ui/users"
         case .errors: return "/ui/errors"
+        case .anomalies: return "/ui/anomalies"
         case .alerts: return "/ui/alerts"
         }
     }

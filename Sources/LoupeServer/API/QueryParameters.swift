@@ -96,6 +96,19 @@ struct QueryParameters: Sendable {
         return (metric, unit)
     }
 
+    /// `metric` as a comma-separated list of anomaly metrics; all of them when not given.
+    func anomalyMetrics() throws(APIError) -> [AnomalyMetric] {
+        guard let text = string("metric") else { return AnomalyMetric.allCases }
+        var result: [AnomalyMetric] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let metric = AnomalyMetric(rawValue: name) else {
+                throw .badParameter("metric", "unknown metric '\(name)'; use \(AnomalyMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !result.contains(metric) { result.append(metric) }
+        }
+        return result.isEmpty ? AnomalyMetric.allCases : result
+    }
+
     /// `unit`: requests, calls or spans; nil when not given.
     func countUnit() throws(APIError) -> CountUnit? {
         guard let text = string("unit") else { return nil }

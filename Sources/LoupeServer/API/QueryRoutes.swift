@@ -19,6 +19,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         api.get("errors") { request, _ in try await errors(request) }
         api.get("breakdown") { request, _ in try await breakdown(request) }
         api.get("health/models") { request, _ in try await modelHealth(request) }
+        api.get("anomalies") { request, _ in try await anomalies(request) }
         api.get("traces/:trace_id") { request, context in
             // A trace may hold 100,000 spans: assembled and encoded off the cooperative threads.
             try await withTaskExecutorPreference(ComputeExecutor.shared) {
@@ -96,6 +97,25 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
             sampleSize: try p.int("sample", default: BreakdownQuery.defaultSampleSize, range: 1...5_000)
         )
         return BreakdownBody(try await answer { try await analytics.breakdown(query) })
+    }
+
+    func anomalies(_ request: Request) async throws -> AnomaliesBody {
+        let p = try parameters(request, ["from", "to", "metric", "group_by", "lookback", "step", "series", "limit"])
+        let metrics = try p.anomalyMetrics()
+        let groupBy = try p.groupBy()
+        guard groupBy.count <= 1 else { throw APIError.badParameter("group_by", "anomalies are grouped by one dimension at a time") }
+        let lookback = try p.string("lookback").map { text throws(APIError) -> Int64 in
+            guard let seconds = DurationText.seconds(text), seconds >= 0, seconds <= 35 * 86_400 else {
+                throw .badParameter("lookback", "'\(text)' is not a duration from 0m to 35d")
+            }
+            return seconds
+        } ?? AnomalyQuery.defaultLookbackSeconds
+        let query = AnomalyQuery(
+            range: try p.range(now: now()), metrics: metrics, groupBy: groupBy.first, filters: p.filters(), lookbackSeconds: lookback,
+            stepSeconds: p.string("step") == nil ? nil : try p.step(), groupLimit: try p.int("limit", default: 10, range: 1...50),
+            includeSeries: try p.bool("series") ?? false
+        )
+        return AnomaliesBody(try await answer { try await analytics.anomalies(query) })
     }
 
     func trace(id: String) async throws -> TraceDetailBody {

@@ -5,7 +5,7 @@ import LoupeCore
 struct AnomalyBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anomalies",
-        abstract: "Precision, recall and F1 of the anomaly detector on labelled synthetic incidents: tuned on seeds 1–20, reported on held-out seeds 101–150."
+        abstract: "Precision, recall and F1 of the anomaly detector on labelled synthetic incidents: tuned on seeds 1–20 (clear incidents), reported on held-out seeds 101–150, for clear and for subtle incidents."
     )
 
     static let thresholds: [Double] = [3.5, 4, 4.5, 5, 6]
@@ -28,14 +28,17 @@ struct AnomalyBench: ParsableCommand {
             }
         }
         guard let (detector, _) = best else { return }
-        BenchFormat.say("Chosen: threshold \(detector.threshold), \(detector.minimumSteps) steps. Held out (\(heldOut.count) seeds per kind):")
-        let scores = AnomalyBenchmark.score(detector, seeds: heldOut)
-        for kind in AnomalyBenchmark.Kind.allCases {
-            guard let s = scores[kind] else { continue }
-            if kind == .clean {
-                BenchFormat.say("  clean traffic: \(s.falseAlarms) false alarms over \(s.cleanDays) days (\(String(format: "%.3f", s.falseAlarmsPerDay))/day)")
-            } else {
-                BenchFormat.say("  \(kind.rawValue): precision \(String(format: "%.3f", s.precision)), recall \(String(format: "%.3f", s.recall)), F1 \(String(format: "%.3f", s.f1))")
+        BenchFormat.say("Chosen: threshold \(detector.threshold), \(detector.minimumSteps) steps.")
+        for strength in AnomalyBenchmark.Strength.allCases {
+            BenchFormat.say("Held out, \(strength.rawValue) incidents (\(heldOut.count) seeds per kind):")
+            let scores = AnomalyBenchmark.score(detector, seeds: heldOut, strength: strength)
+            for kind in AnomalyBenchmark.Kind.allCases {
+                guard let s = scores[kind] else { continue }
+                if kind == .clean {
+                    BenchFormat.say("  clean traffic: \(s.falseAlarms) false alarms over \(s.cleanDays) days (\(String(format: "%.3f", s.falseAlarmsPerDay))/day)")
+                } else {
+                    BenchFormat.say("  \(kind.rawValue): precision \(String(format: "%.3f", s.precision)), recall \(String(format: "%.3f", s.recall)), F1 \(String(format: "%.3f", s.f1))")
+                }
             }
         }
     }

@@ -66,6 +66,11 @@ struct QueryBench: AsyncParsableCommand {
             chunk += 1
             if chunk % 10 == 0 { BenchFormat.say("  \(stored) spans stored") }
         }
+        // The demo's incident in the last ten minutes, so the anomaly queries find and explain one.
+        let runaway = DemoTrafficGenerator(seed: 11).runawayTraces(4_000, nowNanos: now, spreadSeconds: 600)
+        let incident = pipeline.records(from: DecodedSpans(spans: Array(runaway.joined())), nowNanos: now).records
+        _ = try await store.write(Array(incident))
+        stored += incident.count
         let fill = (ContinuousClock.now - fillStart).seconds
         BenchFormat.say("stored \(stored) spans in \(String(format: "%.1f", fill)) s (\(BenchFormat.rate(stored, seconds: fill)) spans/s, generation and the ingest pipeline included)")
         try await store.flushAggregates()
@@ -97,6 +102,15 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("errors 1h (failure modes at their root cause)", analytics) {
             _ = try await $0.errors(ErrorsQuery(range: hour, trendBuckets: 30))
         }
+        let found = try await analytics.anomalies(AnomalyQuery(range: .last(seconds: 86_400, now: now + 60_000_000_000))).anomalies
+        BenchFormat.say("anomalies in the last day: \(found.count) (\(found.prefix(3).map { $0.metric.rawValue }.joined(separator: ", ")))")
+        // Every metric of the totals over the last day, judged against three days of history.
+        try await measure("anomalies 24h, 7 metrics, 3 days of history, with attribution", analytics) {
+            _ = try await $0.anomalies(AnomalyQuery(range: .last(seconds: 86_400, now: now + 60_000_000_000)))
+        }
+        try await measure("anomalies 1h group_by=model", analytics) {
+            _ = try await $0.anomalies(AnomalyQuery(range: hour, groupBy: .model))
+        }
         try await measurePages(analytics, now: now + 60_000_000_000)
     }
 
@@ -116,6 +130,7 @@ struct QueryBench: AsyncParsableCommand {
             ("page /ui/heatmap (by operation)", { try await dashboard.heatmap([:], nowNanos: now) }),
             ("page /ui/heatmap?by=query_category", { try await dashboard.heatmap(["by": "query_category"], nowNanos: now) }),
             ("page /ui/users", { try await dashboard.users([:], nowNanos: now) }),
+            ("page /ui/anomalies", { try await dashboard.anomalies([:], nowNanos: now) }),
         ]
         for (name, render) in pages {
             if let only, !name.contains(only) { continue }

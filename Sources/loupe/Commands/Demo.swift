@@ -15,7 +15,8 @@ struct Demo: AsyncParsableCommand {
             exporters would: four services in four telemetry conventions (as Python and JavaScript apps \
             send them), a fifth instrumented with Loupe's Swift SDK and its OTLP exporter, several providers and models, \
             a few percent of rate limits, context overflows, timeouts, bad keys and content filters, \
-            200 users and their sessions. Ctrl-C stops both cleanly.
+            200 users and their sessions. After twelve minutes one user's agent loops on gpt-4o for eight \
+            minutes: the Anomalies page finds the cost spike and names the user. Ctrl-C stops both cleanly.
             """
     )
 
@@ -30,9 +31,15 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Seed for the simulated traffic.")
     var seed: UInt64 = 42
 
+    @Option(help: "Minutes after the start when a runaway agent loop (one user on gpt-4o) starts, for eight minutes; 0 turns it off.")
+    var incidentAfter = 12
+
     func validate() throws {
         guard rate > 0, rate <= 10_000 else { throw ValidationError("--rate must be between 0 and 10000") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--failure-rate must be between 0 and 1") }
+        guard incidentAfter == 0 || (10...1_440).contains(incidentAfter) else {
+            throw ValidationError("--incident-after must be 0 (off) or from 10 to 1440 minutes: the baseline needs ten minutes of normal traffic first")
+        }
     }
 
     func run() async throws {
@@ -49,7 +56,11 @@ struct Demo: AsyncParsableCommand {
         })
         let traffic = DemoService(
             host: configuration.host, ports: ports, store: store,
-            generator: DemoTrafficGenerator(tracesPerSecond: rate, failureRate: failureRate, seed: seed),
+            generator: DemoTrafficGenerator(
+                tracesPerSecond: rate, failureRate: failureRate, seed: seed,
+                // A tenth of the traffic again, each trace four long gpt-4o calls: cost several times its usual.
+                incident: incidentAfter == 0 ? nil : .init(after: .seconds(incidentAfter * 60), tracesPerSecond: max(0.5, rate / 10))
+            ),
             databasePath: configuration.databasePath, logger: logger
         )
         let group = ServiceGroup(

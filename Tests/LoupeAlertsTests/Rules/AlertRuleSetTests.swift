@@ -43,7 +43,9 @@ struct AlertRuleSetTests {
     @Test(arguments: [
         ("rules: [{name: x, measure: nope, warning: 1}]", "rules[0].measure"),
         ("rules: [{name: x, measure: error_rate}]", "needs a warning or a critical threshold"),
-        ("rules: [{name: x, kind: anomaly}]", "anomaly detector"),
+        ("rules: [{name: x, kind: anomaly}]", "an anomaly rule watches one of"),
+        ("rules: [{name: x, kind: anomaly, metric: vibes}]", "rules[0].metric"),
+        ("rules: [{name: x, kind: anomaly, metric: cost_usd, group_by: [model, user]}]", "one dimension"),
         ("rules: [{name: x, kind: budget}]", "budgets"),
         ("rules: [{name: x, kind: error_spike, warning: 3}]", "an error spike watches one of"),
         ("rules: [{name: x, measure: error_rate, warning: 1, window: 10s}]", "at least 1m"),

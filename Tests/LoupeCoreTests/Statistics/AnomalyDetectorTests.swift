@@ -21,6 +21,14 @@ struct AnomalyDetectorTests {
         #expect(baseline.kind == .seasonal && baseline.median == 100)
     }
 
+    @Test func aDayAgoThatWasNotStoredFallsBackToTheHourBefore() throws {
+        // The store started collecting two hours ago: a day back is unknown, so the trailing points judge.
+        var values = [Double?](repeating: nil, count: 320)
+        for i in 296..<320 { values[i] = 10 }
+        let baseline = try #require(RobustBaseline.at(319, of: values, calendar: .init(stepSeconds: 300)))
+        #expect(baseline.kind == .trailing && baseline.median == 10 && baseline.points == 23)
+    }
+
     @Test func aSpikeIsFoundWithItsExpectedValueAndBand() throws {
         var values = [Double?](repeating: nil, count: 120)
         for i in values.indices { values[i] = 100 + Double(i % 5) }

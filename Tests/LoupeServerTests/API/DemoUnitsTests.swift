@@ -53,4 +53,21 @@ struct DemoUnitsTests {
             #expect((totals["spans"] as? [String: Any])?["count"] as? Int == traces.reduce(0) { $0 + $1.count })
         }
     }
+
+    /// The demo's incident, as its generator sends it: the anomalies API finds the cost spike and
+    /// names the runaway user and model, as the demo's banner promises.
+    @Test func theDemosRunawayLoopIsACostAnomalyExplainedByItsUser() async throws {
+        let generator = DemoTrafficGenerator(seed: 5)
+        let normal = generator.traces(2_400, nowNanos: LiveServer.now, spreadSeconds: 2_400)
+        let runaway = generator.runawayTraces(160, nowNanos: LiveServer.now, spreadSeconds: 480)
+        let body = try LiveServer.protobuf((normal + runaway).flatMap { $0 })
+        try await LiveServer.run { client, _ in
+            #expect(try await LiveServer.post(client, body).status == .ok)
+            let (status, report) = try await LiveServer.json(client, "/api/v1/anomalies?metric=cost_usd")
+            #expect(status == .ok)
+            let cost = try #require((report["anomalies"] as? [[String: Any]])?.first)
+            #expect(cost["direction"] as? String == "spike" && cost["ongoing"] as? Bool == true)
+            #expect((cost["summary"] as? String)?.hasSuffix("of the increase in cost is user user-137 on gpt-4o") == true, "\(cost)")
+        }
+    }
 }

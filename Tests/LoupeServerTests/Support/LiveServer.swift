@@ -13,7 +13,7 @@ import SwiftProtobuf
 
 /// Runs the real Loupe application on loopback over a fresh SQLite file, and helps send OTLP to it.
 enum LiveServer {
-    /// A fixed "now" (2026-11-21 12:00 UTC) so "the last hour" is the same on every run.
+    /// A fixed "now" (2026-11-27 12:00 UTC) so "the last hour" is the same on every run.
     static let now: Int64 = 1_795_780_800_000_000_000
 
     static func run(

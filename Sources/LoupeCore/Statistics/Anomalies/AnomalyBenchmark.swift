@@ -19,9 +19,19 @@ public enum AnomalyBenchmark {
         case clean
     }
 
+    /// How large the incidents are: `clear` as each kind's comment says, `subtle` about half as far
+    /// from normal (spike ×1.8, drop ×0.6, drift to ×1.4, error rate 2% to 6%, cost ×1.6), closer
+    /// to the noise, where a detector shows what it misses.
+    public enum Strength: String, Sendable, CaseIterable {
+        case clear
+        case subtle
+    }
+
     public struct Series: Sendable {
         public var kind: Kind
         public var values: [Double?]
+        /// For the error rate: the requests of each minute, the rate's trials.
+        public var trials: [Double]?
         /// The labelled incident's first and last minute; nil for clean traffic.
         public var incident: ClosedRange<Int>?
         public var direction: AnomalyDetector.Direction
@@ -44,7 +54,8 @@ public enum AnomalyBenchmark {
         mutating func normal() -> Double { sqrt(-2 * log(max(uniform(), 1e-300))) * cos(2 * .pi * uniform()) }
     }
 
-    public static func series(_ kind: Kind, seed: UInt64) -> Series {
+    public static func series(_ kind: Kind, seed: UInt64, strength: Strength = .clear) -> Series {
+        let subtle = strength == .subtle
         var random = Random(state: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(kind.rawValue.count))
         let count = days * minutesPerDay
         let level = 80 + 240 * random.uniform()
@@ -60,31 +71,36 @@ public enum AnomalyBenchmark {
         }
         let start = (days - 1) * minutesPerDay + 60 + Int(random.uniform() * Double(minutesPerDay - 300))
         var values: [Double?] = []
+        var trials: [Double] = []
         for t in 0..<count {
             let season = 1 + 0.5 * sin(2 * .pi * Double(t) / Double(minutesPerDay) + phase)
             let inside = kind != .clean && t >= start && t < start + length
             var lambda = level * season
             switch kind {
-            case .spike where inside: lambda *= 3
-            case .drop where inside: lambda *= 0.3
-            case .drift where inside: lambda *= 1 + 0.8 * min(1, Double(t - start) / 120)
+            case .spike where inside: lambda *= subtle ? 1.8 : 3
+            case .drop where inside: lambda *= subtle ? 0.6 : 0.3
+            case .drift where inside: lambda *= 1 + (subtle ? 0.4 : 0.8) * min(1, Double(t - start) / 120)
             default: break
             }
             let requests = max(0, lambda + sqrt(lambda) * random.normal())
             switch kind {
             case .errorBurst:
-                let p = inside ? 0.15 : 0.02
+                let p = inside ? (subtle ? 0.06 : 0.15) : 0.02
                 let errors = max(0, requests * p + sqrt(requests * p * (1 - p)) * random.normal())
                 values.append(requests > 0 ? errors / requests : nil)
+                trials.append(requests)
             case .userCostSpike:
                 let perRequest = 0.004 * exp(0.15 * random.normal())
-                values.append(requests * perRequest * (inside ? 2.5 : 1))
+                values.append(requests * perRequest * (inside ? (subtle ? 1.6 : 2.5) : 1))
             default:
                 values.append(requests)
             }
         }
         let direction: AnomalyDetector.Direction = kind == .drop ? .drop : .spike
-        return Series(kind: kind, values: values, incident: kind == .clean ? nil : start...(start + length - 1), direction: direction)
+        return Series(
+            kind: kind, values: values, trials: trials.isEmpty ? nil : trials, incident: kind == .clean ? nil : start...(start + length - 1),
+            direction: direction
+        )
     }
 
     /// Per kind: incidents found, incidents, intervals flagged, those that matched an incident.
@@ -106,14 +122,14 @@ public enum AnomalyBenchmark {
     /// Runs the detector over `seeds` series of each kind. Only days after the first are judged
     /// (the first has no seasonal baseline); an interval matches when it overlaps the incident
     /// (or the ten minutes after it) in the incident's direction.
-    public static func score(_ detector: AnomalyDetector, seeds: [UInt64]) -> [Kind: Score] {
+    public static func score(_ detector: AnomalyDetector, seeds: [UInt64], strength: Strength = .clear) -> [Kind: Score] {
         var scores: [Kind: Score] = [:]
         let calendar = RobustBaseline.Calendar(stepSeconds: 60)
         for kind in Kind.allCases {
             var score = Score()
             for seed in seeds {
-                let series = series(kind, seed: seed)
-                let found = detector.detect(series.values, calendar: calendar).filter { $0.end >= minutesPerDay }
+                let series = series(kind, seed: seed, strength: strength)
+                let found = detector.detect(series.values, calendar: calendar, trials: series.trials).filter { $0.end >= minutesPerDay }
                 if let incident = series.incident {
                     score.incidents += 1
                     let window = incident.lowerBound...(incident.upperBound + 10)

@@ -27,6 +27,16 @@ public struct AnomalyDetector: Sendable, Hashable {
         case drop
     }
 
+    /// One point against its baseline.
+    public struct Score: Sendable, Hashable {
+        public var value: Double
+        public var baseline: RobustBaseline
+        /// The spread the score divides by: the baseline's, or the floor when that is larger.
+        public var spread: Double
+        /// In spreads from the median; positive above it.
+        public var score: Double
+    }
+
     /// One anomaly: the steps it covers, how far it went and what was expected.
     public struct Interval: Sendable, Hashable {
         /// First and last anomalous step, inclusive.
@@ -41,9 +51,35 @@ public struct AnomalyDetector: Sendable, Hashable {
         /// The worst point's score, in spreads from the median.
         public var severity: Double
         public var confidence: Double
+        public var baseline: RobustBaseline.Kind
     }
 
-    public func detect(_ values: [Double?], calendar: RobustBaseline.Calendar) -> [Interval] {
+    /// Each point from `from` on scored against its baseline; nil where the point has no value or
+    /// too little history. `trials`, when given, makes the series a proportion (an error rate) of
+    /// that many trials per point: a point of few trials is noisier, so its spread is at least the
+    /// binomial standard error, and one failure in five requests is not an incident.
+    public func scores(_ values: [Double?], calendar: RobustBaseline.Calendar, trials: [Double]? = nil, from: Int = 0) -> [Score?] {
+        var scores = [Score?](repeating: nil, count: values.count)
+        for index in max(0, from)..<values.count {
+            guard let value = values[index], let baseline = RobustBaseline.at(index, of: values, calendar: calendar) else { continue }
+            var spread = max(baseline.spread, relativeFloor * abs(baseline.median), absoluteFloor)
+            if let trials, index < trials.count, trials[index] > 0 {
+                // A proportion of zero in the history still has some chance of failure.
+                let p = min(max(baseline.median, 0.01), 0.99)
+                spread = max(spread, (p * (1 - p) / trials[index]).squareRoot())
+            }
+            scores[index] = Score(value: value, baseline: baseline, spread: spread, score: (value - baseline.median) / spread)
+        }
+        return scores
+    }
+
+    /// The anomalous runs of a series, judged from step `from` on (earlier steps are history).
+    public func detect(_ values: [Double?], calendar: RobustBaseline.Calendar, trials: [Double]? = nil, from: Int = 0) -> [Interval] {
+        intervals(scores(values, calendar: calendar, trials: trials, from: from))
+    }
+
+    /// The runs beyond the threshold among scored points.
+    public func intervals(_ scores: [Score?]) -> [Interval] {
         var intervals: [Interval] = []
         var current: Interval?
         var quiet = 0
@@ -52,33 +88,28 @@ public struct AnomalyDetector: Sendable, Hashable {
             current = nil
             quiet = 0
         }
-        for index in values.indices {
-            guard let value = values[index], let baseline = RobustBaseline.at(index, of: values, calendar: calendar) else {
+        for index in scores.indices {
+            guard let point = scores[index], abs(point.score) >= threshold else {
                 if current != nil { quiet += 1; if quiet > gapSteps { close() } }
                 continue
             }
-            let spread = max(baseline.spread, relativeFloor * abs(baseline.median), absoluteFloor)
-            let score = (value - baseline.median) / spread
-            let direction: Direction = score > 0 ? .spike : .drop
-            guard abs(score) >= threshold else {
-                if current != nil { quiet += 1; if quiet > gapSteps { close() } }
-                continue
-            }
+            let direction: Direction = point.score > 0 ? .spike : .drop
             if let run = current, run.direction != direction { close() }
             quiet = 0
-            let point = Interval(
-                start: index, end: index, direction: direction, observed: value, expected: baseline.median,
-                lower: baseline.median - threshold * spread, upper: baseline.median + threshold * spread, severity: abs(score),
-                confidence: baseline.confidence
+            let median = point.baseline.median
+            let found = Interval(
+                start: index, end: index, direction: direction, observed: point.value, expected: median,
+                lower: median - threshold * point.spread, upper: median + threshold * point.spread, severity: abs(point.score),
+                confidence: point.baseline.confidence, baseline: point.baseline.kind
             )
             if var run = current {
                 run.end = index
-                if point.severity > run.severity {
-                    (run.observed, run.expected, run.lower, run.upper, run.severity) = (point.observed, point.expected, point.lower, point.upper, point.severity)
+                if found.severity > run.severity {
+                    (run.observed, run.expected, run.lower, run.upper, run.severity) = (found.observed, found.expected, found.lower, found.upper, found.severity)
                 }
                 current = run
             } else {
-                current = point
+                current = found
             }
         }
         close()

@@ -44,12 +44,15 @@ public struct RobustBaseline: Sendable, Hashable {
     public static func at(
         _ index: Int, of values: [Double?], calendar: Calendar, minimumPoints: Int = 10
     ) -> RobustBaseline? {
+        // Weekly when two earlier weeks exist, else daily when one earlier day does; each falls
+        // back to the next when the store holds too little of it (it started collecting later).
+        var periods: [Int] = []
+        if index >= 2 * calendar.stepsPerWeek { periods.append(calendar.stepsPerWeek) }
+        if index >= calendar.stepsPerDay { periods.append(calendar.stepsPerDay) }
         var reference: [Double] = []
         var kind = Kind.trailing
-        // Weekly when two earlier weeks exist, else daily when one earlier day does.
-        let period = index >= 2 * calendar.stepsPerWeek ? calendar.stepsPerWeek : index >= calendar.stepsPerDay ? calendar.stepsPerDay : 0
-        if period > 0 {
-            kind = .seasonal
+        for period in periods {
+            reference.removeAll(keepingCapacity: true)
             var back = index - period
             while back >= 0 {
                 for j in max(0, back - seasonalHalfWidth)...min(index - 1, back + seasonalHalfWidth) {
@@ -57,7 +60,13 @@ public struct RobustBaseline: Sendable, Hashable {
                 }
                 back -= period
             }
-        } else {
+            if reference.count >= minimumPoints {
+                kind = .seasonal
+                break
+            }
+        }
+        if kind == .trailing {
+            reference.removeAll(keepingCapacity: true)
             for j in max(0, index - trailingWindow)..<index {
                 if let v = values[j] { reference.append(v) }
             }
