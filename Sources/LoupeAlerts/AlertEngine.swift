@@ -19,10 +19,11 @@ public actor AlertEngine {
     public private(set) var failures: [String: String] = [:]
 
     public init(
-        rules: AlertRuleSet, analytics: TelemetryAnalytics, channels: [any AlertChannel], dashboardURL: String, logger: Logger
+        rules: AlertRuleSet, analytics: TelemetryAnalytics, channels: [any AlertChannel], dashboardURL: String, logger: Logger,
+        budgets: BudgetBook? = nil
     ) {
         self.rules = rules
-        self.evaluator = AlertEvaluator(analytics: analytics)
+        self.evaluator = AlertEvaluator(analytics: analytics, budgets: budgets)
         self.diagnostics = AlertDiagnosticsBuilder(analytics: analytics, dashboardURL: dashboardURL)
         self.channels = channels
         self.store = analytics.store

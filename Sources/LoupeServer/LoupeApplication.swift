@@ -47,12 +47,14 @@ public enum LoupeApplication {
         let analytics = TelemetryAnalytics(store: store, prices: prices)
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
+        let budgets = BudgetBook(configuration.budgets, dimensions: TelemetryDimension.builtIn.map(\.name) + dimensions)
+        BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, now: now).addRoutes(to: router)
         var alerts: AlertEngine?
         if configuration.alerts.enabled {
             let engine = AlertEngine(
                 rules: configuration.alerts.rules, analytics: analytics,
                 channels: alertChannels(configuration.alerts.rules.channels, logger: logger, now: now),
-                dashboardURL: configuration.dashboardURL, logger: logger
+                dashboardURL: configuration.dashboardURL, logger: logger, budgets: budgets
             )
             AlertRoutes<BasicRequestContext>(engine: engine, store: store, now: now).addRoutes(to: router)
             alerts = engine

@@ -12,8 +12,9 @@ struct Loupe: AsyncParsableCommand {
               loupe report --by model    summarise what is stored
               loupe status               how each service is doing in the last five minutes
               loupe anomalies            what left its usual range in the last day, and why
+              loupe forecast             cost, tokens or requests ahead, with intervals
               loupe alerts list          the alerts a running server has raised
             """,
-        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Anomalies.self, Errors.self, Alerts.self, Export.self, Prices.self, Redact.self, Bench.self]
+        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Anomalies.self, ForecastCommand.self, BudgetsCommand.self, Errors.self, Alerts.self, Export.self, Prices.self, Redact.self, Bench.self]
     )
 }

@@ -222,3 +222,11 @@ def test_every_page_leads_to_every_other(browser: Any, loupe: Any, path: str) ->
     for href in links:
         load(browser, loupe, href.removeprefix(loupe.url))
         assert "cannot show" not in browser.title, f"{path} → {href}: {browser.find_element(By.TAG_NAME, 'main').text}"
+
+
+def test_the_cost_forecast_says_what_it_needs(browser: Any, loupe: Any) -> None:
+    load(browser, loupe, "/ui/cost")
+    panel = browser.find_element(By.ID, "forecast").text
+    api = loupe.api("/api/v1/forecast?metric=cost_usd")["series"][0]
+    # Half an hour of data: too little for a forecast, and the page says how much it has.
+    assert api.get("method") is None and f"{api['history_steps']} hours are stored" in panel

@@ -187,4 +187,28 @@ struct AlertEngineTests {
         await engine.tick(atNanos: Self.t0 + 30 * Self.minute)
         #expect(await engine.alerts().first?.status == .resolved)
     }
+
+    @Test func aBudgetRuleFiresCriticalOnceABudgetIsExceeded() async throws {
+        let channel = RecordingChannel()
+        let store = InMemoryTelemetryStore()
+        var logger = Logger(label: "alerts.test")
+        logger.logLevel = .critical
+        let budgets = BudgetBook(BudgetSet(budgets: [Budget(name: "rag", amountUSD: 0.015, period: .daily, filters: ["service": "rag"])]),
+                                 dimensions: ["service"])
+        let engine = AlertEngine(
+            rules: AlertRuleSet(rules: [AlertRule(name: "budgets", kind: .budget)]), analytics: TelemetryAnalytics(store: store),
+            channels: [channel], dashboardURL: "http://loupe.test", logger: logger, budgets: budgets
+        )
+        _ = try await store.write(Self.requests(10, at: Self.t0))
+        await engine.tick(atNanos: Self.t0)
+        // Two thirds spent: information, not yet a warning.
+        #expect(channel.notifications.map(\.alert.severity) == [.info])
+        _ = try await store.write(Self.requests(10, at: Self.t0 + Self.minute))
+        await engine.tick(atNanos: Self.t0 + Self.minute)
+        let alert = try #require(channel.notifications.last?.alert)
+        #expect(alert.key == ["budget": "rag", "service": "rag"] && alert.severity == .critical)
+        #expect(alert.detail.hasPrefix("budget rag: $0.0200 of $0.0150 spent (133%)"), "\(alert.detail)")
+        #expect(channel.notifications.last?.dashboardURL.contains("/ui/cost?") == true)
+        #expect(channel.notifications.last?.dashboardURL.contains("budget=") == false)
+    }
 }

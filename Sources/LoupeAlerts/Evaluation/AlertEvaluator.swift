@@ -7,9 +7,12 @@ import LoupeStore
 /// and the dashboard can never disagree about a number.
 public struct AlertEvaluator: Sendable {
     public let analytics: TelemetryAnalytics
+    /// The budgets `budget` rules watch; none without a book.
+    public let budgets: BudgetBook?
 
-    public init(analytics: TelemetryAnalytics) {
+    public init(analytics: TelemetryAnalytics, budgets: BudgetBook? = nil) {
         self.analytics = analytics
+        self.budgets = budgets
     }
 
     /// One observation per group the rule sees; a group absent from the answer is within bounds.
@@ -21,7 +24,12 @@ public struct AlertEvaluator: Sendable {
         case .newFailureMode: return try await newFailureModes(rule, window: window)
         case .noData: return try await noData(rule, window: window)
         case .anomaly: return try await anomalies(rule, window: window)
-        case .budget: return []
+        case .budget:
+            var observations: [AlertObservation] = []
+            for budget in await budgets?.budgets ?? [] {
+                observations.append(Self.observation(try await analytics.budgetStatus(budget, nowNanos: now), rule: rule))
+            }
+            return observations
         }
     }
 
@@ -109,6 +117,32 @@ public struct AlertEvaluator: Sendable {
                 key: anomaly.key, value: anomaly.severity, level: level, requests: 0, detail: anomaly.sentence(unit: report.unit)
             )
         }
+    }
+
+    /// How budgets feed alerts: one observation per budget, keyed by its name, at a level its state
+    /// reaches. Exceeded is critical; projected to exceed and 80% spent are warnings; 50% spent is
+    /// info; ok is within bounds. A rule's `warning` or `critical`, when set, are shares of the
+    /// amount spent (0.9 = 90%) that raise the level instead.
+    public static func observation(_ status: BudgetStatus, rule: AlertRule) -> AlertObservation {
+        var level: AlertSeverity?
+        if rule.warning != nil || rule.critical != nil {
+            level = rule.level(of: status.spentShare)
+        } else {
+            switch status.state {
+            case .exceeded: level = .critical
+            case .projectedToExceed, .warning80: level = .warning
+            case .warning50: level = .info
+            case .ok: level = nil
+            }
+        }
+        func dollars(_ value: Double) -> String { String(format: value >= 1 ? "$%.2f" : "$%.4f", value) }
+        var detail = "budget \(status.budget.name): \(dollars(status.spentUSD)) of \(dollars(status.budget.amountUSD)) spent"
+            + String(format: " (%.0f%%)", status.spentShare * 100)
+        if let projected = status.projectedUSD { detail += ", \(dollars(projected)) projected by the period's end" }
+        if let lead = status.drivers.first { detail += "; most spent by \(lead.dimension) \(lead.value)" }
+        // The budget's own filters too, so the alert's links and diagnostics look at its spans.
+        let key = status.budget.filters.merging(["budget": status.budget.name]) { _, name in name }
+        return AlertObservation(key: key, value: status.spentShare, level: level, requests: 0, detail: detail)
     }
 
     /// Services with spans in the lookback before the window and none in it.

@@ -24,12 +24,13 @@ public struct AlertDiagnosticsBuilder: Sendable {
         for (name, value) in filters(rule: rule, alert: alert).sorted(by: { $0.key.name < $1.key.name }) where name != .errorCategory {
             query.append("\(Self.escape(name.name))=\(Self.escape(value))")
         }
-        return dashboardURL + "/ui/?" + query.joined(separator: "&")
+        return dashboardURL + (rule.kind == .budget ? "/ui/cost?" : "/ui/?") + query.joined(separator: "&")
     }
 
     func filters(rule: AlertRule, alert: AlertState) -> [TelemetryDimension: String] {
         var filters = rule.filterDimensions
-        for (name, value) in alert.key where name != "fingerprint" { filters[TelemetryDimension(name)] = value }
+        // A failure mode and a budget name an alert, not a dimension its spans can be filtered by.
+        for (name, value) in alert.key where name != "fingerprint" && name != "budget" { filters[TelemetryDimension(name)] = value }
         return filters
     }
 

@@ -19,7 +19,8 @@ extension AlertRule {
             let bounds = [warning.map { "warning \(number($0))" }, critical.map { "critical \(number($0))" }].compactMap { $0 }
             return "\(metric?.rawValue ?? "?") out of its usual range" + (bounds.isEmpty ? "" : " (severity \(bounds.joined(separator: ", ")))")
         case .budget:
-            return kind.rawValue
+            let bounds = [warning.map { "warning \(number($0 * 100))%" }, critical.map { "critical \(number($0 * 100))%" }].compactMap { $0 }
+            return bounds.isEmpty ? "a budget 50% or 80% spent, projected to exceed, or exceeded" : "a budget's spend at \(bounds.joined(separator: ", "))"
         }
     }
 }

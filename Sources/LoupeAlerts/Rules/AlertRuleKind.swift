@@ -10,6 +10,6 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
     case noData = "no_data"
     /// A series (its `metric`) that left its robust seasonal baseline and is still out of it.
     case anomaly
-    /// Reserved for budgets and cost forecasts: a rule of this kind is refused until Loupe has them.
+    /// Every budget's spend and projection (see ``AlertEvaluator/observation(_:rule:)``).
     case budget
 }

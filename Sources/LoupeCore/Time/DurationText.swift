@@ -11,4 +11,12 @@ public enum DurationText {
         guard let value = Int64(number), value > 0, value <= Int64.max / unit / 1_000_000_000 else { return nil }
         return value * unit
     }
+
+    /// The shortest text for whole seconds: `35d`, `1h`, `90s`.
+    public static func format(_ seconds: Int64) -> String {
+        for (unit, size) in [("w", Int64(604_800)), ("d", 86_400), ("h", 3_600), ("m", 60)] where seconds >= size && seconds % size == 0 {
+            return "\(seconds / size)\(unit)"
+        }
+        return "\(seconds)s"
+    }
 }

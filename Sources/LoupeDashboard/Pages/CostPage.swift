@@ -1,4 +1,6 @@
+import Foundation
 import LoupeAnalytics
+import LoupeCore
 import LoupeStore
 
 /// Cost by one dimension at a time (`by=model`, provider, service, user or a business dimension):
@@ -69,10 +71,11 @@ struct CostPage {
                     + (savings.unpricedTokens > 0 ? "; \(DisplayFormat.count(savings.unpricedTokens)) more of unpriced models" : "")
             ), at: 3)
         }
+        let forecast = try await forecastPanel()
         let view = CostView(
             hasData: !rows.isEmpty, by: by.name, unit: unit == .requests ? "request" : unit == .calls ? "call" : "span",
             options: choices.map { .init(label: $0.name, href: query.link(DashboardSection.cost.path, ["by": $0.name]), active: $0 == by) },
-            cards: cards, rows: rows,
+            cards: cards, rows: rows, forecast: forecast,
             unpriced: unpriced.prefix(20).map { group in
                 let m = group.measures.spans
                 return .init(
@@ -83,5 +86,38 @@ struct CostPage {
             hasUnpriced: !unpriced.isEmpty
         )
         return RenderedPage(title: "Cost", content: context.templates.render(view, "cost"))
+    }
+
+    /// The next week of hourly cost from the last four weeks (the page's filters apply, its range
+    /// does not: a forecast starts now), drawn after the last week it learnt from.
+    private func forecastPanel() async throws -> CostView.ForecastPanel {
+        let query = context.query
+        let report = try await context.analytics.forecast(ForecastQuery(
+            metric: .costUSD, horizonSeconds: 7 * 86_400, stepSeconds: 3_600, filters: query.filters, nowNanos: query.range.toNanos
+        ))
+        guard let series = report.series.first, let forecast = series.forecast, let total = series.horizonTotal else {
+            let hours = report.series.first?.historySteps ?? 0
+            return .init(headline: nil, note: "A forecast needs two days of hourly cost; \(hours) hours are stored.", chart: nil)
+        }
+        let shown = series.history.suffix(7 * 24)
+        let first = (series.points.first?.time ?? 0) - Int64(shown.count) * 3_600
+        let times = (0..<(shown.count + series.points.count)).map { first + Int64($0) * 3_600 }
+        let blank = [Double?](repeating: nil, count: shown.count)
+        let chart = TimeChart(
+            title: "Cost per hour: the last week, and the next", format: .dollars, times: times, stepSeconds: 3_600,
+            series: [
+                .init(name: "cost", values: shown.map { $0 } + [Double?](repeating: nil, count: series.points.count)),
+                .init(name: "forecast", values: blank + series.points.map(\.mean)),
+            ],
+            wide: true,
+            band: .init(name: "95% interval", lower: blank + series.points.map(\.lower), upper: blank + series.points.map(\.upper))
+        )
+        let error = forecast.backtestMAPE.map {
+            String(format: "; off by %.0f%% on average over the last %d hours, forecast without them", $0 * 100, forecast.backtestPoints)
+        } ?? ""
+        return .init(
+            headline: "≈ \(DisplayFormat.dollars(total)) over the next 7 days",
+            note: "From \(series.historySteps) hours of history: \(forecast.method)\(error).", chart: chart.render()
+        )
     }
 }

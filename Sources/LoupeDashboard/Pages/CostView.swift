@@ -13,6 +13,13 @@ struct CostView: Sendable {
         var unpriced: Int64
     }
 
+    /// The next week's cost, or why there is no forecast yet.
+    struct ForecastPanel: Sendable {
+        var headline: String?
+        var note: String
+        var chart: String?
+    }
+
     struct Unpriced: Sendable {
         var provider: String
         var model: String
@@ -26,6 +33,7 @@ struct CostView: Sendable {
     var options: [ViewLink]
     var cards: [OverviewView.Card]
     var rows: [Row]
+    var forecast: ForecastPanel
     var unpriced: [Unpriced]
     var hasUnpriced: Bool
 }

@@ -12,6 +12,7 @@ enum CostTemplate {
 <td class="num">{{perThousandTokens}}</td><td class="num">{{tokens}}</td><td class="num">{{cachedShare}}</td><td class="num">{{unpriced}}</td></tr>{{/rows}}
 </tbody></table></div>
 {{/hasData}}
+{{#forecast}}<div class="panel" id="forecast"><h2>Forecast{{#headline}}: {{.}}{{/headline}}</h2>{{#chart}}{{{.}}}{{/chart}}<p class="muted">{{note}}</p></div>{{/forecast}}
 {{#hasUnpriced}}<div class="panel"><h2>Models without a price: their cost is unknown, not $0</h2>
 <table id="unpriced"><thead><tr><th>provider</th><th>model</th><th class="num">calls</th><th class="num">tokens</th></tr></thead><tbody>
 {{#unpriced}}<tr><td>{{provider}}</td><td>{{model}}</td><td class="num">{{calls}}</td><td class="num">{{tokens}}</td></tr>{{/unpriced}}

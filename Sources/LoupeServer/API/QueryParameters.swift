@@ -71,6 +71,15 @@ struct QueryParameters: Sendable {
         return value
     }
 
+    /// A duration like `30m`, `7d`, within `range` seconds; nil when not given.
+    func duration(_ name: String, in range: ClosedRange<Int64>) throws(APIError) -> Int64? {
+        guard let text = string(name) else { return nil }
+        guard let seconds = DurationText.seconds(text), range.contains(seconds) else {
+            throw .badParameter(name, "'\(text)' is not a duration from \(DurationText.format(range.lowerBound)) to \(DurationText.format(range.upperBound))")
+        }
+        return seconds
+    }
+
     /// A step like `1m`, `5m`, `1h`: whole minutes, since rollups are per minute.
     func step(default fallback: Int64 = 60) throws(APIError) -> Int64 {
         guard let text = string("step") else { return fallback }

@@ -20,6 +20,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         api.get("breakdown") { request, _ in try await breakdown(request) }
         api.get("health/models") { request, _ in try await modelHealth(request) }
         api.get("anomalies") { request, _ in try await anomalies(request) }
+        api.get("forecast") { request, _ in try await forecast(request) }
         api.get("traces/:trace_id") { request, context in
             // A trace may hold 100,000 spans: assembled and encoded off the cooperative threads.
             try await withTaskExecutorPreference(ComputeExecutor.shared) {
@@ -75,12 +76,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
 
     func modelHealth(_ request: Request) async throws -> ModelHealthBody {
         let p = try parameters(request, ["window", "project"])
-        let seconds = try p.string("window").map { text throws(APIError) -> Int64 in
-            guard let seconds = DurationText.seconds(text), seconds >= 60, seconds <= 86_400 else {
-                throw .badParameter("window", "'\(text)' is not a duration from 1m to 24h")
-            }
-            return seconds
-        } ?? 300
+        let seconds = try p.duration("window", in: 60...86_400) ?? 300
         let end = now()
         let range = TimeRange(fromNanos: end - seconds * 1_000_000_000, toNanos: end)
         return ModelHealthBody(windowSeconds: seconds, try await answer { try await analytics.modelHealth(range, project: p.string("project")) })
@@ -104,18 +100,37 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         let metrics = try p.anomalyMetrics()
         let groupBy = try p.groupBy()
         guard groupBy.count <= 1 else { throw APIError.badParameter("group_by", "anomalies are grouped by one dimension at a time") }
-        let lookback = try p.string("lookback").map { text throws(APIError) -> Int64 in
-            guard let seconds = DurationText.seconds(text), seconds >= 0, seconds <= 35 * 86_400 else {
-                throw .badParameter("lookback", "'\(text)' is not a duration from 0m to 35d")
-            }
-            return seconds
-        } ?? AnomalyQuery.defaultLookbackSeconds
+        let lookback = try p.duration("lookback", in: 60...(35 * 86_400)) ?? AnomalyQuery.defaultLookbackSeconds
         let query = AnomalyQuery(
             range: try p.range(now: now()), metrics: metrics, groupBy: groupBy.first, filters: p.filters(), lookbackSeconds: lookback,
             stepSeconds: p.string("step") == nil ? nil : try p.step(), groupLimit: try p.int("limit", default: 10, range: 1...50),
             includeSeries: try p.bool("series") ?? false
         )
         return AnomaliesBody(try await answer { try await analytics.anomalies(query) })
+    }
+
+    func forecast(_ request: Request) async throws -> ForecastBody {
+        let p = try parameters(request, ["metric", "horizon", "step", "group_by", "lookback", "limit"])
+        let text = p.string("metric") ?? ForecastMetric.costUSD.rawValue
+        guard let metric = ForecastMetric(rawValue: text) else {
+            throw APIError.badParameter("metric", "unknown metric '\(text)'; use \(ForecastMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let horizon = try p.duration("horizon", in: 3_600...(90 * 86_400)) ?? 7 * 86_400
+        let step: Int64
+        switch p.string("step") {
+        case nil: step = horizon > 14 * 86_400 ? 86_400 : 3_600
+        case "1h": step = 3_600
+        case "1d": step = 86_400
+        case let other?: throw APIError.badParameter("step", "'\(other)' is not 1h or 1d")
+        }
+        let groupBy = try p.groupBy()
+        guard groupBy.count <= 1 else { throw APIError.badParameter("group_by", "forecasts are grouped by one dimension at a time") }
+        let query = ForecastQuery(
+            metric: metric, horizonSeconds: horizon, stepSeconds: step, groupBy: groupBy.first, filters: p.filters(),
+            lookbackSeconds: try p.duration("lookback", in: 2 * 86_400...(366 * 86_400)) ?? ForecastQuery.defaultLookbackSeconds,
+            groupLimit: try p.int("limit", default: 10, range: 1...50), nowNanos: now()
+        )
+        return ForecastBody(try await answer { try await analytics.forecast(query) })
     }
 
     func trace(id: String) async throws -> TraceDetailBody {

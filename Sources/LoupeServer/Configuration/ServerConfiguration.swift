@@ -1,3 +1,4 @@
+import LoupeAlerts
 import LoupeCore
 import LoupeStoreSQLite
 
@@ -20,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var retryAfterSeconds: Int
     public var normalization: NormalizationOptions
     public var alerts: AlertConfiguration
+    /// Budgets from `--budgets`; the API adds to them while the server runs.
+    public var budgets: BudgetSet = BudgetSet()
 
     public init(
         host: String = "127.0.0.1", port: Int = 4318, databasePath: String = "loupe.db",

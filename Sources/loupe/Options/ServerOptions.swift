@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoupeCore
 import LoupeServer
+import LoupeStore
 import LoupeStoreSQLite
 
 /// Flags shared by the commands that run a server.
@@ -45,12 +46,22 @@ struct ServerOptions: ParsableArguments {
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
         configuration.alerts = try alerts.configuration()
+        if let budgets {
+            configuration.budgets = try BudgetsCommand.load(budgets, dimensions: TelemetryDimension.builtIn.map(\.name) + businessDimensions)
+        }
         return configuration
     }
 
     @OptionGroup var pricing: PriceCatalogOptions
 
     @OptionGroup(title: "Alerts") var alerts: AlertOptions
+
+    @Option(help: ArgumentHelp(
+        "A YAML or JSON file of budgets: `budgets: [{name: support, amount_usd: 500, period: monthly, filters: {service: support-rag}}]`.",
+        discussion: "Each budget shows spend to date, the forecast at the period's end and when it runs out (GET /api/v1/budgets, loupe budgets); alert rules of kind budget watch them.",
+        valueName: "file"
+    ))
+    var budgets: String?
 
     @Option(help: "A JSON file of your own error rules, checked before the built-in ones.")
     var errorRules: String?

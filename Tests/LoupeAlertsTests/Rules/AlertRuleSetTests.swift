@@ -46,7 +46,6 @@ struct AlertRuleSetTests {
         ("rules: [{name: x, kind: anomaly}]", "an anomaly rule watches one of"),
         ("rules: [{name: x, kind: anomaly, metric: vibes}]", "rules[0].metric"),
         ("rules: [{name: x, kind: anomaly, metric: cost_usd, group_by: [model, user]}]", "one dimension"),
-        ("rules: [{name: x, kind: budget}]", "budgets"),
         ("rules: [{name: x, kind: error_spike, warning: 3}]", "an error spike watches one of"),
         ("rules: [{name: x, measure: error_rate, warning: 1, window: 10s}]", "at least 1m"),
         ("rules: [{name: x, measure: error_rate, warning: 1, window: soon}]", "'soon' is not a duration"),

@@ -40,23 +40,9 @@ public enum AnomalyBenchmark {
     public static let days = 4
     public static let minutesPerDay = 1_440
 
-    /// Deterministic noise: SplitMix64, and Box–Muller for normal draws.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func normal() -> Double { sqrt(-2 * log(max(uniform(), 1e-300))) * cos(2 * .pi * uniform()) }
-    }
-
     public static func series(_ kind: Kind, seed: UInt64, strength: Strength = .clear) -> Series {
         let subtle = strength == .subtle
-        var random = Random(state: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(kind.rawValue.count))
+        var random = SeededRandom(state: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(kind.rawValue.count))
         let count = days * minutesPerDay
         let level = 80 + 240 * random.uniform()
         let phase = random.uniform() * 2 * .pi

@@ -42,6 +42,16 @@ struct AlertsExample: ParsableCommand {
             window: 10m
             lookback: 1h
             severity: critical
+          # Cost per minute of a model out of its usual range (robust seasonal baseline), critical from severity 10.
+          - name: cost_anomaly
+            kind: anomaly
+            metric: cost_usd        # or requests, errors, error_rate, latency_p95, tokens_per_request, ttft_p95
+            group_by: [model]
+            warning: 4.5
+            critical: 10
+          # Every budget of --budgets: critical when exceeded, warning when projected to exceed or 80% spent.
+          - name: budgets
+            kind: budget
           # Turn a built-in rule off.
           - name: token_utilisation
             measure: token_utilisation
