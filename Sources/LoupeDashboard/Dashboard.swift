@@ -11,13 +11,18 @@ public struct Dashboard: Sendable {
     let templates: DashboardTemplates
     let otlpEndpoint: String
     let alertEngine: AlertEngine?
+    let budgets: BudgetBook?
 
     /// - Parameters:
     ///   - businessDimensions: the dimensions the server was configured with, filterable like built-in ones.
     ///   - otlpEndpoint: where empty pages tell people to send traces.
     ///   - alerts: the server's alert engine; the alerts page says alerting is off without one.
-    public init(analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String, alerts: AlertEngine? = nil) {
+    ///   - budgets: the server's budgets, shown on the cost page.
+    public init(
+        analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String, alerts: AlertEngine? = nil, budgets: BudgetBook? = nil
+    ) {
         self.alertEngine = alerts
+        self.budgets = budgets
         self.analytics = analytics
         self.dimensions = TelemetryDimension.builtIn + businessDimensions.map(TelemetryDimension.init)
         self.templates = DashboardTemplates()
@@ -56,7 +61,7 @@ public struct Dashboard: Sendable {
 
     public func cost(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
         let context = try context(parameters, page: CostPage.parameters, nowNanos: nowNanos)
-        return wrap(try await CostPage(context: context, dimensions: dimensions).render(), .cost, path: DashboardSection.cost.path, context)
+        return wrap(try await CostPage(context: context, dimensions: dimensions, budgets: budgets).render(), .cost, path: DashboardSection.cost.path, context)
     }
 
     public func models(_ parameters: [String: String], nowNanos: Int64) async throws -> String {

@@ -60,7 +60,7 @@ public enum LoupeApplication {
             alerts = engine
         }
         let dashboard = Dashboard(
-            analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts
+            analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts, budgets: budgets
         )
         DashboardRoutes<BasicRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
         let metrics = ServerMetrics(counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)

@@ -1,4 +1,5 @@
 import Foundation
+import LoupeAlerts
 import LoupeAnalytics
 import LoupeCore
 import LoupeStore
@@ -11,6 +12,7 @@ struct CostPage {
 
     let context: PageContext
     let dimensions: [TelemetryDimension]
+    let budgets: BudgetBook?
 
     func render() async throws -> RenderedPage {
         let query = context.query
@@ -72,10 +74,11 @@ struct CostPage {
             ), at: 3)
         }
         let forecast = try await forecastPanel()
+        let budgetRows = try await budgetRows()
         let view = CostView(
             hasData: !rows.isEmpty, by: by.name, unit: unit == .requests ? "request" : unit == .calls ? "call" : "span",
             options: choices.map { .init(label: $0.name, href: query.link(DashboardSection.cost.path, ["by": $0.name]), active: $0 == by) },
-            cards: cards, rows: rows, forecast: forecast,
+            cards: cards, rows: rows, forecast: forecast, budgets: budgetRows, hasBudgets: !budgetRows.isEmpty,
             unpriced: unpriced.prefix(20).map { group in
                 let m = group.measures.spans
                 return .init(
@@ -119,5 +122,26 @@ struct CostPage {
             headline: "≈ \(DisplayFormat.dollars(total)) over the next 7 days",
             note: "From \(series.historySteps) hours of history: \(forecast.method)\(error).", chart: chart.render()
         )
+    }
+
+    /// Every budget now (they ignore the page's range and filters: each has its own period and scope).
+    private func budgetRows() async throws -> [CostView.BudgetRow] {
+        var rows: [CostView.BudgetRow] = []
+        for budget in await budgets?.budgets ?? [] {
+            let s = try await context.analytics.budgetStatus(budget, nowNanos: context.query.range.toNanos)
+            let scope = budget.filters.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            rows.append(CostView.BudgetRow(
+                name: budget.name, scope: scope.isEmpty ? "everything" : scope, period: budget.period.rawValue,
+                state: s.state.rawValue.replacingOccurrences(of: "_", with: " "),
+                stateClass: s.state == .exceeded ? "critical" : s.state == .ok ? "" : "warning",
+                spent: "\(DisplayFormat.dollars(s.spentUSD)) of \(DisplayFormat.dollars(budget.amountUSD))", share: DisplayFormat.percent(s.spentShare),
+                projected: s.projectedUSD.map { p in
+                    "\(DisplayFormat.dollars(p)) (\(DisplayFormat.dollars(s.projectedLowerUSD))–\(DisplayFormat.dollars(s.projectedUpperUSD)))"
+                } ?? "too little history",
+                runOut: s.runOut.map { DisplayFormat.utcTime($0, withDate: true) + " UTC" } ?? "–",
+                drivers: s.drivers.prefix(3).map { "\($0.dimension) \($0.value) \(DisplayFormat.dollars($0.costUSD))" }.joined(separator: ", ")
+            ))
+        }
+        return rows
     }
 }

@@ -13,6 +13,20 @@ struct CostView: Sendable {
         var unpriced: Int64
     }
 
+    /// A budget's state, in words.
+    struct BudgetRow: Sendable {
+        var name: String
+        var scope: String
+        var period: String
+        var state: String
+        var stateClass: String
+        var spent: String
+        var share: String
+        var projected: String
+        var runOut: String
+        var drivers: String
+    }
+
     /// The next week's cost, or why there is no forecast yet.
     struct ForecastPanel: Sendable {
         var headline: String?
@@ -34,6 +48,8 @@ struct CostView: Sendable {
     var cards: [OverviewView.Card]
     var rows: [Row]
     var forecast: ForecastPanel
+    var budgets: [BudgetRow]
+    var hasBudgets: Bool
     var unpriced: [Unpriced]
     var hasUnpriced: Bool
 }

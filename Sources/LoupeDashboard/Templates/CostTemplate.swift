@@ -12,6 +12,11 @@ enum CostTemplate {
 <td class="num">{{perThousandTokens}}</td><td class="num">{{tokens}}</td><td class="num">{{cachedShare}}</td><td class="num">{{unpriced}}</td></tr>{{/rows}}
 </tbody></table></div>
 {{/hasData}}
+{{#hasBudgets}}<div class="panel tablewrap"><h2>Budgets</h2><table id="budgets"><thead><tr><th>budget</th><th>state</th><th class="num">spent</th><th class="num">share</th>
+<th class="num">projected at the period's end (95%)</th><th>runs out</th><th>most spent by</th></tr></thead><tbody>
+{{#budgets}}<tr><td>{{name}}<div class="muted">{{period}}, {{scope}}</div></td><td><span class="badge {{stateClass}}">{{state}}</span></td><td class="num">{{spent}}</td>
+<td class="num">{{share}}</td><td class="num">{{projected}}</td><td>{{runOut}}</td><td class="wrap">{{drivers}}</td></tr>{{/budgets}}
+</tbody></table></div>{{/hasBudgets}}
 {{#forecast}}<div class="panel" id="forecast"><h2>Forecast{{#headline}}: {{.}}{{/headline}}</h2>{{#chart}}{{{.}}}{{/chart}}<p class="muted">{{note}}</p></div>{{/forecast}}
 {{#hasUnpriced}}<div class="panel"><h2>Models without a price: their cost is unknown, not $0</h2>
 <table id="unpriced"><thead><tr><th>provider</th><th>model</th><th class="num">calls</th><th class="num">tokens</th></tr></thead><tbody>

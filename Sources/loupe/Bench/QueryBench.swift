@@ -111,6 +111,12 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("anomalies 1h group_by=model", analytics) {
             _ = try await $0.anomalies(AnomalyQuery(range: hour, groupBy: .model))
         }
+        try await measure("forecast cost_usd 7d hourly from 28 days", analytics) {
+            _ = try await $0.forecast(ForecastQuery(metric: .costUSD, horizonSeconds: 7 * 86_400, nowNanos: now + 60_000_000_000))
+        }
+        try await measure("budget status (monthly, spend to date, projection, drivers)", analytics) {
+            _ = try await $0.budgetStatus(Budget(name: "all", amountUSD: 1_000, period: .monthly), nowNanos: now + 60_000_000_000)
+        }
         try await measurePages(analytics, now: now + 60_000_000_000)
     }
 

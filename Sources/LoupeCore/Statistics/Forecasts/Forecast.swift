@@ -24,6 +24,9 @@ public struct Forecast: Sendable, Hashable {
     /// The fitted model: its smoothing parameters and seasonal period.
     public var model: HoltWinters
     public var scale: Scale
+    /// Whether the level may trend; without, it is flat plus the season (a trend learnt from a
+    /// few days would otherwise run on for a month).
+    public var trend: Bool
     /// Mean absolute percentage error of the method on the last `backtestPoints` observations,
     /// fitted on what came before them; nil when history is too short to spare them.
     public var backtestMAPE: Double?
@@ -32,32 +35,40 @@ public struct Forecast: Sendable, Hashable {
     /// The method in words, for people and for the API.
     public var method: String {
         let kind = scale == .linear ? "additive Holt-Winters" : "Holt-Winters on logarithms (seasonal swings in proportion to the level)"
-        return "\(kind), seasonal period \(model.period) steps, α \(model.alpha), β \(model.beta), γ \(model.gamma)"
+        let slope = trend ? "β \(model.beta)" : "no trend"
+        return "\(kind), seasonal period \(model.period) steps, α \(model.alpha), \(slope), γ \(model.gamma)"
     }
 
-    /// Fits Holt-Winters with the first of `periods` the history covers twice, on the scale whose
-    /// backtest (the last period, at most a quarter of the history, held out) is better, and
-    /// forecasts `horizon` steps. Nil when the history is shorter than two of the shortest period.
+    /// Fits Holt-Winters with the first of `periods` the history covers twice, with or without a
+    /// trend (without when the history is shorter than the horizon) and on the scale whose backtest (the last period, at most a quarter of the history,
+    /// held out) is best, and forecasts `horizon` steps. Nil when the history is shorter than two
+    /// of the shortest period.
     public static func make(_ values: [Double], periods: [Int], horizon: Int) -> Forecast? {
         guard let period = periods.first(where: { values.count >= 2 * $0 }) else { return nil }
         let scales: [Scale] = values.allSatisfy { $0 > 0 } ? [.linear, .logarithmic] : [.linear]
-        let candidates = scales.compactMap { make(values, period: period, horizon: horizon, scale: $0) }
+        // A trend learnt from less history than the horizon is not extrapolated over it: four days
+        // of growth say little about the rest of a month.
+        let trends = values.count >= horizon ? [false, true] : [false]
+        let candidates = scales.flatMap { scale in
+            trends.compactMap { make(values, period: period, horizon: horizon, scale: scale, trend: $0) }
+        }
         return candidates.min { ($0.backtestMAPE ?? .infinity) < ($1.backtestMAPE ?? .infinity) } ?? candidates.first
     }
 
-    private static func make(_ values: [Double], period: Int, horizon: Int, scale: Scale) -> Forecast? {
+    private static func make(_ values: [Double], period: Int, horizon: Int, scale: Scale, trend: Bool) -> Forecast? {
         let fitted = scale == .linear ? values : values.map { log($0) }
-        guard let fit = HoltWinters.fit(fitted, period: period) else { return nil }
+        guard let fit = HoltWinters.fit(fitted, period: period, trend: trend) else { return nil }
         func back(_ points: [Point]) -> [Point] {
             scale == .linear ? points : points.map { Point(step: $0.step, mean: exp($0.mean), lower: exp($0.lower), upper: exp($0.upper)) }
         }
         let held = min(period, values.count / 4)
         var mape: Double?
-        if values.count - held >= 2 * period, held > 0, let earlier = HoltWinters.fit(Array(fitted.dropLast(held)), period: period) {
+        if values.count - held >= 2 * period, held > 0, let earlier = HoltWinters.fit(Array(fitted.dropLast(held)), period: period, trend: trend) {
             mape = Self.mape(actual: Array(values.suffix(held)), predicted: back(earlier.forecast(held)).map(\.mean))
         }
         return Forecast(
-            points: back(fit.forecast(horizon)), model: fit.model, scale: scale, backtestMAPE: mape, backtestPoints: mape == nil ? 0 : held
+            points: back(fit.forecast(horizon)), model: fit.model, scale: scale, trend: trend, backtestMAPE: mape,
+            backtestPoints: mape == nil ? 0 : held
         )
     }
 

@@ -16,13 +16,14 @@ extension HoltWinters {
     }
 
     /// The parameters of the grid with the least one-step-ahead squared error, and the state they
-    /// end in; nil with fewer than two periods of values.
-    public static func fit(_ values: [Double], period: Int) -> Fit? {
+    /// end in; nil with fewer than two periods of values. Without `trend` the trend is held at zero.
+    public static func fit(_ values: [Double], period: Int, trend: Bool = true) -> Fit? {
         guard period >= 1, values.count >= 2 * period else { return nil }
-        let start = initialState(values, period: period)
+        var start = initialState(values, period: period)
+        if !trend { start.trend = 0 }
         var best: Fit?
         for alpha in alphas {
-            for beta in betas {
+            for beta in trend ? betas : [0] {
                 for gamma in gammas {
                     let fit = HoltWinters(alpha: alpha, beta: beta, gamma: gamma, period: period)
                         .run(values, level: start.level, trend: start.trend, seasonal: start.seasonal)
