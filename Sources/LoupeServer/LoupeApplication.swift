@@ -48,7 +48,8 @@ public enum LoupeApplication {
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
         let budgets = BudgetBook(configuration.budgets, dimensions: TelemetryDimension.builtIn.map(\.name) + dimensions)
-        BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, now: now).addRoutes(to: router)
+        BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, rateLimits: configuration.rateLimits, now: now)
+            .addRoutes(to: router)
         var alerts: AlertEngine?
         if configuration.alerts.enabled {
             let engine = AlertEngine(

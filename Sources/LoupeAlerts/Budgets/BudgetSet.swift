@@ -1,6 +1,5 @@
 import Foundation
 import LoupeAnalytics
-import Yams
 
 /// The budgets in force: read from a YAML or JSON file (`budgets: [...]`), changed through the API.
 public struct BudgetSet: Sendable, Hashable {
@@ -28,14 +27,7 @@ public struct BudgetSet: Sendable, Hashable {
 
     /// Reads a budgets file; every mistake names the budget and the field.
     public static func load(text: String, dimensions: [String]) throws(AlertRuleError) -> BudgetSet {
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch let error as DecodingError {
-            throw .unreadable(AlertRuleSet.describe(error))
-        } catch {
-            throw .unreadable(String(describing: error))
-        }
+        let file = try YAMLFile.decode(File.self, from: text)
         var set = BudgetSet()
         for budget in file.budgets ?? [] {
             guard !set.budgets.contains(where: { $0.name == budget.name }) else { throw .invalid("budget '\(budget.name)'", "two budgets have this name") }

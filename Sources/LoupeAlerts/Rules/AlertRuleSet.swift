@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The rules and channels in force: the built-in rules (unless turned off), overridden by name and
 /// extended by the rules file.
@@ -65,14 +64,7 @@ public struct AlertRuleSet: Sendable, Hashable {
 
     /// Reads a rules file, YAML or JSON (JSON is YAML), and checks every rule and channel.
     public static func load(text: String) throws -> AlertRuleSet {
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch let error as DecodingError {
-            throw AlertRuleError.unreadable(Self.describe(error))
-        } catch {
-            throw AlertRuleError.unreadable(String(describing: error))
-        }
+        let file = try YAMLFile.decode(File.self, from: text)
         var set = AlertRuleSet(rules: file.defaults == false ? [] : builtIn, channels: file.channels ?? [])
         var seen = Set<String>()
         for rule in file.rules ?? [] {

@@ -100,7 +100,7 @@ struct CostPage {
         ))
         guard let series = report.series.first, let forecast = series.forecast, let total = series.horizonTotal else {
             let hours = report.series.first?.historySteps ?? 0
-            return .init(headline: nil, note: "A forecast needs two days of hourly cost; \(hours) hours are stored.", chart: nil)
+            return .init(headline: nil, note: "A forecast needs two days of hourly cost; \(hours) whole hours are stored.", chart: nil)
         }
         let shown = series.history.suffix(7 * 24)
         let first = (series.points.first?.time ?? 0) - Int64(shown.count) * 3_600

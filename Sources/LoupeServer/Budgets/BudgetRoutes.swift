@@ -4,13 +4,22 @@ import LoupeAlerts
 import LoupeAnalytics
 
 /// Budgets under `/api/v1/budgets`: their state, and changes while the server runs (kept in
-/// memory: the `--budgets` file is what a restart starts from).
+/// memory: the `--budgets` file is what a restart starts from); and `/api/v1/capacity`, the
+/// rate limits of `--rate-limits` against use and forecast.
 struct BudgetRoutes<Context: RequestContext>: Sendable {
     let analytics: TelemetryAnalytics
     let budgets: BudgetBook
+    /// From `--rate-limits`, for `GET /api/v1/capacity`.
+    let rateLimits: [RateLimit]
     let now: @Sendable () -> Int64
 
     func addRoutes(to router: Router<Context>) {
+        router.get("api/v1/capacity") { _, _ in
+            let time = now()
+            var reports: [CapacityReport] = []
+            for limit in rateLimits { reports += try await analytics.capacity(limit, nowNanos: time) }
+            return CapacityBody(reports)
+        }
         let api = router.group("api/v1/budgets")
         api.get { _, _ in try await list() }
         api.put(":name") { request, context in try await upsert(request, name: context.parameters.get("name") ?? "") }

@@ -1,4 +1,5 @@
 import LoupeAlerts
+import LoupeAnalytics
 import LoupeCore
 import LoupeStoreSQLite
 
@@ -23,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var alerts: AlertConfiguration
     /// Budgets from `--budgets`; the API adds to them while the server runs.
     public var budgets: BudgetSet = BudgetSet()
+    /// Provider rate limits per model from `--rate-limits`, for capacity forecasts.
+    public var rateLimits: [RateLimit] = []
 
     public init(
         host: String = "127.0.0.1", port: Int = 4318, databasePath: String = "loupe.db",

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Hummingbird
 import Logging
+import LoupeAlerts
+import LoupeAnalytics
 import LoupeDemo
 import LoupeServer
 import LoupeStoreSQLite
@@ -45,7 +47,18 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "loupe")
         logger.logLevel = .warning
-        let configuration = try server.configuration()
+        var configuration = try server.configuration()
+        // Budgets and rate limits to look at, unless the command line gives its own: the runaway
+        // loop takes the research agent past 80% of its day's budget and over gpt-4o's TPM limit.
+        if configuration.budgets.budgets.isEmpty {
+            configuration.budgets = BudgetSet(budgets: [
+                Budget(name: "all services", amountUSD: 20_000, period: .daily),
+                Budget(name: "research agent", amountUSD: 80, period: .daily, filters: ["service": "research-agent"]),
+            ])
+        }
+        if configuration.rateLimits.isEmpty {
+            configuration.rateLimits = [RateLimit(model: "gpt-4o", provider: "openai", tokensPerMinute: 2_000_000, requestsPerMinute: 10_000)]
+        }
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
         try await store.claimIngest()
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()

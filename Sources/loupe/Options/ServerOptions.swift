@@ -46,6 +46,7 @@ struct ServerOptions: ParsableArguments {
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
         configuration.alerts = try alerts.configuration()
+        if let rateLimits { configuration.rateLimits = try CapacityCommand.load(rateLimits) }
         if let budgets {
             configuration.budgets = try BudgetsCommand.load(budgets, dimensions: TelemetryDimension.builtIn.map(\.name) + businessDimensions)
         }
@@ -62,6 +63,13 @@ struct ServerOptions: ParsableArguments {
         valueName: "file"
     ))
     var budgets: String?
+
+    @Option(help: ArgumentHelp(
+        "A YAML or JSON file of provider rate limits per model: `rate_limits: [{model: gpt-4o, tpm: 30000, rpm: 500}]`.",
+        discussion: "GET /api/v1/capacity and loupe capacity forecast each model's busiest minute against them.",
+        valueName: "file"
+    ))
+    var rateLimits: String?
 
     @Option(help: "A JSON file of your own error rules, checked before the built-in ones.")
     var errorRules: String?
