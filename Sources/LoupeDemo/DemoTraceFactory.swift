@@ -19,6 +19,8 @@ struct DemoTraceFactory {
 
     var random: DemoRandom
     var failureRate: Double
+    /// While set, this share of traces fails with this failure (the demo's error burst).
+    var burst: (failure: DemoFailure, rate: Double)?
 
     mutating func makeTrace(endingBefore nowNanos: Int64) -> [RawSpan] {
         let start = nowNanos - Int64.random(in: 3_000_000_000...6_000_000_000, using: &random)
@@ -26,7 +28,8 @@ struct DemoTraceFactory {
             traceId: random.hexID(bytes: 16), user: String(format: "user-%03d", Int.random(in: 1...200, using: &random)),
             session: "sess-\(random.hexID(bytes: 4))", businessUnit: random.pick(Self.businessUnits),
             queryCategory: random.pick(Self.queryCategories), prompt: random.pick(Self.prompts),
-            failure: random.chance(failureRate) ? random.pick(DemoFailure.allCases) : nil
+            failure: burst.flatMap { random.chance($0.rate) ? $0.failure : nil }
+                ?? (random.chance(failureRate) ? random.pick(DemoFailure.allCases) : nil)
         )
         // Some requests survive their failed call with a fallback answer; the rest fail.
         context.recovered = context.failure != nil && random.chance(0.3)

@@ -13,14 +13,15 @@ public struct DemoTrafficGenerator: Sendable {
         public init() {}
     }
 
-    /// A stretch of the run in which one user's runaway agent loop adds expensive traffic, so there
-    /// is an anomaly to find and explain.
+    /// The demo's incidents, one after another, so each kind of anomaly shows within minutes: one
+    /// user's runaway agent loop (a cost, token and latency spike), then a burst of rate limits,
+    /// then a dip in traffic. The first starts once the baseline has ten minutes to judge by.
     public struct Incident: Sendable, Hashable {
-        /// When it starts and how long it lasts, from the start of the run: long enough after it
-        /// that the baseline has ten minutes of normal traffic to judge by.
         public var after: Duration
+        /// How long the runaway loop lasts; the burst and the dip last five minutes each, ten
+        /// minutes apart.
         public var lasting: Duration
-        /// Extra traces per second while it lasts.
+        /// Extra traces per second of the runaway loop.
         public var tracesPerSecond: Double
 
         public init(after: Duration = .seconds(12 * 60), lasting: Duration = .seconds(8 * 60), tracesPerSecond: Double = 2) {
@@ -29,8 +30,9 @@ public struct DemoTrafficGenerator: Sendable {
             self.tracesPerSecond = tracesPerSecond
         }
 
-        /// Whether the run is inside the incident `elapsed` after it started.
-        func contains(_ elapsed: Duration) -> Bool { elapsed >= after && elapsed < after + lasting }
+        func runaway(_ elapsed: Duration) -> Bool { elapsed >= after && elapsed < after + lasting }
+        func burst(_ elapsed: Duration) -> Bool { elapsed >= after + .seconds(600) && elapsed < after + .seconds(900) }
+        func dip(_ elapsed: Duration) -> Bool { elapsed >= after + .seconds(1_200) && elapsed < after + .seconds(1_500) }
     }
 
     public var tracesPerSecond: Double
@@ -77,15 +79,17 @@ public struct DemoTrafficGenerator: Sendable {
         var owedRunaway = 0.0
         let started = ContinuousClock.now
         while !Task.isCancelled {
-            owed += tracesPerSecond * seconds
+            let elapsed = ContinuousClock.now - started
+            owed += tracesPerSecond * seconds * (incident?.dip(elapsed) == true ? 0.3 : 1)
             let count = Int(owed)
             owed -= Double(count)
             var runaway = 0
-            if let incident, incident.contains(ContinuousClock.now - started) {
+            if let incident, incident.runaway(elapsed) {
                 owedRunaway += incident.tracesPerSecond * seconds
                 runaway = Int(owedRunaway)
                 owedRunaway -= Double(runaway)
             }
+            factory.burst = incident?.burst(elapsed) == true ? (.rateLimit, 0.4) : nil
             if count + runaway > 0 {
                 let traces = (0..<count).map { _ in factory.makeTrace(endingBefore: now()) }
                     + (0..<runaway).map { _ in factory.makeRunawayTrace(endingBefore: now()) }

@@ -18,7 +18,8 @@ struct Demo: AsyncParsableCommand {
             send them), a fifth instrumented with Loupe's Swift SDK and its OTLP exporter, several providers and models, \
             a few percent of rate limits, context overflows, timeouts, bad keys and content filters, \
             200 users and their sessions. After twelve minutes one user's agent loops on gpt-4o for eight \
-            minutes: the Anomalies page finds the cost spike and names the user. Ctrl-C stops both cleanly.
+            minutes, at 22 minutes 40% of requests hit rate limits for five, and at 32 traffic dips to 30% \
+            for five: the Anomalies page finds each and says what drove it. Ctrl-C stops both cleanly.
             """
     )
 
@@ -33,7 +34,7 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Seed for the simulated traffic.")
     var seed: UInt64 = 42
 
-    @Option(help: "Minutes after the start when a runaway agent loop (one user on gpt-4o) starts, for eight minutes; 0 turns it off.")
+    @Option(help: "Minutes after the start when the incidents begin (a runaway agent loop, then a burst of rate limits, then a traffic dip); 0 turns them off.")
     var incidentAfter = 12
 
     func validate() throws {

@@ -26,7 +26,7 @@ struct DemoService: Service {
               By business unit:  \(base)/api/v1/summary?group_by=business_unit
               Errors over time:  \(base)/api/v1/timeseries?metric=errors&group_by=error_category
               Recent traces:     \(base)/api/v1/traces?limit=20
-              Anomalies:         \(base)/ui/anomalies\(generator.incident.map { " (a runaway agent loop starts \(Int($0.after.components.seconds / 60)) min in)" } ?? "")
+              Anomalies:         \(base)/ui/anomalies\(generator.incident.map { " (incidents from \(Int($0.after.components.seconds / 60)) min in: a runaway loop, rate limits, a dip)" } ?? "")
               Database:          \(databasePath)
             Press Ctrl-C to stop.
 
