@@ -29,9 +29,10 @@ extension TelemetryAnalytics {
             var shares: [AnomalyAttribution.Share] = []
             for read in reads {
                 guard let during = reports[read.during], let before = reports[read.before] else { continue }
+                let span = (dataStartMinute, query.range.toMinute)
                 shares += AnomalyAttribution.shares(
-                    during: perMinute(during, anomaly.metric, read.unit, rangeEnd: query.range.toMinute),
-                    before: perMinute(before, anomaly.metric, read.unit, rangeEnd: query.range.toMinute),
+                    during: perMinute(during, anomaly.metric, read.unit, dataSpan: span),
+                    before: perMinute(before, anomaly.metric, read.unit, dataSpan: span),
                     increase: anomaly.direction == .spike
                 ).prefix(2)
             }
@@ -65,11 +66,14 @@ extension TelemetryAnalytics {
         }
     }
 
-    /// Each value's contribution per minute. A row still filling (the range ends inside it) holds
-    /// only the minutes up to the range's end.
-    private func perMinute(_ report: SummaryReport, _ metric: AnomalyMetric, _ unit: CountUnit, rangeEnd: Int64) -> [[String: String]: Double] {
+    /// Each value's contribution per minute of data: a row still filling (the range ends inside
+    /// it) holds only the minutes up to the range's end, and a window reaching back before the
+    /// store's first data only the minutes since (a young store's "before" would read too low).
+    private func perMinute(
+        _ report: SummaryReport, _ metric: AnomalyMetric, _ unit: CountUnit, dataSpan: (first: Int64, end: Int64)
+    ) -> [[String: String]: Double] {
         let range = report.query.range
-        let minutes = Double(max(1, min(range.toMinute, rangeEnd) - range.fromMinute))
+        let minutes = Double(max(1, min(range.toMinute, dataSpan.end) - max(range.fromMinute, dataSpan.first)))
         return Dictionary(report.groups.compactMap { group in
             group.key.values.contains("") ? nil : (group.key, metric.contribution(group.measures, unit: unit) / minutes)
         }, uniquingKeysWith: +)
