@@ -47,7 +47,7 @@ public enum LoupeApplication {
         let analytics = TelemetryAnalytics(store: store, prices: prices)
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
-        let budgets = BudgetBook(configuration.budgets, dimensions: TelemetryDimension.builtIn.map(\.name) + dimensions)
+        let budgets = BudgetBook(configuration.budgets, dimensions: Budget.dimensions(business: dimensions))
         BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, rateLimits: configuration.rateLimits, now: now)
             .addRoutes(to: router)
         var alerts: AlertEngine?

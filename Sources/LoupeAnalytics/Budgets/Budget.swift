@@ -45,6 +45,9 @@ public struct Budget: Sendable, Hashable, Codable {
         return nil
     }
 
+    /// The dimension names a budget's filters may use: the built-in ones and the business dimensions.
+    public static func dimensions(business: [String]) -> [String] { TelemetryDimension.builtIn.map(\.name) + business }
+
     /// The filters, as the analytics take them.
     public var filterDimensions: [TelemetryDimension: String] {
         Dictionary(uniqueKeysWithValues: filters.map { (TelemetryDimension($0.key), $0.value) })

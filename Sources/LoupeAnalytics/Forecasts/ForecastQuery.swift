@@ -31,6 +31,17 @@ public struct ForecastQuery: Sendable, Hashable {
         self.nowNanos = nowNanos
     }
 
+    /// The step a forecast of `horizonSeconds` is made in: `step` ("1h" or "1d") when given, else
+    /// hourly up to 14 days ahead and daily beyond; nil for any other step.
+    public static func stepSeconds(_ step: String?, horizonSeconds: Int64) -> Int64? {
+        switch step {
+        case nil: return horizonSeconds > 14 * 86_400 ? 86_400 : 3_600
+        case "1h": return 3_600
+        case "1d": return 86_400
+        default: return nil
+        }
+    }
+
     /// Steps ahead.
     public var horizonSteps: Int { Int((horizonSeconds + stepSeconds - 1) / stepSeconds) }
 

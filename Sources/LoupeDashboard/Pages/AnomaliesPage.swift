@@ -29,7 +29,7 @@ struct AnomaliesPage {
         let charts = drawn.prefix(groupBy == nil ? drawn.count : Self.maxGroupedCharts).map { chart($0, report) }
         let view = AnomaliesView(
             baseline: Self.baselineText(report), ongoing: report.anomalies.count(where: \.ongoing), total: report.anomalies.count,
-            items: report.anomalies.map { item($0, report) }, hasAnomalies: !report.anomalies.isEmpty,
+            items: report.anomalies.map { item($0, report) }, hasAnomalies: !report.anomalies.isEmpty, judged: report.baseline != nil,
             groupings: Self.groupings.map { g in
                 AnomaliesView.Grouping(
                     label: g.map { "per \($0.name)" } ?? "totals", href: query.link(DashboardSection.anomalies.path, ["group_by": g?.name]),

@@ -24,6 +24,8 @@ struct AnomaliesView: Sendable {
     var total: Int
     var items: [Item]
     var hasAnomalies: Bool
+    /// Whether any series had a baseline to be judged by.
+    var judged: Bool
     var groupings: [Grouping]
     var charts: [String]
     var hasCharts: Bool

@@ -10,7 +10,8 @@ enum AnomaliesTemplate {
 <div class="muted">{{when}} · baseline confidence {{confidence}}{{#tracesHref}} · <a href="{{.}}">the traces</a>{{/tracesHref}} · <a href="#{{chartId}}">on the chart</a></div>
 {{#hasDrivers}}<ul class="drivers">{{#drivers}}<li>{{.}}</li>{{/drivers}}</ul>{{/hasDrivers}}</li>
 {{/items}}</ol></section>{{/hasAnomalies}}
-{{^hasAnomalies}}<div class="empty"><p><strong>Nothing unusual in this range.</strong></p><p>Every series stayed inside the band its history predicts.</p></div>{{/hasAnomalies}}
+{{^hasAnomalies}}<div class="empty">{{#judged}}<p><strong>Nothing unusual in this range.</strong></p><p>Every series stayed inside the band its history predicts.</p>{{/judged}}
+{{^judged}}<p><strong>Nothing to judge yet.</strong></p><p>Anomalies are found once ten steps of traffic are stored; widen the range, or send traces.</p>{{/judged}}</div>{{/hasAnomalies}}
 {{#hasCharts}}<section class="grid2">{{#charts}}<div class="panel">{{{.}}}</div>{{/charts}}</section>{{/hasCharts}}
 {{#grouped}}{{^hasCharts}}<p class="muted">Charts are drawn for the series with an anomaly.</p>{{/hasCharts}}{{/grouped}}
 """#

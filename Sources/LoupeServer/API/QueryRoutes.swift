@@ -116,12 +116,8 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
             throw APIError.badParameter("metric", "unknown metric '\(text)'; use \(ForecastMetric.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let horizon = try p.duration("horizon", in: 3_600...(90 * 86_400)) ?? 7 * 86_400
-        let step: Int64
-        switch p.string("step") {
-        case nil: step = horizon > 14 * 86_400 ? 86_400 : 3_600
-        case "1h": step = 3_600
-        case "1d": step = 86_400
-        case let other?: throw APIError.badParameter("step", "'\(other)' is not 1h or 1d")
+        guard let step = ForecastQuery.stepSeconds(p.string("step"), horizonSeconds: horizon) else {
+            throw APIError.badParameter("step", "'\(p.string("step") ?? "")' is not 1h or 1d")
         }
         let groupBy = try p.groupBy()
         guard groupBy.count <= 1 else { throw APIError.badParameter("group_by", "forecasts are grouped by one dimension at a time") }

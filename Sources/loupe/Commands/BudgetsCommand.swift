@@ -31,7 +31,7 @@ struct BudgetsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let business = dimensions.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let set = try Self.load(budgets, dimensions: TelemetryDimension.builtIn.map(\.name) + business)
+        let set = try Self.load(budgets, dimensions: Budget.dimensions(business: business))
         guard !set.budgets.isEmpty else {
             print("\(budgets) holds no budgets.")
             return

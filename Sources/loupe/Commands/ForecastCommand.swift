@@ -45,12 +45,8 @@ struct ForecastCommand: AsyncParsableCommand {
         }
         let horizonSeconds = try StoreOpener.seconds(horizon, option: "--horizon")
         guard horizonSeconds >= 3_600, horizonSeconds <= 90 * 86_400 else { throw ValidationError("--horizon must be from 1h to 90d") }
-        let stepSeconds: Int64
-        switch step {
-        case nil: stepSeconds = horizonSeconds > 14 * 86_400 ? 86_400 : 3_600
-        case "1h": stepSeconds = 3_600
-        case "1d": stepSeconds = 86_400
-        case let other?: throw ValidationError("--step '\(other)' is not 1h or 1d")
+        guard let stepSeconds = ForecastQuery.stepSeconds(step, horizonSeconds: horizonSeconds) else {
+            throw ValidationError("--step '\(step ?? "")' is not 1h or 1d")
         }
         if let groupBy, groupBy.isEmpty || groupBy.contains(",") { throw ValidationError("--group-by takes one dimension") }
         let store = try StoreOpener.open(db)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoupeAnalytics
 import LoupeCore
 import LoupeServer
 import LoupeStore
@@ -48,7 +49,7 @@ struct ServerOptions: ParsableArguments {
         configuration.alerts = try alerts.configuration()
         if let rateLimits { configuration.rateLimits = try CapacityCommand.load(rateLimits) }
         if let budgets {
-            configuration.budgets = try BudgetsCommand.load(budgets, dimensions: TelemetryDimension.builtIn.map(\.name) + businessDimensions)
+            configuration.budgets = try BudgetsCommand.load(budgets, dimensions: Budget.dimensions(business: businessDimensions))
         }
         return configuration
     }
