@@ -12,15 +12,19 @@ public struct Dashboard: Sendable {
     let otlpEndpoint: String
     let alertEngine: AlertEngine?
     let budgets: BudgetBook?
+    let rateLimits: [RateLimit]
 
     /// - Parameters:
     ///   - businessDimensions: the dimensions the server was configured with, filterable like built-in ones.
     ///   - otlpEndpoint: where empty pages tell people to send traces.
     ///   - alerts: the server's alert engine; the alerts page says alerting is off without one.
     ///   - budgets: the server's budgets, shown on the cost page.
+    ///   - rateLimits: the providers' limits (`--rate-limits`), put against each model's use on the models page.
     public init(
-        analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String, alerts: AlertEngine? = nil, budgets: BudgetBook? = nil
+        analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String, alerts: AlertEngine? = nil, budgets: BudgetBook? = nil,
+        rateLimits: [RateLimit] = []
     ) {
+        self.rateLimits = rateLimits
         self.alertEngine = alerts
         self.budgets = budgets
         self.analytics = analytics
@@ -54,6 +58,11 @@ public struct Dashboard: Sendable {
         return wrap(try await AnomaliesPage(context: context).render(), .anomalies, path: DashboardSection.anomalies.path, context)
     }
 
+    public func recommendations(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: RecommendationsPage.parameters, nowNanos: nowNanos)
+        return wrap(try await RecommendationsPage(context: context).render(), .recommendations, path: DashboardSection.recommendations.path, context)
+    }
+
     public func time(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
         let context = try context(parameters, page: TimePage.parameters, nowNanos: nowNanos)
         return wrap(try await TimePage(context: context).render(), .time, path: DashboardSection.time.path, context)
@@ -66,7 +75,7 @@ public struct Dashboard: Sendable {
 
     public func models(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
         let context = try context(parameters, page: [], nowNanos: nowNanos)
-        return wrap(try await ModelsPage(context: context).render(), .models, path: DashboardSection.models.path, context)
+        return wrap(try await ModelsPage(context: context, rateLimits: rateLimits).render(), .models, path: DashboardSection.models.path, context)
     }
 
     public func heatmap(_ parameters: [String: String], nowNanos: Int64) async throws -> String {

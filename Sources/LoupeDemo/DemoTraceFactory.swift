@@ -104,7 +104,7 @@ struct DemoTraceFactory {
         let searchEnd = t + random.latency(median: 35)
         spans.append(span(c, rootId, "retrieval pgvector", .client, t, searchEnd, resource, labels.merging([
             "gen_ai.operation.name": "retrieval", "gen_ai.data_source.id": "kb-articles", "db.system.name": "pgvector",
-            "gen_ai.request.top_k": 8,
+            "gen_ai.request.top_k": 8, "gen_ai.retrieval.documents": .array(retrievedDocuments(8)),
         ]) { a, _ in a }))
         t = searchEnd
         let buildEnd = t + random.latency(median: 12)
@@ -115,7 +115,7 @@ struct DemoTraceFactory {
         let cached = random.chance(0.4) ? input / 2 : 0
         var chat: [String: AttributeValue] = [
             "gen_ai.operation.name": "chat", "gen_ai.provider.name": .string(provider), "gen_ai.request.model": .string(model),
-            "gen_ai.request.stream": true, "gen_ai.input.messages": .string(#"[{"role":"user","parts":[{"type":"text","content":"\#(c.prompt)"}]}]"#),
+            "gen_ai.request.stream": true, "gen_ai.request.max_tokens": 4_096, "gen_ai.input.messages": .string(#"[{"role":"user","parts":[{"type":"text","content":"\#(c.prompt)"}]}]"#),
         ]
         let chatEnd = t + random.latency(median: 900)
         if c.failure == nil {
@@ -180,6 +180,9 @@ struct DemoTraceFactory {
             "ai.telemetry.functionId": "chat-route",
         ]
         let (sdkProvider, model) = random.pick([("openai.chat", "gpt-4o-mini"), ("google.generative-ai", "gemini-1.5-flash")])
+        // The cheap model times out a quarter of the time: its failures cost retries.
+        var c = c
+        if model == "gemini-1.5-flash" && c.failure == nil && random.chance(0.25) { c.failure = .timeout }
         let rootId = random.hexID(bytes: 8)
         let innerStart = start + random.latency(median: 8)
         let innerEnd = innerStart + random.latency(median: 1_100)
@@ -221,14 +224,21 @@ struct DemoTraceFactory {
         let (system, model) = random.pick([("Anthropic", "claude-3-5-haiku-20241022"), ("snowflake", "mistral-large2")])
         let t = start + random.latency(median: 6)
         let end = t + random.latency(median: 1_400)
+        // The same long instructions open every prompt, and nothing is read from a prompt cache; now
+        // and then a whole contract is pasted in, filling the window and cutting the summary off.
         var llm: [String: AttributeValue] = [
             "gen_ai.system": .string(system), "llm.request.type": "chat", "gen_ai.request.model": .string(model),
-            "gen_ai.prompt.0.role": "user", "gen_ai.prompt.0.content": .string(c.prompt),
+            "gen_ai.prompt.0.role": "system", "gen_ai.prompt.0.content": .string(Self.summaryInstructions),
+            "gen_ai.prompt.1.role": "user", "gen_ai.prompt.1.content": .string(c.prompt),
         ]
+        if system == "snowflake" { llm["snowflake.warehouse.size"] = "LARGE" }
         if c.failure == nil {
+            let oversized = system == "Anthropic" && random.chance(0.06)
             llm["gen_ai.response.model"] = .string(model)
-            llm["gen_ai.usage.prompt_tokens"] = .int(Int64.random(in: 2_000...9_000, using: &random))
-            llm["gen_ai.usage.completion_tokens"] = .int(Int64.random(in: 150...800, using: &random))
+            llm["gen_ai.usage.prompt_tokens"] = .int(oversized ? Int64.random(in: 182_000...196_000, using: &random) : Int64.random(in: 2_000...9_000, using: &random))
+            llm["gen_ai.usage.completion_tokens"] = .int(oversized ? 1_024 : Int64.random(in: 150...800, using: &random))
+            llm["gen_ai.request.max_tokens"] = 1_024
+            llm["gen_ai.completion.0.finish_reason"] = oversized ? "length" : "stop"
             llm["llm.usage.total_tokens"] = .int((llm["gen_ai.usage.prompt_tokens"]?.intValue ?? 0) + (llm["gen_ai.usage.completion_tokens"]?.intValue ?? 0))
         }
         let name = system == "snowflake" ? "snowflake.cortex.complete" : "anthropic.chat"
@@ -238,6 +248,19 @@ struct DemoTraceFactory {
                 "traceloop.span.kind": "workflow", "traceloop.workflow.name": "summarize",
             ]) { a, _ in a }),
         ]
+    }
+
+    /// The summariser's fixed instructions: long enough (over 1,024 tokens' worth) for a provider to cache.
+    static let summaryInstructions = "You are the document summariser for the sales and legal teams. "
+        + String(repeating: "Summarise the document in plain language, keep every amount, date and party, flag unusual clauses, "
+            + "never invent terms that are not in the text, and answer in the language of the request. ", count: 24)
+
+    /// Documents as a vector search returns them: a few close matches, then a tail of weak ones.
+    private mutating func retrievedDocuments(_ count: Int) -> [AttributeValue] {
+        (0..<count).map { rank in
+            let score = rank < 3 ? Double.random(in: 0.62...0.9, using: &random) : Double.random(in: 0.18...0.48, using: &random)
+            return .kvlist(["id": .string("kb-\(Int.random(in: 1_000...9_999, using: &random))"), "score": .double((score * 1_000).rounded() / 1_000)])
+        }
     }
 
     // MARK: Span building

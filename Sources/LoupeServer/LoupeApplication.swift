@@ -61,7 +61,8 @@ public enum LoupeApplication {
             alerts = engine
         }
         let dashboard = Dashboard(
-            analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts, budgets: budgets
+            analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts, budgets: budgets,
+            rateLimits: configuration.rateLimits
         )
         DashboardRoutes<BasicRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
         let metrics = ServerMetrics(counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)
@@ -116,14 +117,16 @@ public enum LoupeApplication {
     }
 
     /// The enrichment every server applies, in order: error classification (which reads the raw
-    /// message), cost, then redaction, so nothing personal or secret reaches the store.
+    /// message), cost, the prompt's keyed hash (of the text as sent), then redaction, so nothing
+    /// personal or secret reaches the store.
     public static func enrichers(
         catalog: PriceCatalog, calculator: CostCalculator = CostCalculator(), classifier: ErrorClassifier = ErrorClassifier(),
-        redaction: RedactionEnricher = RedactionEnricher()
+        redaction: RedactionEnricher = RedactionEnricher(), promptHash: PromptHashEnricher = .ephemeral()
     ) -> [any SpanEnricher] {
         [
             ErrorClassificationEnricher(classifier: classifier),
             CostEnricher(pricer: SpanPricer(catalog: catalog, calculator: calculator)),
+            promptHash,
             redaction,
         ]
     }

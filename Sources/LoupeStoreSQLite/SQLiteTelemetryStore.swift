@@ -176,24 +176,39 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func rollups(_ query: RollupQuery) async throws -> [RollupRow] {
         try await flushAggregates()
-        var conditions = " WHERE grain = ? AND minute >= ? AND minute < ?"
-        var arguments: [(any DatabaseValueConvertible)?] = [query.grain.rawValue, query.fromMinute, query.toMinute]
+        var filterSQL = ""
+        var filterArguments: [(any DatabaseValueConvertible)?] = []
         var businessFilters: [TelemetryDimension: String] = [:]
         for (dimension, value) in query.filters.sorted(by: { $0.key < $1.key }) {
             if let column = Self.rollupColumn(dimension) {
-                conditions += " AND \(column) = ?"
-                arguments.append(value)
+                filterSQL += " AND \(column) = ?"
+                filterArguments.append(value)
             } else {
                 businessFilters[dimension] = value
             }
         }
         let sql: String
+        var arguments: [(any DatabaseValueConvertible)?] = []
         if let merge = query.merge {
             let keepBusiness = !businessFilters.isEmpty || merge.keeping.contains { !$0.isBuiltIn }
-            let (select, groupBy) = RollupRow.mergedSelectSQL(merge, fromMinute: query.fromMinute, keepBusiness: keepBusiness)
-            sql = select + conditions + groupBy
+            // Whole hours come from the hourly rows, the minutes before and after them from minute rows.
+            var parts: [(table: String, from: Int64, to: Int64)] = [("rollups", query.fromMinute, query.toMinute)]
+            if let hours = RollupRow.wholeHours(query) {
+                parts = [
+                    ("rollups", query.fromMinute, hours.first), (RollupUpsert.hourlyTable, hours.first, hours.end),
+                    ("rollups", hours.end, query.toMinute),
+                ].filter { $0.from < $0.to }
+            }
+            let source = parts.map { part in
+                arguments += [query.grain.rawValue, part.from, part.to] + filterArguments
+                return "SELECT \(RollupRow.storedColumns.joined(separator: ", ")) FROM \(part.table) WHERE grain = ? AND minute >= ? AND minute < ?"
+                    + filterSQL
+            }.joined(separator: " UNION ALL ")
+            let (select, groupBy) = RollupRow.mergedSelectSQL(merge, fromMinute: query.fromMinute, keepBusiness: keepBusiness, from: "(\(source))")
+            sql = select + groupBy
         } else {
-            sql = RollupRow.selectSQL + conditions
+            arguments = [query.grain.rawValue, query.fromMinute, query.toMinute] + filterArguments
+            sql = RollupRow.selectSQL + " WHERE grain = ? AND minute >= ? AND minute < ?" + filterSQL
         }
         let statementArguments = StatementArguments(arguments)
         let grain = query.grain

@@ -91,6 +91,10 @@ footer{padding:16px 20px;color:var(--muted);font-size:12px;text-align:center}
 .live{font-size:12px;color:var(--muted)}.notice{font-size:12px;color:var(--warn)}
 ol.anomalies{margin:0;padding-left:22px}ol.anomalies>li{padding:8px 0;border-bottom:1px solid var(--line)}ol.anomalies>li:last-child{border-bottom:none}
 ol.anomalies .summary{font-weight:600}ul.drivers{margin:4px 0 0;padding-left:18px;font-size:13px}
+ol.recommendations{margin:0;padding-left:22px}ol.recommendations>li{padding:10px 0;border-bottom:1px solid var(--line)}ol.recommendations>li:last-child{border-bottom:none}
+ol.recommendations .action{font-weight:600}ol.recommendations .gain{margin:3px 0;font-size:13px}.gain .saving{color:var(--good);font-weight:600}.gain .latency{color:var(--accent);font-weight:600}
+ol.recommendations .reason{margin:4px 0;font-size:13px}table.evidence{width:auto;font-size:12px;margin:2px 0}table.evidence th{text-align:left;font-weight:normal;color:var(--muted);padding:1px 12px 1px 0}table.evidence td{padding:1px 0}
+.badge.confidence.high{border-color:var(--good);color:var(--good)}.badge.confidence.low{border-color:var(--warn);color:var(--warn)}
 @media (max-width:640px){header.top{padding:8px 10px}main{padding:10px}.ranges{margin-left:0}.bar input{width:7em}}
 """#
 }

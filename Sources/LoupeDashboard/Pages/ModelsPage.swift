@@ -8,6 +8,8 @@ import LoupeStore
 /// tokens, the best of each column marked.
 struct ModelsPage {
     let context: PageContext
+    /// Limits shown against each model's busiest minute, whatever the page's range (they are about now).
+    var rateLimits: [RateLimit] = []
 
     /// A column: its label, what it means, how to read it from a group, and whether lower is better.
     private struct Measure: Sendable {
@@ -74,7 +76,11 @@ struct ModelsPage {
         let sections = byOperation.sorted { $0.key < $1.key }.map { operation, groups in
             ModelsView.Section(operation: operation, rows: rows(groups, measures))
         }
-        let view = ModelsView(hasData: !sections.isEmpty, columns: measures.map { .init(label: $0.label, hint: $0.hint) }, sections: sections)
+        let capacity = try await capacityRows()
+        let view = ModelsView(
+            hasData: !sections.isEmpty, columns: measures.map { .init(label: $0.label, hint: $0.hint) }, sections: sections,
+            capacity: capacity, hasCapacity: !capacity.isEmpty
+        )
         return RenderedPage(title: "Models", content: context.templates.render(view, "models"))
     }
 
@@ -99,5 +105,25 @@ struct ModelsPage {
                 }
             )
         }
+    }
+
+    /// Each rate limit against its model: the last day's busiest minute and the next week's expected one.
+    private func capacityRows() async throws -> [ModelsView.CapacityRow] {
+        var rows: [ModelsView.CapacityRow] = []
+        for limit in rateLimits {
+            for r in try await context.analytics.capacity(limit, nowNanos: context.query.range.toNanos) {
+                let peak = r.hours.map(\.peakPerMinute).max()
+                func share(_ value: Double) -> String { "\(DisplayFormat.count(value)) (\(DisplayFormat.percent(value / r.perMinute)))" }
+                rows.append(ModelsView.CapacityRow(
+                    model: (limit.provider.map { "\($0) " } ?? "") + limit.model,
+                    limit: "\(DisplayFormat.count(r.perMinute)) \(r.kind == .tokens ? "tokens" : "requests") a minute",
+                    recent: share(r.recentPeak), expected: peak.map(share) ?? "–",
+                    firstBreach: r.firstBreach.map { DisplayFormat.utcTime($0, withDate: true) + " UTC" } ?? "–",
+                    stateClass: r.firstBreach != nil ? "critical" : (peak ?? r.recentPeak) >= 0.8 * r.perMinute ? "warning" : "",
+                    sentence: r.sentence
+                ))
+            }
+        }
+        return rows
     }
 }

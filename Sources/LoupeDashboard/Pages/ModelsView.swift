@@ -23,7 +23,20 @@ struct ModelsView: Sendable {
         var rows: [Row]
     }
 
+    /// One provider limit against its model's use.
+    struct CapacityRow: Sendable {
+        var model: String
+        var limit: String
+        var recent: String
+        var expected: String
+        var firstBreach: String
+        var stateClass: String
+        var sentence: String
+    }
+
     var hasData: Bool
     var columns: [Column]
     var sections: [Section]
+    var capacity: [CapacityRow]
+    var hasCapacity: Bool
 }

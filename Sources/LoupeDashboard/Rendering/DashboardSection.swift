@@ -5,6 +5,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
     case time
     case errors
     case anomalies
+    case recommendations
     case cost
     case models
     case heatmap
@@ -22,6 +23,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .users: return "Users"
         case .errors: return "Errors"
         case .anomalies: return "Anomalies"
+        case .recommendations: return "Recommendations"
         case .alerts: return "Alerts"
         }
     }
@@ -37,6 +39,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .users: return "/ui/users"
         case .errors: return "/ui/errors"
         case .anomalies: return "/ui/anomalies"
+        case .recommendations: return "/ui/recommendations"
         case .alerts: return "/ui/alerts"
         }
     }

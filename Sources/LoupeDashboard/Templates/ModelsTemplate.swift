@@ -9,5 +9,9 @@ enum ModelsTemplate {
 </tbody></table>{{/sections}}
 <p class="muted">Counted in model calls. ★ marks the best value in each column among models of the same operation. Output tokens/s is output tokens over the calls' total time; time to first token is of streamed calls only; context used compares input tokens per call with the model's context window from the price catalog.</p></div>
 {{/hasData}}
+{{#hasCapacity}}<div class="panel tablewrap"><h2>Capacity</h2><table id="capacity"><thead><tr><th>model</th><th class="num">limit</th><th class="num">busiest minute, last day</th>
+<th class="num">expected busiest, next 7 days</th><th>first over the limit</th><th>in short</th></tr></thead><tbody>
+{{#capacity}}<tr><td>{{model}}</td><td class="num">{{limit}}</td><td class="num">{{recent}}</td><td class="num"><span class="badge {{stateClass}}">{{expected}}</span></td><td>{{firstBreach}}</td><td class="wrap">{{sentence}}</td></tr>{{/capacity}}
+</tbody></table><p class="muted">The expected busiest minute is the hourly forecast of tokens or calls scaled by how much busier an hour's busiest minute ran than its average over the last day (--rate-limits).</p></div>{{/hasCapacity}}
 """#
 }

@@ -107,15 +107,34 @@ struct QueryParameters: Sendable {
 
     /// `metric` as a comma-separated list of anomaly metrics; all of them when not given.
     func anomalyMetrics() throws(APIError) -> [AnomalyMetric] {
-        guard let text = string("metric") else { return AnomalyMetric.allCases }
-        var result: [AnomalyMetric] = []
-        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            guard let metric = AnomalyMetric(rawValue: name) else {
-                throw .badParameter("metric", "unknown metric '\(name)'; use \(AnomalyMetric.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !result.contains(metric) { result.append(metric) }
+        let metrics: [AnomalyMetric] = try cases("metric")
+        return metrics.isEmpty ? AnomalyMetric.allCases : metrics
+    }
+
+    /// The filters of a view that is scoped by project and service only; any other is refused.
+    func projectAndService(for view: String) throws(APIError) -> [TelemetryDimension: String] {
+        let filters = filters()
+        if let other = filters.keys.sorted().first(where: { ![.project, .service].contains($0) }) {
+            throw .badParameter(other.name, "\(view) can be filtered by project and service only")
         }
-        return result.isEmpty ? AnomalyMetric.allCases : result
+        return filters
+    }
+
+    /// `kind`: the recommendation kinds asked for, comma-separated; empty for all.
+    func recommendationKinds() throws(APIError) -> Set<Recommendation.Kind> {
+        Set(try cases("kind"))
+    }
+
+    /// A comma-separated list of names of an enumeration, in order, each once; empty when not given.
+    private func cases<T: RawRepresentable & CaseIterable & Equatable>(_ name: String) throws(APIError) -> [T] where T.RawValue == String {
+        var result: [T] = []
+        for item in (string(name) ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            guard let value = T(rawValue: item) else {
+                throw .badParameter(name, "unknown \(name) '\(item)'; use \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !result.contains(value) { result.append(value) }
+        }
+        return result
     }
 
     /// `unit`: requests, calls or spans; nil when not given.

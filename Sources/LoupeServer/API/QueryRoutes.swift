@@ -21,6 +21,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         api.get("health/models") { request, _ in try await modelHealth(request) }
         api.get("anomalies") { request, _ in try await anomalies(request) }
         api.get("forecast") { request, _ in try await forecast(request) }
+        api.get("recommendations") { request, _ in try await recommendations(request) }
         api.get("traces/:trace_id") { request, context in
             // A trace may hold 100,000 spans: assembled and encoded off the cooperative threads.
             try await withTaskExecutorPreference(ComputeExecutor.shared) {
@@ -84,10 +85,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
 
     func breakdown(_ request: Request) async throws -> BreakdownBody {
         let p = try parameters(request, ["from", "to", "root", "sample"])
-        let filters = p.filters()
-        for dimension in filters.keys where ![.project, .service].contains(dimension) {
-            throw APIError.badParameter(dimension.name, "the breakdown can be filtered by project and service only")
-        }
+        let filters = try p.projectAndService(for: "the breakdown")
         let query = BreakdownQuery(
             range: try p.range(now: now()), project: filters[.project], service: filters[.service], rootName: p.string("root"),
             sampleSize: try p.int("sample", default: BreakdownQuery.defaultSampleSize, range: 1...5_000)
@@ -127,6 +125,18 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
             groupLimit: try p.int("limit", default: 10, range: 1...50), nowNanos: now()
         )
         return ForecastBody(try await answer { try await analytics.forecast(query) })
+    }
+
+    func recommendations(_ request: Request) async throws -> RecommendationsBody {
+        let p = try parameters(request, ["from", "to", "kind", "sample"])
+        let filters = try p.projectAndService(for: "recommendations")
+        let query = RecommendationQuery(
+            range: try p.range(now: now(), defaultSeconds: RecommendationQuery.defaultRangeSeconds), project: filters[.project],
+            service: filters[.service],
+            sampleTraces: try p.int("sample", default: RecommendationQuery.defaultSampleTraces, range: 0...5_000),
+            kinds: try p.recommendationKinds()
+        )
+        return RecommendationsBody(try await answer { try await analytics.recommendations(query) })
     }
 
     func trace(id: String) async throws -> TraceDetailBody {

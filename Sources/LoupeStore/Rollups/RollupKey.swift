@@ -21,6 +21,14 @@ public struct RollupKey: Sendable, Hashable {
     /// writer's pending rows), and hashing its twelve fields each time was the costliest part of aggregating.
     private let hash: Int
 
+    /// The same key at another minute: the hour a minute's row adds into, say.
+    public func at(minute: Int64) -> RollupKey {
+        RollupKey(
+            grain: grain, minute: minute, project: project, service: service, operation: operation, provider: provider, model: model,
+            status: status, errorCategory: errorCategory, user: user, business: business, role: role
+        )
+    }
+
     public init(
         grain: RollupGrain, minute: Int64, project: String = "", service: String = "", operation: String = "",
         provider: String = "", model: String = "", status: String = "", errorCategory: String = "", user: String = "",

@@ -20,7 +20,9 @@ extension RollupRow {
     /// A selection that merges rows as `merge` allows, in SQL: one row per step (or per range) and per
     /// kept value. Dimensions not kept read as empty; `keepBusiness` keeps the business labels (needed
     /// to group or filter by one of them, which happens after reading).
-    static func mergedSelectSQL(_ merge: RollupMerge, fromMinute: Int64, keepBusiness: Bool) -> (select: String, groupBy: String) {
+    static func mergedSelectSQL(
+        _ merge: RollupMerge, fromMinute: Int64, keepBusiness: Bool, from source: String = "rollups"
+    ) -> (select: String, groupBy: String) {
         // Minutes and steps are integers from the query, never text from a request.
         let minute = merge.stepMinutes.map { step in
             "\(merge.originMinute) + (minute - \(merge.originMinute)) / \(max(step, 1)) * \(max(step, 1))"
@@ -35,9 +37,28 @@ extension RollupRow {
                 SUM(total_tokens) AS total_tokens, SUM(cost_usd) AS cost_usd, SUM(priced) AS priced, SUM(unpriced) AS unpriced,
                 SUM(duration_sum_ms) AS duration_sum_ms, \(merge.latency ? "loupe_hist_merge_all(histogram)" : "NULL") AS histogram,
                 \(merge.latency ? "loupe_hist_merge_all(ttft_histogram)" : "NULL") AS ttft_histogram
-            FROM rollups
+            FROM \(source)
             """
         return (select, " GROUP BY " + (["1"] + kept + ["role"]).joined(separator: ", "))
+    }
+
+    /// The columns a merged selection reads, the same in `rollups` and `rollups_hourly`.
+    static let storedColumns = RollupUpsert.keyColumns + [
+        "span_count", "errors", "input_tokens", "output_tokens", "cache_read_tokens", "total_tokens", "cost_usd", "priced",
+        "unpriced", "duration_sum_ms", "histogram", "ttft_histogram",
+    ]
+
+    /// The whole hours `[first, end)` of a query that may be read from hourly rows: the merge must
+    /// put every hour in one step (no step, or steps of whole hours counted from an hour), and the
+    /// range must hold one whole hour at least.
+    static func wholeHours(_ query: RollupQuery) -> (first: Int64, end: Int64)? {
+        guard let merge = query.merge else { return nil }
+        if let step = merge.stepMinutes, step % 60 != 0 || UnixMinute.floorDivide(merge.originMinute, 60) * 60 != merge.originMinute {
+            return nil
+        }
+        let first = -UnixMinute.floorDivide(-query.fromMinute, 60) * 60
+        let end = UnixMinute.floorDivide(query.toMinute, 60) * 60
+        return end > first ? (first, end) : nil
     }
 
     init(row: Row, grain: RollupGrain) {

@@ -12,11 +12,15 @@ import LoupeStoreSQLite
 struct QueryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Query latency over a SQLite store filled with simulated spans spread over the last hour."
+        abstract: "Query latency over a SQLite store filled with simulated spans spread over the last hour (or --spread).",
+        discussion: "`--spread 7d` spreads them over a week: the history the anomaly, forecast and recommendation queries read."
     )
 
     @Option(help: "Spans to store before querying.")
     var spans = 1_000_000
+
+    @Option(help: "How far back the spans reach: 1h, 24h, 7d… The demo's incident is always in the last ten minutes.")
+    var spread = "1h"
 
     @Option(help: "Times each query runs.")
     var iterations = 50
@@ -32,6 +36,9 @@ struct QueryBench: AsyncParsableCommand {
 
     func validate() throws {
         guard spans > 0, iterations > 0 else { throw ValidationError("--spans and --iterations must be positive") }
+        guard let seconds = DurationText.seconds(spread), (600...(35 * 86_400)).contains(seconds) else {
+            throw ValidationError("--spread must be a duration from 10m to 35d, such as 1h or 7d")
+        }
     }
 
     func run() async throws {
@@ -53,12 +60,13 @@ struct QueryBench: AsyncParsableCommand {
     private func fill(_ store: SQLiteTelemetryStore, path: String, now: Int64) async throws {
         // The server's own pipeline: normalised, classified, priced and redacted, as `loupe serve` stores spans.
         let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: .default), enrichers: try LoupeApplication.defaultEnrichers())
-        BenchFormat.say("Storing \(spans) spans over the last hour in \(path)…")
+        let spreadSeconds = DurationText.seconds(spread) ?? 3_600
+        BenchFormat.say("Storing \(spans) spans over the last \(spread) in \(path)…")
         var stored = 0
         var chunk = 0
         let fillStart = ContinuousClock.now
         while stored < spans {
-            let traces = DemoTrafficGenerator(seed: 11 &+ UInt64(chunk)).traces(5_000, nowNanos: now, spreadSeconds: 3_540)
+            let traces = DemoTrafficGenerator(seed: 11 &+ UInt64(chunk)).traces(5_000, nowNanos: now, spreadSeconds: spreadSeconds - 60)
             let raw = DecodedSpans(spans: Array(traces.joined().prefix(spans - stored)))
             let records = pipeline.records(from: raw, nowNanos: now).records
             _ = try await store.write(Array(records))
@@ -117,6 +125,9 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("budget status (monthly, spend to date, projection, drivers)", analytics) {
             _ = try await $0.budgetStatus(Budget(name: "all", amountUSD: 1_000, period: .monthly), nowNanos: now + 60_000_000_000)
         }
+        try await measure("recommendations 7d (one summary, newest 1000 traces span by span)", analytics) {
+            _ = try await $0.recommendations(RecommendationQuery(range: .last(seconds: 7 * 86_400, now: now + 60_000_000_000)))
+        }
         try await measurePages(analytics, now: now + 60_000_000_000)
     }
 
@@ -137,6 +148,8 @@ struct QueryBench: AsyncParsableCommand {
             ("page /ui/heatmap?by=query_category", { try await dashboard.heatmap(["by": "query_category"], nowNanos: now) }),
             ("page /ui/users", { try await dashboard.users([:], nowNanos: now) }),
             ("page /ui/anomalies", { try await dashboard.anomalies([:], nowNanos: now) }),
+            ("page /ui/anomalies?range=24h", { try await dashboard.anomalies(["range": "24h"], nowNanos: now) }),
+            ("page /ui/recommendations?range=7d", { try await dashboard.recommendations(["range": "7d"], nowNanos: now) }),
         ]
         for (name, render) in pages {
             if let only, !name.contains(only) { continue }

@@ -84,7 +84,8 @@ struct ServerOptions: ParsableArguments {
             redaction: RedactionEnricher(
                 redactor: Redactor(configuration: try redaction.configuration()), captureContent: !redaction.noContent,
                 extraKeys: redaction.extraKeys
-            )
+            ),
+            promptHash: PromptHashEnricher(secret: try PromptHashSecret.load(path: PromptHashSecret.path(forDatabase: db)))
         )
     }
 

@@ -142,6 +142,11 @@ extension SchemaMigrationsTests {
         #expect(measures.count == 2)
         #expect(measures.timeToFirstToken.count == 2)
         #expect((measures.timeToFirstToken.quantile(1) ?? 0) > 400)
+        // The hourly rows are built from the rebuilt minutes: a merged read of the whole hour says the same.
+        let hour = UnixMinute.floorDivide(minute, 60) * 60
+        let hourly = try await store.rollups(RollupQuery(grain: .core, fromMinute: hour, toMinute: hour + 60, merge: RollupMerge(keeping: [])))
+        #expect(hourly.reduce(0) { $0 + $1.measures.count } == 2)
+        #expect(hourly.reduce(0) { $0 + $1.measures.timeToFirstToken.count } == 2)
         let traces = try await store.traces(TraceQuery(fromNanos: base, toNanos: base + TelemetryStoreConformance.minute, session: "s-9"))
         #expect(traces.map(\.spanCount) == [2])
     }

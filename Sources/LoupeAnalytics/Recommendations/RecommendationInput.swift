@@ -1,0 +1,43 @@
+import LoupeCore
+import LoupeStore
+
+/// What every advisor reads: the rollups' view of each model, a sample of whole traces, prices,
+/// and how to turn the range's amounts into a month's.
+public struct RecommendationInput: Sendable {
+    public var models: [ModelUsage]
+    public var sample: RecommendationSample
+    public var prices: PriceCatalog?
+    /// Credit price for Snowflake warehouses, in USD.
+    public var creditPriceUSD: Double
+    /// Seconds of the range that hold data.
+    public var observedSeconds: Int64
+    /// Unix nanoseconds of the range's end, for prices in effect then.
+    public var nowNanos: Int64
+
+    public init(
+        models: [ModelUsage], sample: RecommendationSample, prices: PriceCatalog?, creditPriceUSD: Double = CostCalculator().creditPriceUSD,
+        observedSeconds: Int64, nowNanos: Int64
+    ) {
+        self.models = models
+        self.sample = sample
+        self.prices = prices
+        self.creditPriceUSD = creditPriceUSD
+        self.observedSeconds = observedSeconds
+        self.nowNanos = nowNanos
+    }
+
+    /// An amount of the observed range as 30 days' worth at the same rate.
+    public func monthly(_ amount: Double) -> Double {
+        amount * 30 * 86_400 / Double(max(60, observedSeconds))
+    }
+
+    /// Scales what the sample shows to all calls of the range: the sample's share of a model's calls.
+    public func sampleShare(of usage: ModelUsage) -> Double {
+        let sampled = sample.calls.filter { $0.service == usage.service && $0.model == usage.model }.count
+        return usage.calls.count > 0 ? min(1, Double(sampled) / Double(usage.calls.count)) : 0
+    }
+
+    public func price(_ provider: String?, _ model: String) -> ModelPrice? {
+        prices?.price(provider: provider, model: model, atUnixNanos: nowNanos)
+    }
+}

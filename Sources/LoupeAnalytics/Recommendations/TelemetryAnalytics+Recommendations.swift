@@ -1,0 +1,47 @@
+import LoupeCore
+import LoupeStore
+
+extension TelemetryAnalytics {
+    /// What to change, with evidence and savings: each model's calls from the rollups (one summary
+    /// read), and the newest `query.sampleTraces` traces read span by span for what rollups do not
+    /// hold. Savings are scaled to 30 days from the seconds of the range that hold data.
+    public func recommendations(_ query: RecommendationQuery, nowNanos: Int64? = nil) async throws -> RecommendationReport {
+        guard query.range.toNanos > query.range.fromNanos else { throw AnalyticsError.emptyRange }
+        async let summary = summary(SummaryQuery(
+            range: query.range, groupBy: [.service, .operation, .provider, .model, .errorCategory], filters: query.filters
+        ))
+        async let sample = recommendationSample(query)
+        async let firstMinute = firstMinuteWithData(query.range, filters: query.filters)
+        let start = try await firstMinute.map { max(query.range.fromNanos, $0 * 60_000_000_000) } ?? query.range.toNanos
+        let input = RecommendationInput(
+            models: ModelUsage.grouping(try await summary.groups), sample: try await sample, prices: prices,
+            observedSeconds: max(0, (query.range.toNanos - start) / 1_000_000_000), nowNanos: nowNanos ?? query.range.toNanos
+        )
+        let advisors = Recommendation.advisors.filter { query.kinds.isEmpty || !query.kinds.isDisjoint(with: $0.kinds) }
+        let found = advisors.flatMap { $0.recommendations(input) }.filter { query.kinds.isEmpty || query.kinds.contains($0.kind) }
+        return RecommendationReport(
+            query: query, observedSeconds: input.observedSeconds, sampledTraces: input.sample.order.count, recommendations: found
+        )
+    }
+
+    private func recommendationSample(_ query: RecommendationQuery) async throws -> RecommendationSample {
+        guard query.sampleTraces > 0 else { return RecommendationSample(spans: [], order: []) }
+        let traces = try await store.traces(TraceQuery(
+            fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, limit: query.sampleTraces, project: query.project,
+            service: query.service
+        ))
+        let ids = traces.map(\.traceId)
+        return RecommendationSample(spans: try await store.spans(traceIds: ids, withContent: true), order: ids)
+    }
+
+    /// The first minute of the range with any span, from hourly then per-minute rollups; nil when none.
+    func firstMinuteWithData(_ range: TimeRange, filters: [TelemetryDimension: String]) async throws -> Int64? {
+        let hours = try await buckets(range, stepSeconds: 3_600, filters: filters)
+        guard let hour = hours.totals.firstIndex(where: { $0.spans.count > 0 }) else { return nil }
+        let from = max(range.fromNanos, hours.time(ofStep: hour) * 1_000_000_000)
+        let minutes = try await buckets(
+            TimeRange(fromNanos: from, toNanos: min(range.toNanos, from + 3_600_000_000_000)), stepSeconds: 60, filters: filters
+        )
+        return minutes.totals.firstIndex { $0.spans.count > 0 }.map { minutes.firstMinute + Int64($0) }
+    }
+}
