@@ -191,14 +191,9 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let merge = query.merge {
             let keepBusiness = !businessFilters.isEmpty || merge.keeping.contains { !$0.isBuiltIn }
-            // Whole hours come from the hourly rows, the minutes before and after them from minute rows.
-            var parts: [(table: String, from: Int64, to: Int64)] = [("rollups", query.fromMinute, query.toMinute)]
-            if let hours = RollupRow.wholeHours(query) {
-                parts = [
-                    ("rollups", query.fromMinute, hours.first), (RollupUpsert.hourlyTable, hours.first, hours.end),
-                    ("rollups", hours.end, query.toMinute),
-                ].filter { $0.from < $0.to }
-            }
+            // Whole days, hours and ten minutes come from the coarser tiers, the edges from minutes.
+            let parts = RollupTier.parts(from: query.fromMinute, to: query.toMinute, tiers: RollupTier.usable(for: query))
+            guard !parts.isEmpty else { return [] }
             let source = parts.map { part in
                 arguments += [query.grain.rawValue, part.from, part.to] + filterArguments
                 return "SELECT \(RollupRow.storedColumns.joined(separator: ", ")) FROM \(part.table) WHERE grain = ? AND minute >= ? AND minute < ?"

@@ -44,12 +44,24 @@ public struct AnomalyQuery: Sendable, Hashable {
     public var history: TimeRange { TimeRange(fromNanos: range.fromNanos - lookbackSeconds * 1_000_000_000, toNanos: range.toNanos) }
 
     /// The step: the one asked for, or the finest multiple of the rollups' resolution whose series
-    /// over lookback and range stays within the point limit.
+    /// over lookback and range stays within the point limit; ten minutes at least over half a day
+    /// or more, which stores keep ten-minute rows for (a day of minutes judged against days of
+    /// history would read sixty times the rows for detail no one reads on a day's chart).
     public func step(resolutionMinutes: Int64, maxPoints: Int) -> Int64 {
         if let stepSeconds { return stepSeconds }
         let minutes = max(1, history.toMinute - history.fromMinute)
         var step = resolutionMinutes
+        if range.toNanos - range.fromNanos >= Self.tenMinuteStepsFrom * 1_000_000_000 {
+            step = (max(step, 10) + 9) / 10 * 10
+        }
         while minutes / step > Int64(maxPoints) { step += resolutionMinutes }
         return step * 60
     }
+
+    /// Whether only the history the baselines use is read (``AnomalyReadPlan``); false reads all
+    /// of the lookback. The answers are the same; the switch exists to check that they are.
+    public var readsBaselineWindowsOnly = true
+
+    /// Ranges this long or longer are judged in steps of ten minutes or more.
+    public static let tenMinuteStepsFrom: Int64 = 12 * 3_600
 }

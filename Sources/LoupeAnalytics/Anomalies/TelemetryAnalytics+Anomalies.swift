@@ -13,15 +13,22 @@ extension TelemetryAnalytics {
         guard let grain = RollupGrain.covering(dimensions) else { throw AnalyticsError.dimensionsNotCombinable(dimensions.sorted()) }
         let stepSeconds = query.step(resolutionMinutes: grain.resolutionMinutes, maxPoints: Self.maxPoints)
         let stepMinutes = max(1, stepSeconds / 60)
-        // History starts a whole number of steps before the range, so the range starts on a step.
-        let rangeStart = grain.rowMinute(query.range.fromMinute)
+        // History starts a whole number of steps before the range, so the range starts on a step;
+        // steps fall on clock boundaries (a 10-minute step at :00, :10…), which stores keep coarser rows for.
+        let rangeStart = UnixMinute.floorDivide(grain.rowMinute(query.range.fromMinute), stepMinutes) * stepMinutes
         let historySteps = (query.lookbackSeconds / 60 + stepMinutes - 1) / stepMinutes
         let historyStart = rangeStart - historySteps * stepMinutes
         let read = TimeRange(fromNanos: historyStart * 60_000_000_000, toNanos: query.range.toNanos)
-        let buckets = try await groupBuckets(query, range: read, stepSeconds: stepSeconds, grouping: grouping)
         let judgedFrom = Int(historySteps)
-        let unit = query.unit
         let calendar = RobustBaseline.Calendar(stepSeconds: stepSeconds)
+        let plan = AnomalyReadPlan(
+            stepCount: Int((read.toMinute - historyStart + stepMinutes - 1) / stepMinutes), scoredFrom: judgedFrom - Self.scoredBeforeRange,
+            calendar: calendar, windowed: query.readsBaselineWindowsOnly
+        )
+        async let firstData = plan.isPartial ? firstMinuteWithData(read, filters: query.filters) : nil
+        let buckets = try await groupBuckets(query, range: read, stepSeconds: stepSeconds, grouping: grouping, plan: plan)
+        let known = plan.known
+        let unit = query.unit
         // A step that ends after the range is still filling: judged, it would read as a drop. It is
         // drawn, not judged, and "ongoing" means reaching the last complete step.
         let lastEnds = buckets.time(ofStep: buckets.stepCount - 1) + stepSeconds
@@ -29,7 +36,10 @@ extension TelemetryAnalytics {
 
         // Steps before the first data are unknown, not zero: the store was not collecting yet, and
         // a baseline of zeros would call the first traffic a spike.
-        let firstActive = buckets.groups.values.compactMap { $0.firstIndex { $0.spans.count > 0 } }.min() ?? buckets.stepCount
+        // With only windows read, where the data starts is read apart (cheaply, from hours).
+        let firstActive = plan.isPartial
+            ? try await firstData.map { Int(max(0, $0 - historyStart) / stepMinutes) } ?? buckets.stepCount
+            : buckets.groups.values.compactMap { $0.firstIndex { $0.spans.count > 0 } }.min() ?? buckets.stepCount
         var anomalies: [Anomaly] = []
         var series: [AnomalyReport.Series] = []
         var newestBaseline: RobustBaseline.Kind?
@@ -37,11 +47,11 @@ extension TelemetryAnalytics {
             let detector = AnomalyDetector(absoluteFloor: metric.absoluteFloor)
             for (values, steps) in buckets.groups {
                 let key = Dictionary(uniqueKeysWithValues: zip(buckets.groupBy, values))
-                let observed = steps.indices.map { $0 < firstActive ? nil : metric.value(steps[$0], unit: unit, stepMinutes: stepMinutes) }
+                let observed = steps.indices.map { $0 < firstActive || !known[$0] ? nil : metric.value(steps[$0], unit: unit, stepMinutes: stepMinutes) }
                 let points = observed.indices.map { $0 < complete ? observed[$0] : nil }
                 let trials = metric == .errorRate ? steps.map { Double($0[unit].count) } : nil
                 // Runs may start a little before the range; those still going into it count.
-                let scores = detector.scores(points, calendar: calendar, trials: trials, from: max(0, judgedFrom - 30))
+                let scores = detector.scores(points, calendar: calendar, trials: trials, from: max(0, judgedFrom - Self.scoredBeforeRange))
                 if newestBaseline == nil { newestBaseline = scores.last(where: { $0 != nil })??.baseline.kind }
                 for interval in detector.intervals(scores) where interval.end >= judgedFrom {
                     anomalies.append(Anomaly(
@@ -78,13 +88,15 @@ extension TelemetryAnalytics {
     /// The history per group, the `groupLimit` largest in the judged range: every group in one
     /// read, or, when a dimension of many values (users) makes that too large, one read for each
     /// of the largest.
-    private func groupBuckets(_ query: AnomalyQuery, range: TimeRange, stepSeconds: Int64, grouping: [TelemetryDimension]) async throws -> TimeBuckets {
-        guard let dimension = query.groupBy else { return try await buckets(range, stepSeconds: stepSeconds, filters: query.filters) }
+    private func groupBuckets(
+        _ query: AnomalyQuery, range: TimeRange, stepSeconds: Int64, grouping: [TelemetryDimension], plan: AnomalyReadPlan
+    ) async throws -> TimeBuckets {
+        guard let dimension = query.groupBy else { return try await buckets(range, plan: plan, stepSeconds: stepSeconds, filters: query.filters) }
         let unit = query.unit
         // Largest by the unit's count, or by cost when cost is all that is watched.
         func size(_ m: UnitMeasures) -> Double { query.metrics == [.costUSD] ? m.spans.costUSD : Double(m[unit].count) }
         do {
-            var all = try await buckets(range, stepSeconds: stepSeconds, groupBy: grouping, filters: query.filters)
+            var all = try await buckets(range, plan: plan, stepSeconds: stepSeconds, groupBy: grouping, filters: query.filters)
             let judged = Int((query.range.fromMinute - all.firstMinute) / all.stepMinutes)
             let ranked = all.groups.map { key, steps in (key, steps.dropFirst(judged).reduce(0) { $0 + size($1) }) }
                 .filter { $0.1 > 0 }.sorted { ($0.1, $1.0.description) > ($1.1, $0.0.description) }
@@ -98,12 +110,15 @@ extension TelemetryAnalytics {
             for value in top {
                 var filters = query.filters
                 filters[dimension] = value
-                let one = try await buckets(range, stepSeconds: stepSeconds, filters: filters)
+                let one = try await buckets(range, plan: plan, stepSeconds: stepSeconds, filters: filters)
                 if result == nil { result = TimeBuckets(firstMinute: one.firstMinute, stepMinutes: one.stepMinutes, stepCount: one.stepCount, groupBy: [dimension.name], groups: [:]) }
                 result?.groups[[value]] = one.groups[[]]
             }
             if let result { return result }
-            return try await buckets(range, stepSeconds: stepSeconds, filters: query.filters)
+            return try await buckets(range, plan: plan, stepSeconds: stepSeconds, filters: query.filters)
         }
     }
+
+    /// Steps before the range that are scored too, so runs starting a little before it are whole.
+    static let scoredBeforeRange = 30
 }

@@ -11,6 +11,11 @@ extension TelemetryAnalytics {
         let toDate = TimeRange(fromNanos: start * 1_000_000_000, toNanos: max(start * 1_000_000_000 + 1, nowNanos))
         async let byModel = summary(SummaryQuery(range: toDate, groupBy: [.model], filters: filters, latency: false))
         async let byUser = summary(SummaryQuery(range: toDate, groupBy: [.user], filters: filters, latency: false))
+        // The rest of the period, hour by hour from the current (partial) hour, read beside the spend.
+        let hourStart = nowNanos / 3_600_000_000_000 * 3_600
+        let remaining = max(0, end - hourStart)
+        async let rest = remaining > 0
+            ? forecast(ForecastQuery(metric: .costUSD, horizonSeconds: remaining, filters: filters, nowNanos: nowNanos)) : nil
         let (models, users) = try await (byModel, byUser)
         let spent = models.totals.measures.spans.knownCostUSD ?? 0
         func drivers(_ report: SummaryReport, _ dimension: String) -> [BudgetStatus.Driver] {
@@ -20,16 +25,12 @@ extension TelemetryAnalytics {
             }.sorted { ($0.costUSD, $1.value) > ($1.costUSD, $0.value) }.prefix(3).map { $0 }
         }
 
-        // The rest of the period, hour by hour from the current (partial) hour.
-        let hourStart = nowNanos / 3_600_000_000_000 * 3_600
-        let remaining = max(0, end - hourStart)
         var projected: Double?
         var lower: Double?
         var upper: Double?
         var runOut: Int64?
         var method: String?
-        if remaining > 0 {
-            let report = try await forecast(ForecastQuery(metric: .costUSD, horizonSeconds: remaining, filters: filters, nowNanos: nowNanos))
+        if let report = try await rest {
             if let series = report.series.first, let forecast = series.forecast {
                 // The current hour is partly spent already: only its rest is still to come.
                 let elapsed = Double(nowNanos / 1_000_000_000 - hourStart) / 3_600

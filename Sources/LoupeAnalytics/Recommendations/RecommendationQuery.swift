@@ -11,7 +11,9 @@ public struct RecommendationQuery: Sendable, Hashable {
     /// Only these kinds; all when empty.
     public var kinds: Set<Recommendation.Kind>
 
-    public static let defaultSampleTraces = 1_000
+    /// As many as the stage breakdown reads: enough for the rules' minimum counts on a few services,
+    /// and well inside a query's time (reading a trace with its attributes is the costly part).
+    public static let defaultSampleTraces = 500
     /// Seven days: long enough to hold a week's pattern, and what the savings are scaled from.
     public static let defaultRangeSeconds: Int64 = 7 * 86_400
 

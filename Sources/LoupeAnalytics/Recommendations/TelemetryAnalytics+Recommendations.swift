@@ -33,15 +33,4 @@ extension TelemetryAnalytics {
         let ids = traces.map(\.traceId)
         return RecommendationSample(spans: try await store.spans(traceIds: ids, withContent: true), order: ids)
     }
-
-    /// The first minute of the range with any span, from hourly then per-minute rollups; nil when none.
-    func firstMinuteWithData(_ range: TimeRange, filters: [TelemetryDimension: String]) async throws -> Int64? {
-        let hours = try await buckets(range, stepSeconds: 3_600, filters: filters)
-        guard let hour = hours.totals.firstIndex(where: { $0.spans.count > 0 }) else { return nil }
-        let from = max(range.fromNanos, hours.time(ofStep: hour) * 1_000_000_000)
-        let minutes = try await buckets(
-            TimeRange(fromNanos: from, toNanos: min(range.toNanos, from + 3_600_000_000_000)), stepSeconds: 60, filters: filters
-        )
-        return minutes.totals.firstIndex { $0.spans.count > 0 }.map { minutes.firstMinute + Int64($0) }
-    }
 }

@@ -42,24 +42,11 @@ extension RollupRow {
         return (select, " GROUP BY " + (["1"] + kept + ["role"]).joined(separator: ", "))
     }
 
-    /// The columns a merged selection reads, the same in `rollups` and `rollups_hourly`.
+    /// The columns a merged selection reads, the same in `rollups` and every ``RollupTier``'s table.
     static let storedColumns = RollupUpsert.keyColumns + [
         "span_count", "errors", "input_tokens", "output_tokens", "cache_read_tokens", "total_tokens", "cost_usd", "priced",
         "unpriced", "duration_sum_ms", "histogram", "ttft_histogram",
     ]
-
-    /// The whole hours `[first, end)` of a query that may be read from hourly rows: the merge must
-    /// put every hour in one step (no step, or steps of whole hours counted from an hour), and the
-    /// range must hold one whole hour at least.
-    static func wholeHours(_ query: RollupQuery) -> (first: Int64, end: Int64)? {
-        guard let merge = query.merge else { return nil }
-        if let step = merge.stepMinutes, step % 60 != 0 || UnixMinute.floorDivide(merge.originMinute, 60) * 60 != merge.originMinute {
-            return nil
-        }
-        let first = -UnixMinute.floorDivide(-query.fromMinute, 60) * 60
-        let end = UnixMinute.floorDivide(query.toMinute, 60) * 60
-        return end > first ? (first, end) : nil
-    }
 
     init(row: Row, grain: RollupGrain) {
         var measures = RollupMeasures()

@@ -14,8 +14,8 @@ enum RollupRebuild {
         // Rows are written in today's shape; an older migration that rebuilt them leaves the work
         // to the later one that added the last rollup column (and rebuilds them again anyway).
         guard try db.columns(in: "rollups").contains(where: { $0.name == "ttft_histogram" }) else { return }
-        // A migration older than the hourly rollups rebuilds minutes only; that one adds the hours from them.
-        let hourly = try db.tableExists(RollupUpsert.hourlyTable)
+        // A migration older than a tier's table rebuilds the finer rows only; the tier's migration adds it from them.
+        let tiers = try RollupTier.allCases.filter { try db.tableExists($0.table) }
         let watermark = try AggregateWatermark.read(in: db)
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spans WHERE seq <= ?", arguments: [watermark]) ?? 0
         guard total > 0 else { return }
@@ -30,12 +30,12 @@ enum RollupRebuild {
             rollups.add(SpanRecord(row: row))
             done += 1
             if done % spansPerChunk == 0 {
-                try RollupUpsert.apply(rollups, in: db, hourly: hourly)
+                try RollupUpsert.apply(rollups, in: db, tiers: tiers)
                 rollups = RollupAggregator()
                 progress?("  \(done) of \(total) spans (\(done * 100 / total)%)")
             }
         }
-        try RollupUpsert.apply(rollups, in: db, hourly: hourly)
+        try RollupUpsert.apply(rollups, in: db, tiers: tiers)
         progress?("Rollups rebuilt from \(done) spans.")
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import LoupeStore
 
 /// The schema, as append-only migrations. A migration's name and body never change once released.
 enum SchemaMigrations {
@@ -261,28 +262,38 @@ enum SchemaMigrations {
                 """)
         }
         migrator.registerMigration("2026-12-09 hourly rollups") { db in
-            // Ranges of days read hours, not minutes: each hour's row is the sum of its minutes'
-            // rows (user rows are ten minutes long, and sum the same way).
-            let columns = RollupUpsert.keyColumns.map { $0 == "minute" ? "minute / 60 * 60" : $0 }
-            try db.execute(sql: """
-                CREATE TABLE rollups_hourly (
-                    grain TEXT NOT NULL, minute INTEGER NOT NULL, project TEXT NOT NULL, service TEXT NOT NULL,
-                    operation TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, status TEXT NOT NULL,
-                    error_category TEXT NOT NULL, user_id TEXT NOT NULL, dims TEXT NOT NULL, role INTEGER NOT NULL,
-                    span_count INTEGER NOT NULL, errors INTEGER NOT NULL, input_tokens INTEGER NOT NULL,
-                    output_tokens INTEGER NOT NULL, cache_read_tokens INTEGER NOT NULL, total_tokens INTEGER NOT NULL,
-                    cost_usd REAL NOT NULL, priced INTEGER NOT NULL, unpriced INTEGER NOT NULL, duration_sum_ms REAL NOT NULL,
-                    histogram BLOB NOT NULL, ttft_histogram BLOB,
-                    PRIMARY KEY (grain, minute, project, service, operation, provider, model, status,
-                                 error_category, user_id, dims, role)
-                ) WITHOUT ROWID;
-                INSERT INTO rollups_hourly
-                SELECT \(columns.joined(separator: ", ")), SUM(span_count), SUM(errors), SUM(input_tokens), SUM(output_tokens),
-                    SUM(cache_read_tokens), SUM(total_tokens), SUM(cost_usd), SUM(priced), SUM(unpriced), SUM(duration_sum_ms),
-                    loupe_hist_merge_all(histogram), loupe_hist_merge_all(ttft_histogram)
-                FROM rollups GROUP BY \(columns.joined(separator: ", "));
-                """)
+            try Self.addTier(.hour, in: db)
+        }
+        migrator.registerMigration("2026-12-09 daily and ten-minute rollups") { db in
+            try Self.addTier(.day, in: db)
+            try Self.addTier(.tenMinutes, in: db)
         }
         return migrator
+    }
+
+    /// Creates a tier's table and fills it from the minute rows: ranges of days read whole tier rows,
+    /// each the sum of the rows it covers (user rows are ten minutes long and sum the same way).
+    static func addTier(_ tier: RollupTier, in db: Database) throws {
+        let minute = "minute / \(tier.minutes) * \(tier.minutes)"
+        let columns = RollupUpsert.keyColumns.map { $0 == "minute" ? minute : $0 }
+        let coarser = RollupGrain.allCases.filter { tier.isCoarser(than: $0) }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        try db.execute(sql: """
+            CREATE TABLE \(tier.table) (
+                grain TEXT NOT NULL, minute INTEGER NOT NULL, project TEXT NOT NULL, service TEXT NOT NULL,
+                operation TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, status TEXT NOT NULL,
+                error_category TEXT NOT NULL, user_id TEXT NOT NULL, dims TEXT NOT NULL, role INTEGER NOT NULL,
+                span_count INTEGER NOT NULL, errors INTEGER NOT NULL, input_tokens INTEGER NOT NULL,
+                output_tokens INTEGER NOT NULL, cache_read_tokens INTEGER NOT NULL, total_tokens INTEGER NOT NULL,
+                cost_usd REAL NOT NULL, priced INTEGER NOT NULL, unpriced INTEGER NOT NULL, duration_sum_ms REAL NOT NULL,
+                histogram BLOB NOT NULL, ttft_histogram BLOB,
+                PRIMARY KEY (grain, minute, project, service, operation, provider, model, status,
+                             error_category, user_id, dims, role)
+            ) WITHOUT ROWID;
+            INSERT INTO \(tier.table)
+            SELECT \(columns.joined(separator: ", ")), SUM(span_count), SUM(errors), SUM(input_tokens), SUM(output_tokens),
+                SUM(cache_read_tokens), SUM(total_tokens), SUM(cost_usd), SUM(priced), SUM(unpriced), SUM(duration_sum_ms),
+                loupe_hist_merge_all(histogram), loupe_hist_merge_all(ttft_histogram)
+            FROM rollups WHERE grain IN (\(coarser)) GROUP BY \(columns.joined(separator: ", "));
+            """)
     }
 }

@@ -4,12 +4,9 @@ import LoupeCore
 import LoupeStore
 
 /// Adds a batch's rollup deltas to the stored rows, merging histograms in SQL: to the rows of their
-/// own resolution in `rollups`, and to their hour's row in `rollups_hourly`, which long ranges read
-/// (a week of hourly rows is sixty times fewer than of minutes). The two tables change in the same
-/// transaction, so an hour's row is always the sum of its minutes.
+/// own resolution in `rollups`, and to the rows that cover them in each ``RollupTier``, in the same
+/// transaction, so a coarser row is always the sum of its minutes.
 enum RollupUpsert {
-    static let hourlyTable = "rollups_hourly"
-
     static let keyColumns = [
         "grain", "minute", "project", "service", "operation", "provider", "model", "status", "error_category",
         "user_id", "dims", "role",
@@ -36,22 +33,23 @@ enum RollupUpsert {
     }
 
     private static let minuteSQL = sql("rollups")
-    private static let hourSQL = sql(hourlyTable)
+    private static let tierSQL = Dictionary(uniqueKeysWithValues: RollupTier.allCases.map { ($0, sql($0.table)) })
 
-    static func apply(_ rollups: RollupAggregator, in db: Database, hourly: Bool = true) throws {
-        try apply(rows: rollups.rows, in: db, hourly: hourly)
+    static func apply(_ rollups: RollupAggregator, in db: Database, tiers: [RollupTier] = RollupTier.allCases) throws {
+        try apply(rows: rollups.rows, in: db, tiers: tiers)
     }
 
-    /// - Parameter hourly: false only for a migration that runs before `rollups_hourly` exists.
-    static func apply(rows: [RollupKey: RollupMeasures], in db: Database, hourly: Bool = true) throws {
+    /// - Parameter tiers: all but for a migration that runs before some tier's table exists.
+    static func apply(rows: [RollupKey: RollupMeasures], in db: Database, tiers: [RollupTier] = RollupTier.allCases) throws {
         guard !rows.isEmpty else { return }
         try write(rows, sql: minuteSQL, in: db)
-        guard hourly else { return }
-        var hours: [RollupKey: RollupMeasures] = [:]
-        for (key, m) in rows {
-            hours[key.at(minute: UnixMinute.floorDivide(key.minute, 60) * 60), default: RollupMeasures()].merge(m)
+        for tier in tiers {
+            var covering: [RollupKey: RollupMeasures] = [:]
+            for (key, m) in rows where tier.isCoarser(than: key.grain) {
+                covering[key.at(minute: UnixMinute.floorDivide(key.minute, tier.minutes) * tier.minutes), default: RollupMeasures()].merge(m)
+            }
+            if let sql = tierSQL[tier] { try write(covering, sql: sql, in: db) }
         }
-        try write(hours, sql: hourSQL, in: db)
     }
 
     private static func write(_ rows: [RollupKey: RollupMeasures], sql: String, in db: Database) throws {

@@ -125,7 +125,7 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("budget status (monthly, spend to date, projection, drivers)", analytics) {
             _ = try await $0.budgetStatus(Budget(name: "all", amountUSD: 1_000, period: .monthly), nowNanos: now + 60_000_000_000)
         }
-        try await measure("recommendations 7d (one summary, newest 1000 traces span by span)", analytics) {
+        try await measure("recommendations 7d (one summary, newest 500 traces span by span)", analytics) {
             _ = try await $0.recommendations(RecommendationQuery(range: .last(seconds: 7 * 86_400, now: now + 60_000_000_000)))
         }
         try await measurePages(analytics, now: now + 60_000_000_000)

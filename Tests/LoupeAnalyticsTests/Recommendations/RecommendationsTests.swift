@@ -10,7 +10,8 @@ struct RecommendationsTests {
 
     static func report(_ kinds: Set<Recommendation.Kind> = []) async throws -> RecommendationReport {
         let analytics = TelemetryAnalytics(store: try await F.store(), prices: try PriceCatalog.builtIn())
-        return try await analytics.recommendations(RecommendationQuery(range: F.range, kinds: kinds))
+        // The whole fixture sampled (560 traces), so each expected value is arithmetic over all of it.
+        return try await analytics.recommendations(RecommendationQuery(range: F.range, sampleTraces: 1_000, kinds: kinds))
     }
 
     static func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) <= 1e-6 * max(1, abs(b)) } ?? false }

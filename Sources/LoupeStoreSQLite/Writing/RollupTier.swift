@@ -1,0 +1,51 @@
+import LoupeCore
+import LoupeStore
+
+/// Coarser copies of the rollups, each row the sum of the finer rows it covers, written in the same
+/// transaction: a read over days takes whole days, hours and ten minutes from them and only its
+/// edges from minutes (a week of hourly rows is sixty times fewer than of minutes).
+enum RollupTier: CaseIterable, Sendable {
+    case day, hour, tenMinutes
+
+    var table: String {
+        switch self {
+        case .day: return "rollups_daily"
+        case .hour: return "rollups_hourly"
+        case .tenMinutes: return "rollups_10m"
+        }
+    }
+
+    var minutes: Int64 {
+        switch self {
+        case .day: return 1_440
+        case .hour: return 60
+        case .tenMinutes: return 10
+        }
+    }
+
+    /// Whether this tier keeps coarser rows than a grain's own (user rows are already ten minutes long).
+    func isCoarser(than grain: RollupGrain) -> Bool { minutes > grain.resolutionMinutes }
+
+    /// The tiers a merged read may take rows from: each of its rows must fall in one step, so the
+    /// steps must be whole tier rows counted from a tier boundary. Coarsest first.
+    static func usable(for query: RollupQuery) -> [RollupTier] {
+        guard let merge = query.merge else { return [] }
+        return allCases.filter { tier in
+            guard tier.isCoarser(than: query.grain) else { return false }
+            guard let step = merge.stepMinutes else { return true }
+            return step % tier.minutes == 0 && UnixMinute.floorDivide(merge.originMinute, tier.minutes) * tier.minutes == merge.originMinute
+        }
+    }
+
+    /// Where each part of `[from, to)` is read: the coarsest tier's whole rows in the middle, finer
+    /// tiers toward the edges, minutes (`rollups`) at the very edges.
+    static func parts(from: Int64, to: Int64, tiers: [RollupTier]) -> [(table: String, from: Int64, to: Int64)] {
+        guard from < to else { return [] }
+        guard let tier = tiers.first else { return [("rollups", from, to)] }
+        let finer = Array(tiers.dropFirst())
+        let first = -UnixMinute.floorDivide(-from, tier.minutes) * tier.minutes
+        let end = UnixMinute.floorDivide(to, tier.minutes) * tier.minutes
+        guard end > first else { return parts(from: from, to: to, tiers: finer) }
+        return parts(from: from, to: first, tiers: finer) + [(tier.table, first, end)] + parts(from: end, to: to, tiers: finer)
+    }
+}
