@@ -271,12 +271,12 @@ enum SchemaMigrations {
         return migrator
     }
 
-    /// Creates a tier's table and fills it from the minute rows: ranges of days read whole tier rows,
-    /// each the sum of the rows it covers (user rows are ten minutes long and sum the same way).
+    /// Creates a tier's table and fills it from the rows of the grains it keeps: ranges of days read
+    /// whole tier rows, each the sum of the rows it covers (user rows are ten minutes long and sum the same way).
     static func addTier(_ tier: RollupTier, in db: Database) throws {
         let minute = "minute / \(tier.minutes) * \(tier.minutes)"
         let columns = RollupUpsert.keyColumns.map { $0 == "minute" ? minute : $0 }
-        let coarser = RollupGrain.allCases.filter { tier.isCoarser(than: $0) }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let coarser = RollupGrain.allCases.filter(tier.keeps).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         try db.execute(sql: """
             CREATE TABLE \(tier.table) (
                 grain TEXT NOT NULL, minute INTEGER NOT NULL, project TEXT NOT NULL, service TEXT NOT NULL,

@@ -23,15 +23,20 @@ enum RollupTier: CaseIterable, Sendable {
         }
     }
 
-    /// Whether this tier keeps coarser rows than a grain's own (user rows are already ten minutes long).
-    func isCoarser(than grain: RollupGrain) -> Bool { minutes > grain.resolutionMinutes }
+    /// Whether this tier keeps rows of a grain. Ten-minute rows pay for themselves for the core
+    /// grain only (business labels multiply them nearly as much as minutes do, and user rows are
+    /// ten minutes long already); hours and days keep every grain, so a month's spend by user
+    /// reads days and the hours of today.
+    func keeps(_ grain: RollupGrain) -> Bool {
+        self == .tenMinutes ? grain == .core : true
+    }
 
     /// The tiers a merged read may take rows from: each of its rows must fall in one step, so the
     /// steps must be whole tier rows counted from a tier boundary. Coarsest first.
     static func usable(for query: RollupQuery) -> [RollupTier] {
         guard let merge = query.merge else { return [] }
         return allCases.filter { tier in
-            guard tier.isCoarser(than: query.grain) else { return false }
+            guard tier.keeps(query.grain) else { return false }
             guard let step = merge.stepMinutes else { return true }
             return step % tier.minutes == 0 && UnixMinute.floorDivide(merge.originMinute, tier.minutes) * tier.minutes == merge.originMinute
         }

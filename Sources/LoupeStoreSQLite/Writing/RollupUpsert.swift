@@ -45,7 +45,7 @@ enum RollupUpsert {
         try write(rows, sql: minuteSQL, in: db)
         for tier in tiers {
             var covering: [RollupKey: RollupMeasures] = [:]
-            for (key, m) in rows where tier.isCoarser(than: key.grain) {
+            for (key, m) in rows where tier.keeps(key.grain) {
                 covering[key.at(minute: UnixMinute.floorDivide(key.minute, tier.minutes) * tier.minutes), default: RollupMeasures()].merge(m)
             }
             if let sql = tierSQL[tier] { try write(covering, sql: sql, in: db) }
