@@ -31,12 +31,6 @@ public struct RecommendationInput: Sendable {
         amount * 30 * 86_400 / Double(max(60, observedSeconds))
     }
 
-    /// Scales what the sample shows to all calls of the range: the sample's share of a model's calls.
-    public func sampleShare(of usage: ModelUsage) -> Double {
-        let sampled = sample.calls.filter { $0.service == usage.service && $0.model == usage.model }.count
-        return usage.calls.count > 0 ? min(1, Double(sampled) / Double(usage.calls.count)) : 0
-    }
-
     public func price(_ provider: String?, _ model: String) -> ModelPrice? {
         prices?.price(provider: provider, model: model, atUnixNanos: nowNanos)
     }
