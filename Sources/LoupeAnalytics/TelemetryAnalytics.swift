@@ -11,14 +11,20 @@ public struct TelemetryAnalytics: Sendable {
     /// The prices the server charges with, for estimates made at read time (cache savings); nil
     /// where no catalog was given.
     public let prices: PriceCatalog?
+    /// US dollars per Snowflake credit, for estimates in credits (warehouse sizing).
+    public let creditPriceUSD: Double
     /// Most points one time series may have.
     public static let maxPoints = 10_000
     /// Points of all series of one timeseries answer together: grouping by a dimension of many
     /// values (users) must not allocate without bound.
     public static let maxSeriesPoints = 500_000
 
-    public init(store: any TelemetryStore, classifier: ErrorClassifier = ErrorClassifier(), prices: PriceCatalog? = nil) {
+    public init(
+        store: any TelemetryStore, classifier: ErrorClassifier = ErrorClassifier(), prices: PriceCatalog? = nil,
+        creditPriceUSD: Double = CostCalculator().creditPriceUSD
+    ) {
         self.prices = prices
+        self.creditPriceUSD = creditPriceUSD
         self.store = store
         self.classifier = classifier
     }

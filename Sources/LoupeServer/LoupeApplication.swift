@@ -44,7 +44,7 @@ public enum LoupeApplication {
         ).addRoutes(to: router)
         StatusRoutes<BasicRequestContext>(counters: counters, queue: queue, budget: budget, store: store, started: .now)
             .addRoutes(to: router)
-        let analytics = TelemetryAnalytics(store: store, prices: prices)
+        let analytics = TelemetryAnalytics(store: store, prices: prices, creditPriceUSD: configuration.creditPriceUSD)
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
         let budgets = BudgetBook(configuration.budgets, dimensions: Budget.dimensions(business: dimensions))

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import SCREENSHOTS
 from otlp_feed import HOSTILE_TRACE
@@ -134,7 +135,7 @@ def test_range_and_filters_live_in_the_url(browser: Any, loupe: Any) -> None:
     load(browser, loupe, "/ui/")
     everything = int(value(browser, "count"))
     browser.find_element(By.LINK_TEXT, "15m").click()
-    assert "range=15m" in browser.current_url
+    WebDriverWait(browser, 10).until(lambda b: "range=15m" in b.current_url)
     browser.refresh()
     assert browser.find_element(By.CSS_SELECTOR, ".ranges a.active").text == "15m"
     recent = int(value(browser, "count"))
@@ -142,7 +143,9 @@ def test_range_and_filters_live_in_the_url(browser: Any, loupe: Any) -> None:
     field = browser.find_element(By.CSS_SELECTOR, "form input[name=service]")
     field.send_keys("agent-api")
     field.submit()
-    assert "service=agent-api" in browser.current_url and "range=15m" in browser.current_url
+    # The form's navigation may still be under way when submit() returns.
+    WebDriverWait(browser, 10).until(lambda b: "service=agent-api" in b.current_url)
+    assert "range=15m" in browser.current_url
     browser.refresh()
     chip = browser.find_element(By.CSS_SELECTOR, ".chip")
     assert "service = agent-api" in chip.text

@@ -14,7 +14,7 @@ extension TelemetryAnalytics {
         async let firstMinute = firstMinuteWithData(query.range, filters: query.filters)
         let start = try await firstMinute.map { max(query.range.fromNanos, $0 * 60_000_000_000) } ?? query.range.toNanos
         let input = RecommendationInput(
-            models: ModelUsage.grouping(try await summary.groups), sample: try await sample, prices: prices,
+            models: ModelUsage.grouping(try await summary.groups), sample: try await sample, prices: prices, creditPriceUSD: creditPriceUSD,
             observedSeconds: max(0, (query.range.toNanos - start) / 1_000_000_000), nowNanos: nowNanos ?? query.range.toNanos
         )
         let advisors = Recommendation.advisors.filter { query.kinds.isEmpty || !query.kinds.isDisjoint(with: $0.kinds) }

@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var budgets: BudgetSet = BudgetSet()
     /// Provider rate limits per model from `--rate-limits`, for capacity forecasts.
     public var rateLimits: [RateLimit] = []
+    /// US dollars per Snowflake credit (`--credit-price-usd`), for the warehouse credits recommendations price.
+    public var creditPriceUSD: Double = CostCalculator().creditPriceUSD
 
     public init(
         host: String = "127.0.0.1", port: Int = 4318, databasePath: String = "loupe.db",

@@ -61,7 +61,7 @@ struct RecommendCommand: AsyncParsableCommand {
         )
         let report: RecommendationReport
         do {
-            report = try await TelemetryAnalytics(store: store, prices: try pricing.catalog()).recommendations(query)
+            report = try await TelemetryAnalytics(store: store, prices: try pricing.catalog(), creditPriceUSD: pricing.creditPriceUsd).recommendations(query)
         } catch let error as AnalyticsError {
             throw ValidationError(error.description)
         }

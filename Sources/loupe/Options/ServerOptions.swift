@@ -47,6 +47,7 @@ struct ServerOptions: ParsableArguments {
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
         configuration.alerts = try alerts.configuration()
+        configuration.creditPriceUSD = pricing.creditPriceUsd
         if let rateLimits { configuration.rateLimits = try CapacityCommand.load(rateLimits) }
         if let budgets {
             configuration.budgets = try BudgetsCommand.load(budgets, dimensions: Budget.dimensions(business: businessDimensions))

@@ -96,8 +96,11 @@ struct RecommendationsTests {
     @Test func cortexOnALargeWarehouseIsSizedDown() async throws {
         let r = try #require(try await Self.report([.warehouseSizing]).recommendations.first)
         #expect(r.scope["warehouse_size"] == "LARGE")
-        // 20 × 3.6 s = 0.02 h × (8 − 4) credits × $3.
+        // 20 × 3.6 s = 0.02 h × (8 − 4) credits × $3, the default credit price, or the server's.
         #expect(Self.close(r.monthlySavingUSD, 0.02 * 4 * 3 * F.month))
+        let analytics = TelemetryAnalytics(store: try await F.store(), prices: try PriceCatalog.builtIn(), creditPriceUSD: 2)
+        let priced = try await analytics.recommendations(RecommendationQuery(range: F.range, sampleTraces: 1_000, kinds: [.warehouseSizing]))
+        #expect(Self.close(priced.recommendations.first?.monthlySavingUSD, 0.02 * 4 * 2 * F.month))
     }
 
     @Test func theReportListsMoneyFirstAndAnEmptyStoreRecommendsNothing() async throws {
