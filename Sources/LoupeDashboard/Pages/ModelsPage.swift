@@ -117,7 +117,7 @@ struct ModelsPage {
                 rows.append(ModelsView.CapacityRow(
                     model: (limit.provider.map { "\($0) " } ?? "") + limit.model,
                     limit: "\(DisplayFormat.count(r.perMinute)) \(r.kind == .tokens ? "tokens" : "requests") a minute",
-                    recent: share(r.recentPeak), expected: peak.map(share) ?? "–",
+                    recent: share(r.recentPeak), expected: peak.map(share),
                     firstBreach: r.firstBreach.map { DisplayFormat.utcTime($0, withDate: true) + " UTC" } ?? "–",
                     stateClass: r.firstBreach != nil ? "critical" : (peak ?? r.recentPeak) >= 0.8 * r.perMinute ? "warning" : "",
                     sentence: r.sentence

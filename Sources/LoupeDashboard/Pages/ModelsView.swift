@@ -28,7 +28,8 @@ struct ModelsView: Sendable {
         var model: String
         var limit: String
         var recent: String
-        var expected: String
+        /// Nil while too little history to forecast.
+        var expected: String?
         var firstBreach: String
         var stateClass: String
         var sentence: String

@@ -11,7 +11,7 @@ enum ModelsTemplate {
 {{/hasData}}
 {{#hasCapacity}}<div class="panel tablewrap"><h2>Capacity</h2><table id="capacity"><thead><tr><th>model</th><th class="num">limit</th><th class="num">busiest minute, last day</th>
 <th class="num">expected busiest, next 7 days</th><th>first over the limit</th><th>in short</th></tr></thead><tbody>
-{{#capacity}}<tr><td>{{model}}</td><td class="num">{{limit}}</td><td class="num">{{recent}}</td><td class="num"><span class="badge {{stateClass}}">{{expected}}</span></td><td>{{firstBreach}}</td><td class="wrap">{{sentence}}</td></tr>{{/capacity}}
+{{#capacity}}<tr><td>{{model}}</td><td class="num">{{limit}}</td><td class="num">{{recent}}</td><td class="num">{{#expected}}<span class="badge {{stateClass}}">{{.}}</span>{{/expected}}{{^expected}}–{{/expected}}</td><td>{{firstBreach}}</td><td class="wrap">{{sentence}}</td></tr>{{/capacity}}
 </tbody></table><p class="muted">The expected busiest minute is the hourly forecast of tokens or calls scaled by how much busier an hour's busiest minute ran than its average over the last day (--rate-limits).</p></div>{{/hasCapacity}}
 """#
 }

@@ -19,7 +19,8 @@ struct ModelsCapacityTests {
         let html = try await dashboard.models(["range": "1h"], nowNanos: Pages.now)
         // One call a minute of 120 tokens: 60% of a 200-token limit; too little history to forecast.
         #expect(html.contains("id=\"capacity\"") && html.contains("200 tokens a minute") && html.contains("120 (60.0%)"))
-        #expect(html.contains("too little history to forecast"))
+        // No forecast yet: a dash, not an empty badge.
+        #expect(html.contains("too little history to forecast") && html.contains("<td class=\"num\">–</td><td>–</td>"))
         Pages.expectEscaped(html)
         let plain = try await Pages.dashboard(store).models(["range": "1h"], nowNanos: Pages.now)
         #expect(!plain.contains("id=\"capacity\""))
