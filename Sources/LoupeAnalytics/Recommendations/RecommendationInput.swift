@@ -31,6 +31,16 @@ public struct RecommendationInput: Sendable {
         amount * 30 * 86_400 / Double(max(60, observedSeconds))
     }
 
+    /// A service's chat (`llm`) calls of one model, from the rollups.
+    public func chatUsage(service: String, model: String) -> ModelUsage? {
+        models.first { $0.service == service && $0.model == model && $0.operation == OperationKind.llm.rawValue }
+    }
+
+    /// How many sampled model calls match: the denominator that scales a sample's count to the range.
+    public func sampledCalls(where matches: (SpanRecord) -> Bool) -> Int {
+        sample.calls.reduce(0) { $0 + (matches($1) ? 1 : 0) }
+    }
+
     public func price(_ provider: String?, _ model: String) -> ModelPrice? {
         prices?.price(provider: provider, model: model, atUnixNanos: nowNanos)
     }

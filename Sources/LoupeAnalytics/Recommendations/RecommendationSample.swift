@@ -11,6 +11,8 @@ public struct RecommendationSample: Sendable {
     public var retrievals: [SpanRecord]
     /// Trace ids, newest first.
     public var order: [String]
+    /// Where each trace's time went, computed once for every advisor that asks.
+    public var breakdowns: [String: StageBreakdown]
 
     public init(spans: [SpanRecord], order: [String]) {
         var traces: [String: [SpanRecord]] = [:]
@@ -20,6 +22,7 @@ public struct RecommendationSample: Sendable {
         let ordered = order.flatMap { traces[$0] ?? [] }
         calls = ordered.filter { $0.role.contains(.call) }
         retrievals = ordered.filter { $0.operation == .retrieval }
+        breakdowns = traces.mapValues(StageBreakdown.init(spans:))
     }
 
     /// Whether a trace retrieved documents before it called a model: its calls are retrieval-augmented.

@@ -20,7 +20,7 @@ public struct CompletionLimitAdvisor: RecommendationAdvisor {
         var found: [Recommendation] = []
         for (key, calls) in Dictionary(grouping: calls, by: { [$0.service, $0.provider ?? "", $0.model ?? ""] }) where calls.count >= minimumCalls {
             let scope = ["service": key[0], "provider": key[1], "model": key[2]]
-            let usage = input.models.first { $0.service == key[0] && $0.model == key[2] && $0.operation == OperationKind.llm.rawValue }
+            let usage = input.chatUsage(service: key[0], model: key[2])
             let truncated = calls.filter(\.stoppedAtTokenLimit)
             let share = Double(truncated.count) / Double(calls.count)
             if share >= minimumTruncatedShare && truncated.count >= 3 {
@@ -40,10 +40,14 @@ public struct CompletionLimitAdvisor: RecommendationAdvisor {
                     confidence: Recommendation.confidence(observations: Int64(truncated.count), half: 5)
                 ))
             }
-            let limited = calls.filter { $0.requestedMaxTokens != nil && $0.usage.output != nil }
+            // max_tokens may sit in a JSON string (OpenInference): read once per call.
+            let limited = calls.compactMap { call -> (call: SpanRecord, limit: Double, output: Double)? in
+                guard let output = call.usage.output, let limit = call.requestedMaxTokens else { return nil }
+                return (call, Double(limit), Double(output))
+            }
             guard limited.count >= minimumCalls else { continue }
-            let outputs = limited.compactMap { $0.usage.output.map(Double.init) }.sorted()
-            let limits = limited.compactMap { $0.requestedMaxTokens.map(Double.init) }.sorted()
+            let outputs = limited.map(\.output).sorted()
+            let limits = limited.map(\.limit).sorted()
             guard let p99 = NearestRank.quantile(0.99, ofSorted: outputs), let limit = NearestRank.quantile(0.5, ofSorted: limits),
                 p99 > 0, limit >= oversizeFactor * p99, truncated.isEmpty
             else { continue }
@@ -58,7 +62,7 @@ public struct CompletionLimitAdvisor: RecommendationAdvisor {
                     .init("output p99", "\(Figures.tokens(p99)) tokens"),
                     .init("calls", "\(limited.count) sampled"),
                 ],
-                exampleTraces: Array(limited.prefix(3).map(\.traceId)),
+                exampleTraces: Array(limited.prefix(3).map(\.call.traceId)),
                 confidence: Recommendation.confidence(observations: Int64(limited.count), half: 50)
             ))
         }

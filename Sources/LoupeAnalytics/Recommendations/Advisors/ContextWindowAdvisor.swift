@@ -30,7 +30,7 @@ public struct ContextWindowAdvisor: RecommendationAdvisor {
                 let meanMs = calls.map(\.durationMs).reduce(0, +) / Double(calls.count)
                 // Trimming to the limit saves at least the input tokens above it, at the input price.
                 let excess = over.map { Double($0.usage.input ?? 0) - limit * Double(window) }.reduce(0, +)
-                let usage = input.models.first { $0.service == key[0] && $0.model == key[2] && $0.operation == OperationKind.llm.rawValue }
+                let usage = input.chatUsage(service: key[0], model: key[2])
                 let saving = input.price(key[1], key[2]).flatMap { price -> Double? in
                     guard let usage, price.unit == .usd else { return nil }
                     let scale = Double(usage.calls.count) / Double(max(1, calls.count))

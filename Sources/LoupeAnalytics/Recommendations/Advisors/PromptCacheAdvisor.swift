@@ -21,7 +21,7 @@ public struct PromptCacheAdvisor: RecommendationAdvisor {
         let long = input.sample.calls.filter { $0.attributes["loupe.prompt.prefix_hash"] != nil && $0.model != nil }
         return Dictionary(grouping: long) { [$0.service, $0.model ?? ""] }.compactMap { key, calls -> Recommendation? in
             guard calls.count >= minimumCalls,
-                let usage = input.models.first(where: { $0.service == key[0] && $0.model == key[1] && $0.operation == OperationKind.llm.rawValue })
+                let usage = input.chatUsage(service: key[0], model: key[1])
             else { return nil }
             let byPrefix = Dictionary(grouping: calls) { $0.attributes["loupe.prompt.prefix_hash"]?.stringValue ?? "" }
             let repeated = byPrefix.values.filter { $0.count > 1 }.map(\.count).reduce(0, +)
@@ -33,7 +33,7 @@ public struct PromptCacheAdvisor: RecommendationAdvisor {
                 cached < price.inputPerMillion
             else { return nil }
             // Calls of the range with a long, repeated prefix: the sample's share of all calls.
-            let sampled = input.sample.calls.filter { $0.service == key[0] && $0.model == key[1] }.count
+            let sampled = input.sampledCalls { $0.service == key[0] && $0.model == key[1] }
             let cacheable = Double(usage.calls.count) * Double(calls.count) / Double(max(1, sampled)) * share
             let saving = input.monthly(cacheable * prefixTokens * (price.inputPerMillion - cached) / 1_000_000)
             let priceNote = "\(Figures.usd(price.inputPerMillion)) → \(Figures.usd(cached)) per million input tokens"

@@ -27,7 +27,7 @@ public struct ResponseCacheAdvisor: RecommendationAdvisor {
                 repeats += modelRepeats
                 models.append(model)
                 if let most = byPrompt.values.max(by: { $0.count < $1.count }), most.count > top.count { top = most }
-                let usage = input.models.first { $0.service == service && $0.model == model && $0.operation == OperationKind.llm.rawValue }
+                let usage = input.chatUsage(service: service, model: model)
                 if let cost = usage?.usage.knownCostUSD {
                     saving = (saving ?? 0) + input.monthly(cost * Double(modelRepeats) / Double(calls.count))
                 }

@@ -32,7 +32,7 @@ public struct RetrievalAdvisor: RecommendationAdvisor {
                     guard let price = input.price(call.provider, call.model ?? ""), let tokens = call.usage.input else { return 0 }
                     return min(cost, Double(tokens) * price.inputPerMillion / 1_000_000)
                 }.reduce(0, +)
-                let share = Double(calls.count) / Double(max(1, input.sample.calls.filter { $0.service == service && $0.operation == .llm }.count))
+                let share = Double(calls.count) / Double(max(1, input.sampledCalls { $0.service == service && $0.operation == .llm }))
                 let rangeCost = input.models.filter { $0.service == service && $0.operation == OperationKind.llm.rawValue }
                     .compactMap { $0.usage.knownCostUSD }.reduce(0, +)
                 let sampleCost = calls.compactMap(\.costUSD).reduce(0, +)
@@ -55,7 +55,7 @@ public struct RetrievalAdvisor: RecommendationAdvisor {
                 ))
             }
             // Time spent getting the context, against the whole request.
-            let breakdowns = traces.compactMap { input.sample.traces[$0].map(StageBreakdown.init(spans:)) }.filter { $0.totalMs > 0 }
+            let breakdowns = traces.compactMap { input.sample.breakdowns[$0] }.filter { $0.totalMs > 0 }
             let context: Set<OperationKind> = [.retrieval, .embedding, .rerank, .stage]
             let contextMs = breakdowns.map { b in context.map { b.byOperation[$0] ?? 0 }.reduce(0, +) }
             let totalMs = breakdowns.map(\.totalMs).reduce(0, +)

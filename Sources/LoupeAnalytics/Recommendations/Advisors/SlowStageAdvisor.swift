@@ -15,8 +15,10 @@ public struct SlowStageAdvisor: RecommendationAdvisor {
     public func recommendations(_ input: RecommendationInput) -> [Recommendation] {
         var byRoot: [[String]: [(id: String, spans: [SpanRecord], breakdown: StageBreakdown)]] = [:]
         for id in input.sample.order {
-            guard let spans = input.sample.traces[id], let root = spans.first(where: { $0.parentSpanId == nil }) else { continue }
-            byRoot[[root.service, root.name], default: []].append((id, spans, StageBreakdown(spans: spans)))
+            guard let spans = input.sample.traces[id], let breakdown = input.sample.breakdowns[id],
+                let root = spans.first(where: { $0.parentSpanId == nil })
+            else { continue }
+            byRoot[[root.service, root.name], default: []].append((id, spans, breakdown))
         }
         return byRoot.compactMap { key, traces -> Recommendation? in
             guard traces.count >= minimumTraces else { return nil }

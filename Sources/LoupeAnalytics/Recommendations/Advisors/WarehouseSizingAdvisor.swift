@@ -28,7 +28,7 @@ public struct WarehouseSizingAdvisor: RecommendationAdvisor {
             // concurrent queries share a running warehouse.
             let extraCredits = hours * (rate - medium)
             let allCortex = input.models.filter { $0.service == key[0] && $0.provider == "snowflake.cortex" }.map(\.calls.count).reduce(0, +)
-            let scale = Double(allCortex) / Double(max(1, input.sample.calls.filter { $0.service == key[0] && $0.provider == "snowflake.cortex" }.count))
+            let scale = Double(allCortex) / Double(max(1, input.sampledCalls { $0.service == key[0] && $0.provider == "snowflake.cortex" }))
             let tokenCredits = calls.compactMap(\.costUSD).reduce(0, +) / input.creditPriceUSD
             let durations = calls.map(\.durationMs).sorted()
             return Recommendation(
