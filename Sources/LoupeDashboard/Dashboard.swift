@@ -63,6 +63,11 @@ public struct Dashboard: Sendable {
         return wrap(try await RecommendationsPage(context: context).render(), .recommendations, path: DashboardSection.recommendations.path, context)
     }
 
+    public func experiments(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: ExperimentsPage.parameters, nowNanos: nowNanos)
+        return wrap(try await ExperimentsPage(context: context).render(), .experiments, path: DashboardSection.experiments.path, context)
+    }
+
     public func time(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
         let context = try context(parameters, page: TimePage.parameters, nowNanos: nowNanos)
         return wrap(try await TimePage(context: context).render(), .time, path: DashboardSection.time.path, context)

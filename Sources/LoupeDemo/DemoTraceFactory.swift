@@ -21,6 +21,13 @@ struct DemoTraceFactory {
     var failureRate: Double
     /// While set, this share of traces fails with this failure (the demo's error burst).
     var burst: (failure: DemoFailure, rate: Double)?
+    /// Thumbs up or down that users gave the support answers made so far, for the demo to send to
+    /// the scores API as an application would.
+    var feedback: [DemoFeedback] = []
+
+    /// The support service's running experiment: a shorter answer prompt against the current one,
+    /// half of the users each.
+    static let experiment = "answer-prompt"
 
     mutating func makeTrace(endingBefore nowNanos: Int64) -> [RawSpan] {
         let start = nowNanos - Int64.random(in: 3_000_000_000...6_000_000_000, using: &random)
@@ -111,23 +118,44 @@ struct DemoTraceFactory {
         spans.append(span(c, rootId, "context.build", .internal, t, buildEnd, resource, labels.merging(["loupe.operation.kind": "stage"]) { a, _ in a }))
         t = buildEnd + random.latency(median: 5)
         let (provider, model) = random.pick([("openai", "gpt-4o-mini"), ("openai", "gpt-4o"), ("anthropic", "claude-3-5-sonnet-20241022")])
+        // Assigned by user, as Loupe's Experiment does: a user always sees the same variant.
+        let concise = (Int(c.user.dropFirst(5)) ?? 0) % 2 == 1
+        let variant: [String: AttributeValue] = [
+            "loupe.experiment": .string(Self.experiment), "loupe.experiment.variant": .string(concise ? "concise-v2" : "control"),
+        ]
         let input = Int64.random(in: 900...4_000, using: &random)
         let cached = random.chance(0.4) ? input / 2 : 0
         var chat: [String: AttributeValue] = [
             "gen_ai.operation.name": "chat", "gen_ai.provider.name": .string(provider), "gen_ai.request.model": .string(model),
             "gen_ai.request.stream": true, "gen_ai.request.max_tokens": 4_096, "gen_ai.input.messages": .string(#"[{"role":"user","parts":[{"type":"text","content":"\#(c.prompt)"}]}]"#),
         ]
-        let chatEnd = t + random.latency(median: 900)
+        let chatEnd = t + random.latency(median: concise ? 720 : 900)
+        var events: [SpanEvent] = []
         if c.failure == nil {
             chat["gen_ai.response.model"] = .string(model)
             chat["gen_ai.usage.input_tokens"] = .int(input)
-            chat["gen_ai.usage.output_tokens"] = .int(Int64.random(in: 80...600, using: &random))
+            chat["gen_ai.usage.output_tokens"] = .int(Int64.random(in: concise ? 60...360 : 80...600, using: &random))
             if cached > 0 { chat["gen_ai.usage.cache_read.input_tokens"] = .int(cached) }
             chat["gen_ai.response.finish_reasons"] = .array(["stop"])
             chat["gen_ai.response.time_to_first_chunk"] = .double(Double(random.latency(median: 280)) / 1e9)
         }
-        spans.append(span(c, rootId, "chat \(model)", .client, t, chatEnd, resource, labels.merging(chat) { a, _ in a }, fails: true))
-        spans.append(root(c, rootId, "POST /support/answer", start, chatEnd + random.latency(median: 6), resource, labels))
+        if c.failure == nil && random.chance(0.5) {
+            // An LLM judge grades half of the answers' relevance, as an OTel GenAI evaluation event.
+            let relevance = min(1, max(0, Double.random(in: concise ? 0.62...0.95 : 0.6...0.92, using: &random)))
+            events.append(SpanEvent(name: "gen_ai.evaluation.result", timeNanos: chatEnd, attributes: [
+                "gen_ai.evaluation.name": "relevance", "gen_ai.evaluation.score.value": .double((relevance * 100).rounded() / 100),
+                "gen_ai.evaluation.explanation": "judged against the retrieved articles",
+            ]))
+        }
+        var chatSpan = span(c, rootId, "chat \(model)", .client, t, chatEnd, resource, labels.merging(chat) { a, _ in a }.merging(variant) { a, _ in a }, fails: true)
+        chatSpan.events += events
+        spans.append(chatSpan)
+        spans.append(root(c, rootId, "POST /support/answer", start, chatEnd + random.latency(median: 6), resource, labels.merging(variant) { a, _ in a }))
+        if random.chance(0.35) {
+            // Failed answers are mostly thumbed down; the concise prompt's answers are liked more.
+            let liked = c.failure != nil && !c.recovered ? random.chance(0.1) : random.chance(concise ? 0.84 : 0.74)
+            feedback.append(DemoFeedback(traceId: c.traceId, user: c.user, liked: liked, category: c.queryCategory))
+        }
         return spans
     }
 

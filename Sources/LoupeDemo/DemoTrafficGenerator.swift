@@ -68,7 +68,7 @@ public struct DemoTrafficGenerator: Sendable {
 
     /// Sends a batch every `interval` until the task is cancelled; `progress` is called after each send.
     public func run(
-        sender: OTLPHTTPSender, interval: Duration = .milliseconds(500),
+        sender: OTLPHTTPSender, feedback: ScoreHTTPSender? = nil, interval: Duration = .milliseconds(500),
         now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1e9) },
         progress: @Sendable (Progress) -> Void = { _ in }
     ) async {
@@ -98,6 +98,9 @@ public struct DemoTrafficGenerator: Sendable {
                     try await sender.send(spans)
                     totals.traces += count + runaway
                     totals.spans += spans.count
+                    // Feedback follows its answer, as a user's click does.
+                    if let feedback { try await feedback.send(factory.feedback) }
+                    factory.feedback.removeAll()
                 } catch is CancellationError {
                     return
                 } catch {

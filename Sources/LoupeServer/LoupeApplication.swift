@@ -47,6 +47,8 @@ public enum LoupeApplication {
         let analytics = TelemetryAnalytics(store: store, prices: prices, creditPriceUSD: configuration.creditPriceUSD)
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
+        ScoreRoutes<BasicRequestContext>(store: store, now: now).addRoutes(to: router)
+        ExperimentRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
         let budgets = BudgetBook(configuration.budgets, dimensions: Budget.dimensions(business: dimensions))
         BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, rateLimits: configuration.rateLimits, now: now)
             .addRoutes(to: router)

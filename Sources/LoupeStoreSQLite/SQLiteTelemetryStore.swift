@@ -63,6 +63,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             var folded = false
             try db.inTransaction(.immediate) {
                 let (outcome, deltas) = try SpanBatchWriter.write(batch, in: db)
+                if !batch.scores.isEmpty { _ = try ScoreTable.write(batch.scores, in: db) }
                 var all = self.pending.withLock { $0 }
                 // Summed, the segments' rows overstate the merged count: a cheap, safe bound.
                 if all.rowCount + deltas.reduce(0, { $0 + $1.rowCount }) > self.maxPendingRows {
@@ -221,7 +222,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
         try await flushAggregates()
-        var (sql, arguments) = Self.tracesWhere(query, select: "*")
+        var (sql, arguments) = Self.tracesWhere(query, select: TraceSummary.selectList)
         sql += " ORDER BY start_ns DESC LIMIT ?"
         arguments.append(query.limit)
         let statementArguments = StatementArguments(arguments)
@@ -262,6 +263,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         if let session = query.session { sql += " AND session_id = ?"; arguments.append(session) }
         if let hasErrors = query.hasErrors { sql += hasErrors ? " AND error_count > 0" : " AND error_count = 0" }
         if let rootName = query.rootName { sql += " AND root_name = ?"; arguments.append(rootName) }
+        if let experiment = query.experiment { sql += " AND experiment = ?"; arguments.append(experiment) }
         if let nanos = query.minDurationNanos { sql += " AND end_ns - start_ns >= ?"; arguments.append(nanos) }
         if let cost = query.minCostUSD { sql += " AND cost_usd >= ?"; arguments.append(cost) }
         // What only spans know is checked per candidate trace, through the spans' identity index.
@@ -340,6 +342,44 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     public func failureModes(_ query: FailureModeQuery) async throws -> FailureModes {
         guard query.isSupported else { throw SQLiteStoreError.unsupportedQuery("failure modes are grouped and filtered by built-in dimensions only") }
         return try await FailureModeReader.read(query, from: pool)
+    }
+
+    public func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount] {
+        try await flushAggregates()
+        var (sql, arguments) = Self.tracesWhere(
+            query, select: "experiment, variant, COUNT(*) AS n, MIN(start_ns) AS first_ns, MAX(start_ns) AS last_ns",
+            condition: "experiment IS NOT NULL", index: "traces_experiments"
+        )
+        sql += " GROUP BY experiment, variant ORDER BY experiment, variant"
+        let statementArguments = StatementArguments(arguments)
+        let finalSQL = sql
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: finalSQL, arguments: statementArguments).map {
+                ExperimentVariantCount(
+                    label: ExperimentLabel(experiment: $0["experiment"], variant: $0["variant"] ?? ""), traces: $0["n"],
+                    firstNanos: $0["first_ns"], lastNanos: $0["last_ns"]
+                )
+            }
+        }
+    }
+
+    public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] {
+        try await flushAggregates()
+        // Two readers at once: the score join is as long as all the rest.
+        async let scores = pool.read { db in try ExperimentArmReader.scores(query, in: db) }
+        var arms = try await pool.read { db in try ExperimentArmReader.arms(query, in: db) }
+        let sums = try await scores
+        for i in arms.indices { arms[i].scores = sums[arms[i].variant] ?? [:] }
+        return arms
+    }
+
+    public func writeScores(_ scores: [Score]) async throws -> Int {
+        guard !scores.isEmpty else { return 0 }
+        return try await pool.write { db in try ScoreTable.write(scores, in: db) }
+    }
+
+    public func scores(_ query: ScoreQuery) async throws -> [Score] {
+        try await pool.read { db in try ScoreTable.read(query, in: db) }
     }
 
     public func appendAlertEvents(_ events: [AlertEvent]) async throws {

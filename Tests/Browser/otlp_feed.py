@@ -12,6 +12,8 @@ from typing import Any
 HOSTILE_NAME = "<script>window.__pwned=1</script>answer"
 HOSTILE_ATTRIBUTE = "\"><img src=x onerror=\"window.__pwned=2\">"
 HOSTILE_TRACE = "deadbeef" * 4
+# The RAG traffic is an experiment: the control answers with claude-3-5-haiku, "mini" with gpt-4o-mini.
+EXPERIMENT = "answer-model"
 
 
 def attr(key: str, value: Any) -> dict[str, Any]:
@@ -42,7 +44,8 @@ def rag_trace(rng: random.Random, index: int, start: int) -> list[dict[str, Any]
     llm_ms = 300 + rng.random() * 900
     spans = [
         span(trace, f"{index:08x}00000001", None, "POST /answer", start, 60 + llm_ms + 80,
-             {"user.id": f"user-{index % 7}", "session.id": f"s-{index % 11}"},
+             {"user.id": f"user-{index % 7}", "session.id": f"s-{index % 11}",
+              "loupe.experiment": EXPERIMENT, "loupe.experiment.variant": "mini" if index % 2 else "control"},
              error="upstream model failed" if failed else None, kind=2),
         span(trace, f"{index:08x}00000002", f"{index:08x}00000001", "embeddings", start + 2_000_000, 40,
              {"gen_ai.operation.name": "embeddings", "gen_ai.request.model": "text-embedding-3-small",
@@ -62,7 +65,8 @@ def hostile_trace(start: int) -> list[dict[str, Any]]:
     root = "feedfacefeedface"
     return [
         span(HOSTILE_TRACE, root, None, HOSTILE_NAME, start, 500,
-             {"user.id": HOSTILE_ATTRIBUTE, "input.value": "<script>window.__pwned=3</script>", "evil": HOSTILE_ATTRIBUTE},
+             {"user.id": HOSTILE_ATTRIBUTE, "input.value": "<script>window.__pwned=3</script>", "evil": HOSTILE_ATTRIBUTE,
+              "feature_flag.key": HOSTILE_NAME, "feature_flag.result.variant": HOSTILE_ATTRIBUTE},
              error="<b onmouseover=\"window.__pwned=4\">bold</b>", kind=2),
         span(HOSTILE_TRACE, "feedfacefeed0002", root, "chat <svg onload=window.__pwned=5>", start + 10_000_000, 400,
              {"gen_ai.operation.name": "chat", "gen_ai.request.model": "<img src=x onerror=window.__pwned=6>",
@@ -94,6 +98,14 @@ def feed(url: str) -> dict[str, Any]:
         spans += rag_trace(rng, i, now - (30 * 60 - i * 25) * 1_000_000_000)
     send(url, "rag-api", spans)
     send(url, "agent-api", hostile_trace(now - 5 * 60 * 1_000_000_000))
+    # Users liked two of three answers; the hostile trace's feedback tries markup in its comment.
+    scores = [{"trace_id": f"{i + 1:032x}", "name": "user_satisfaction", "value": i % 3 != 0, "user_id": f"user-{i % 7}"}
+              for i in range(60)]
+    scores.append({"trace_id": HOSTILE_TRACE, "name": HOSTILE_NAME, "value": 1, "comment": HOSTILE_ATTRIBUTE})
+    request = urllib.request.Request(url.rstrip("/") + "/api/v1/scores", data=json.dumps(scores).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert json.load(response)["stored"] == 61
     return {"traces": 61, "sent_at_ns": now}
 
 

@@ -95,6 +95,13 @@ ol.recommendations{margin:0;padding-left:22px}ol.recommendations>li{padding:10px
 ol.recommendations .action{font-weight:600}ol.recommendations .gain{margin:3px 0;font-size:13px}.gain .saving{color:var(--good);font-weight:600}.gain .latency{color:var(--accent);font-weight:600}
 ol.recommendations .reason{margin:4px 0;font-size:13px}table.evidence{width:auto;font-size:12px;margin:2px 0}table.evidence th{text-align:left;font-weight:normal;color:var(--muted);padding:1px 12px 1px 0}table.evidence td{padding:1px 0}
 .badge.confidence.high{border-color:var(--good);color:var(--good)}.badge.confidence.low{border-color:var(--warn);color:var(--warn)}
+section.verdict{background:var(--panel);border:1px solid var(--line);border-left:5px solid var(--muted);border-radius:8px;padding:10px 14px;margin:0 0 14px}
+section.verdict .label{color:var(--muted);font-size:12px}section.verdict .value{font-size:22px;font-weight:650}section.verdict p{margin:4px 0 0;font-size:13px}
+section.verdict.ship_treatment{border-left-color:var(--good)}section.verdict.keep_control{border-left-color:var(--accent)}section.verdict.check_assignment{border-left-color:var(--bad)}section.verdict.keep_running{border-left-color:var(--warn)}
+.verdict-badge.ship_treatment{border-color:var(--good);color:var(--good)}.verdict-badge.check_assignment{border-color:var(--bad);color:var(--bad)}.verdict-badge.keep_running{border-color:var(--warn);color:var(--warn)}
+section.comparison{margin:18px 0}section.comparison h2 .badge{text-transform:none;letter-spacing:0;margin-left:6px}section.comparison .reason{font-size:13px;margin:4px 0 8px}
+table.differences tr.better td:nth-child(4){color:var(--good);font-weight:600}table.differences tr.worse td:nth-child(4){color:var(--bad);font-weight:600}
+p.warning{color:var(--bad);font-weight:600}
 @media (max-width:640px){header.top{padding:8px 10px}main{padding:10px}.ranges{margin-left:0}.bar input{width:7em}}
 """#
 }

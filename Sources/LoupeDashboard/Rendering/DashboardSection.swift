@@ -6,6 +6,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
     case errors
     case anomalies
     case recommendations
+    case experiments
     case cost
     case models
     case heatmap
@@ -24,6 +25,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .errors: return "Errors"
         case .anomalies: return "Anomalies"
         case .recommendations: return "Recommendations"
+        case .experiments: return "Experiments"
         case .alerts: return "Alerts"
         }
     }
@@ -40,6 +42,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .errors: return "/ui/errors"
         case .anomalies: return "/ui/anomalies"
         case .recommendations: return "/ui/recommendations"
+        case .experiments: return "/ui/experiments"
         case .alerts: return "/ui/alerts"
         }
     }

@@ -40,6 +40,7 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
         ui.get("errors") { request, _ in await page(request) { try await dashboard.errors($0, nowNanos: $1) } }
         ui.get("anomalies") { request, _ in await page(request) { try await dashboard.anomalies($0, nowNanos: $1) } }
         ui.get("recommendations") { request, _ in await page(request) { try await dashboard.recommendations($0, nowNanos: $1) } }
+        ui.get("experiments") { request, _ in await page(request) { try await dashboard.experiments($0, nowNanos: $1) } }
         ui.get("time") { request, _ in await page(request) { try await dashboard.time($0, nowNanos: $1) } }
         ui.get("cost") { request, _ in await page(request) { try await dashboard.cost($0, nowNanos: $1) } }
         ui.get("models") { request, _ in await page(request) { try await dashboard.models($0, nowNanos: $1) } }

@@ -15,12 +15,15 @@ public struct SpanBatch: Sendable {
     public private(set) var segmentRollups: [RollupAggregator]
     /// Each segment's trace-summary deltas, parallel to ``segments``.
     public private(set) var segmentTraces: [TraceSummaryAggregator]
+    /// The scores the spans report by convention (``Score/reported(by:)``), stored with them.
+    public private(set) var scores: [Score]
 
     public init(_ spans: [SpanRecord]) {
         guard !spans.isEmpty else {
-            (segments, texts, segmentRollups, segmentTraces) = ([], [], [], [])
+            (segments, texts, segmentRollups, segmentTraces, scores) = ([], [], [], [], [])
             return
         }
+        scores = spans.flatMap(Score.reported(by:))
         let (rollups, traces) = Self.aggregates(of: spans)
         (segments, texts, segmentRollups, segmentTraces) = ([spans], [SpanText.encode(spans)], [rollups], [traces])
     }
@@ -42,6 +45,7 @@ public struct SpanBatch: Sendable {
         texts += other.texts
         segmentRollups += other.segmentRollups
         segmentTraces += other.segmentTraces
+        scores += other.scores
     }
 
     /// The aggregates of some spans: a batch's own, or only those a store found new when a batch repeats stored ones.

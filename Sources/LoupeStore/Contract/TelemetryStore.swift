@@ -48,6 +48,21 @@ public protocol TelemetryStore: Sendable {
     /// query that is not ``FailureModeQuery/isSupported``; the analytics then read ``failedSpans(_:)``.
     func failureModes(_ query: FailureModeQuery) async throws -> FailureModes
 
+    /// Traces of the query's range and filters (its limit aside) that ran under an experiment,
+    /// counted by experiment and variant.
+    func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount]
+
+    /// One experiment's variants in a range, each added up (``ExperimentArm``), by variant name.
+    func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm]
+
+    /// Stores scores atomically, one per id: a score whose id is stored already replaces it.
+    /// Returns how many ids were new.
+    @discardableResult
+    func writeScores(_ scores: [Score]) async throws -> Int
+
+    /// Scores matching the query, newest first, at most `query.limit`.
+    func scores(_ query: ScoreQuery) async throws -> [Score]
+
     /// Appends entries to the alert history, atomically.
     func appendAlertEvents(_ events: [AlertEvent]) async throws
 

@@ -9,6 +9,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         var traces: [String: TraceSummary] = [:]
         var callResponses: [CallResponseKey: CallResponseClaim] = [:]
         var alertEvents: [AlertEvent] = []
+        var scores: [String: Score] = [:]
     }
 
     private let state = Mutex(State())
@@ -45,6 +46,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
                 inserted.append(span)
                 outcome.inserted += 1
             }
+            for score in batch.scores { state.scores[score.id] = score }
             var (rollups, traces) = (batch.rollups, batch.traces)
             if outcome.changedAggregates { (rollups, traces) = SpanBatch.aggregates(of: inserted) }
             for (key, measures) in rollups.rows { state.rollups[key, default: RollupMeasures()].merge(measures) }
@@ -108,6 +110,55 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func failureModes(_ query: FailureModeQuery) async throws -> FailureModes {
         state.withLock { state in
             FailureModes(failed: state.spans.values.flatMap(\.values).filter(\.isError), query: query)
+        }
+    }
+
+    public func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount] {
+        state.withLock { state in
+            var counts: [ExperimentLabel: ExperimentVariantCount] = [:]
+            for trace in state.traces.values {
+                guard let label = trace.experiment, query.matches(trace),
+                    query.matches(spans: state.spans[trace.traceId]?.values ?? [:].values)
+                else { continue }
+                var count = counts[label] ?? ExperimentVariantCount(label: label, traces: 0, firstNanos: trace.startNanos, lastNanos: trace.startNanos)
+                count.traces += 1
+                count.firstNanos = min(count.firstNanos, trace.startNanos)
+                count.lastNanos = max(count.lastNanos, trace.startNanos)
+                counts[label] = count
+            }
+            return counts.values.sorted { ($0.label.experiment, $0.label.variant) < ($1.label.experiment, $1.label.variant) }
+        }
+    }
+
+    public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] {
+        state.withLock { state in
+            var byTrace: [String: [Score]] = [:], bySession: [String: [Score]] = [:]
+            for score in state.scores.values {
+                if let trace = score.target.traceId { byTrace[trace, default: []].append(score) }
+                if let session = score.target.sessionId { bySession[session, default: []].append(score) }
+            }
+            var arms: [String: ArmTally] = [:]
+            for trace in state.traces.values where query.matches(trace) {
+                let scores = (byTrace[trace.traceId] ?? []) + (trace.sessionId.flatMap { bySession[$0] } ?? [])
+                arms[trace.experiment?.variant ?? "", default: ArmTally()].add(trace, scores: scores)
+            }
+            return arms.sorted { $0.key < $1.key }.map { $0.value.arm(variant: $0.key, maxLatencies: query.maxLatencies) }
+        }
+    }
+
+    public func writeScores(_ scores: [Score]) async throws -> Int {
+        state.withLock { state in
+            var new = 0
+            for score in scores {
+                if state.scores.updateValue(score, forKey: score.id) == nil { new += 1 }
+            }
+            return new
+        }
+    }
+
+    public func scores(_ query: ScoreQuery) async throws -> [Score] {
+        state.withLock { state in
+            Array(state.scores.values.filter(query.matches).sorted { ($0.timestampNanos, $0.id) > ($1.timestampNanos, $1.id) }.prefix(query.limit))
         }
     }
 

@@ -1,3 +1,5 @@
+import LoupeCore
+
 /// One trace as the trace list shows it, kept up to date as its spans arrive.
 public struct TraceSummary: Sendable, Hashable {
     public var traceId: String
@@ -17,13 +19,16 @@ public struct TraceSummary: Sendable, Hashable {
     public var userId: String?
     /// The conversation or session the trace belongs to, from the first span that names one.
     public var sessionId: String?
+    /// The experiment and variant the trace ran under, from the first span that names one.
+    public var experiment: ExperimentLabel?
 
     public init(
         traceId: String, project: String, service: String, rootName: String?, startNanos: Int64, endNanos: Int64,
         spanCount: Int64, errorCount: Int64, failedCalls: Int64 = 0, inputTokens: Int64, outputTokens: Int64, costUSD: Double, userId: String?,
-        sessionId: String? = nil
+        sessionId: String? = nil, experiment: ExperimentLabel? = nil
     ) {
         self.sessionId = sessionId
+        self.experiment = experiment
         self.traceId = traceId
         self.project = project
         self.service = service
@@ -57,5 +62,6 @@ public struct TraceSummary: Sendable, Hashable {
         costUSD += other.costUSD
         userId = userId ?? other.userId
         sessionId = sessionId ?? other.sessionId
+        experiment = experiment ?? other.experiment
     }
 }

@@ -20,7 +20,7 @@ public struct TraceSummaryAggregator: Sendable {
             spanCount: 1, errorCount: span.isError ? 1 : 0,
             failedCalls: span.isError && span.role.contains(.call) ? 1 : 0, inputTokens: usage.input ?? 0,
             outputTokens: usage.output ?? 0, costUSD: span.countsUsage ? (span.costUSD ?? 0) : 0, userId: span.userId,
-            sessionId: span.sessionId
+            sessionId: span.sessionId, experiment: span.experimentLabel
         )
         if traces[span.traceId] == nil {
             traces[span.traceId] = delta

@@ -268,6 +268,19 @@ enum SchemaMigrations {
             try Self.addTier(.day, in: db)
             try Self.addTier(.tenMinutes, in: db)
         }
+        migrator.registerMigration("2026-12-10 experiments and scores") { db in
+            // Traces stored before this keep no experiment: it lives in span attributes, which are
+            // JSON text that only a scan of every span could read back. The index holds every column
+            // an experiment's comparison reads, so adding up a variant never visits the table, and it
+            // orders each variant's requests by start for the newest latencies.
+            try db.execute(sql: """
+                ALTER TABLE traces ADD COLUMN experiment TEXT;
+                ALTER TABLE traces ADD COLUMN variant TEXT;
+                CREATE INDEX traces_experiments ON traces(
+                    experiment, variant, start_ns, project, end_ns, error_count, cost_usd, user_id, session_id, trace_id
+                ) WHERE experiment IS NOT NULL;
+                """ + ScoreTable.create)
+        }
         return migrator
     }
 

@@ -1,12 +1,13 @@
 import GRDB
+import LoupeCore
 import LoupeStore
 
 /// Merges a batch's per-trace deltas into the `traces` table, mirroring ``TraceSummary/merge(_:)``.
 enum TraceUpsert {
     private static let sql = """
         INSERT INTO traces (trace_id, project, service, root_name, start_ns, end_ns, span_count, error_count,
-            failed_calls, input_tokens, output_tokens, cost_usd, user_id, session_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            failed_calls, input_tokens, output_tokens, cost_usd, user_id, session_id, experiment, variant)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (trace_id) DO UPDATE SET
             service = CASE WHEN excluded.root_name IS NOT NULL THEN excluded.service ELSE traces.service END,
             root_name = COALESCE(excluded.root_name, traces.root_name),
@@ -19,7 +20,9 @@ enum TraceUpsert {
             output_tokens = traces.output_tokens + excluded.output_tokens,
             cost_usd = traces.cost_usd + excluded.cost_usd,
             user_id = COALESCE(traces.user_id, excluded.user_id),
-            session_id = COALESCE(traces.session_id, excluded.session_id)
+            session_id = COALESCE(traces.session_id, excluded.session_id),
+            experiment = COALESCE(traces.experiment, excluded.experiment),
+            variant = CASE WHEN traces.experiment IS NULL THEN excluded.variant ELSE traces.variant END
         """
 
     static func apply(_ traces: TraceSummaryAggregator, in db: Database) throws {
@@ -31,7 +34,8 @@ enum TraceUpsert {
         for t in traces {
             let values: [(any DatabaseValueConvertible)?] = [
                 t.traceId, t.project, t.service, t.rootName, t.startNanos, t.endNanos, t.spanCount, t.errorCount,
-                t.failedCalls, t.inputTokens, t.outputTokens, t.costUSD, t.userId, t.sessionId,
+                t.failedCalls, t.inputTokens, t.outputTokens, t.costUSD, t.userId, t.sessionId, t.experiment?.experiment,
+                t.experiment?.variant,
             ]
             statement.setUncheckedArguments(StatementArguments(values))
             try statement.execute()

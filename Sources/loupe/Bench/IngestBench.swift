@@ -6,6 +6,7 @@ import LoupeCore
 import LoupeDemo
 import LoupeOTLP
 import LoupeServer
+import LoupeStore
 import LoupeStoreSQLite
 import NIOCore
 import NIOHTTP1
@@ -33,11 +34,15 @@ struct IngestBench: AsyncParsableCommand {
     @Flag(help: "Add prompt and completion content to every span (about 1.3 KB per span on the wire), as instrumentations with content capture send it.")
     var content = false
 
+    @Option(help: "Scores to store before ingest starts, to measure ingest into a store that already holds feedback (e.g. 1000000).")
+    var scores = 0
+
     @Option(help: "Durability: full or normal.")
     var durability: SQLiteStoreOptions.Durability = .full
 
     func validate() throws {
         guard spans > 0, batch > 0, clients > 0 else { throw ValidationError("--spans, --batch and --clients must be positive") }
+        guard scores >= 0 else { throw ValidationError("--scores must not be negative") }
     }
 
     func run() async throws {
@@ -65,6 +70,7 @@ struct IngestBench: AsyncParsableCommand {
         logger.logLevel = .error
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability))
         try await store.claimIngest()
+        if scores > 0 { try await Self.prefill(scores: scores, into: store) }
         let configuration = ServerConfiguration(port: 0, databasePath: path)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = LoupeApplication.make(
@@ -109,6 +115,23 @@ struct IngestBench: AsyncParsableCommand {
         let stored = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }.reduce(0, +)
         BenchFormat.say("stored: \(stored / max(1, total)) B per span (\(String(format: "%.1f", Double(stored) / 1_048_576)) MiB for \(total) spans, rollups and indexes included)")
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// Feedback on as many traces as `scores`, in the API's batches of a thousand.
+    private static func prefill(scores: Int, into store: SQLiteTelemetryStore) async throws {
+        BenchFormat.say("Storing \(scores) scores first…")
+        let start = ContinuousClock.now
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        for first in stride(from: 0, to: scores, by: 1_000) {
+            try await store.writeScores((first..<min(scores, first + 1_000)).map { i in
+                Score(
+                    id: "prefill-\(i)", project: "default", target: .trace(traceId: String(format: "%032x", i + 1)), name: "user_satisfaction",
+                    value: .boolean(i % 4 != 0), userId: "user-\(i % 5_000)", source: .userFeedback, timestampNanos: now - Int64(i) * 1_000_000
+                )
+            })
+        }
+        let seconds = (ContinuousClock.now - start).seconds
+        BenchFormat.say("stored \(scores) scores in \(String(format: "%.1f", seconds)) s (\(BenchFormat.rate(scores, seconds: seconds)) scores/s)")
     }
 
     private func body(_ spans: [RawSpan]) throws -> ByteBuffer {

@@ -70,6 +70,14 @@ struct QueryBench: AsyncParsableCommand {
             let raw = DecodedSpans(spans: Array(traces.joined().prefix(spans - stored)))
             let records = pipeline.records(from: raw, nowNanos: now).records
             _ = try await store.write(Array(records))
+            // A thumbs up or down on a third of the experiment's answers, as users of the demo give them.
+            try await store.writeScores(records.filter { $0.parentSpanId == nil && $0.experimentLabel != nil && ($0.traceId.utf8.first ?? 0) % 3 == 0 }.map {
+                Score(
+                    id: "bench-\($0.traceId)", project: $0.project, target: .trace(traceId: $0.traceId), name: "user_satisfaction",
+                    value: .boolean($0.traceId.utf8.last.map { $0 % 5 != 0 } ?? true), userId: $0.userId, source: .userFeedback,
+                    timestampNanos: $0.endNanos
+                )
+            })
             stored += records.count
             chunk += 1
             if chunk % 10 == 0 { BenchFormat.say("  \(stored) spans stored") }
@@ -128,6 +136,12 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("recommendations 7d (one summary, newest 500 traces span by span)", analytics) {
             _ = try await $0.recommendations(RecommendationQuery(range: .last(seconds: 7 * 86_400, now: now + 60_000_000_000)))
         }
+        let month = TimeRange.last(seconds: ExperimentQuery.defaultRangeSeconds, now: now + 60_000_000_000)
+        try await measure("experiments 30d (list)", analytics) { _ = try await $0.experiments(month) }
+        let experiment = try await analytics.experiments(month).first?.name ?? "answer-prompt"
+        try await measure("experiment report 30d (every request of the experiment, scores joined, all tests)", analytics) {
+            _ = try await $0.experimentReport(ExperimentQuery(name: experiment, range: month))
+        }
         try await measurePages(analytics, now: now + 60_000_000_000)
     }
 
@@ -150,6 +164,7 @@ struct QueryBench: AsyncParsableCommand {
             ("page /ui/anomalies", { try await dashboard.anomalies([:], nowNanos: now) }),
             ("page /ui/anomalies?range=24h", { try await dashboard.anomalies(["range": "24h"], nowNanos: now) }),
             ("page /ui/recommendations?range=7d", { try await dashboard.recommendations(["range": "7d"], nowNanos: now) }),
+            ("page /ui/experiments?range=7d", { try await dashboard.experiments(["range": "7d"], nowNanos: now) }),
         ]
         for (name, render) in pages {
             if let only, !name.contains(only) { continue }

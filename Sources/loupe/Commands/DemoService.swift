@@ -26,6 +26,7 @@ struct DemoService: Service {
               By business unit:  \(base)/api/v1/summary?group_by=business_unit
               Errors over time:  \(base)/api/v1/timeseries?metric=errors&group_by=error_category
               Recent traces:     \(base)/api/v1/traces?limit=20
+              A/B experiment:    \(base)/api/v1/experiments/answer-prompt
               Anomalies:         \(base)/ui/anomalies\(generator.incident.map { " (incidents from \(Int($0.after.components.seconds / 60)) min in: a runaway loop, rate limits, a dip)" } ?? "")
               Database:          \(databasePath)
             Press Ctrl-C to stop.
@@ -35,6 +36,7 @@ struct DemoService: Service {
         // `nil` flushes every stream; naming `stdout` is not concurrency-safe.
         fflush(nil)
         let sender = OTLPHTTPSender(endpoint: "\(base)/v1/traces")
+        let feedback = ScoreHTTPSender(endpoint: "\(base)/api/v1/scores")
         let status = StatusLine(analytics: TelemetryAnalytics(store: store))
         // The Swift assistant is instrumented with Loupe's SDK and reaches the server through its OTLP exporter.
         let exporter = OTLPExporter(
@@ -54,7 +56,7 @@ struct DemoService: Service {
                 await cancelWhenGracefulShutdown {
                     await withTaskGroup(of: Void.self) { group in
                         group.addTask {
-                            await generator.run(sender: sender, progress: { progress in status.record(progress) })
+                            await generator.run(sender: sender, feedback: feedback, progress: { progress in status.record(progress) })
                         }
                         group.addTask { await SwiftAssistantTraffic(seed: generator.seed).run(telemetry: telemetry) }
                         group.addTask { await status.run() }

@@ -35,6 +35,10 @@ struct IngestQueueTests {
         }
         func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] { try await reads.failedSpans(query) }
         func failureModes(_ query: FailureModeQuery) async throws -> FailureModes { try await reads.failureModes(query) }
+        func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount] { try await reads.experimentVariants(query) }
+        func writeScores(_ scores: [Score]) async throws -> Int { try await reads.writeScores(scores) }
+        func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] { try await reads.experimentArms(query) }
+        func scores(_ query: ScoreQuery) async throws -> [Score] { try await reads.scores(query) }
         func appendAlertEvents(_ events: [AlertEvent]) async throws { try await reads.appendAlertEvents(events) }
         func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] { try await reads.alertEvents(query) }
         func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {

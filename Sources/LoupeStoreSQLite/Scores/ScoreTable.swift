@@ -1,0 +1,94 @@
+import GRDB
+import LoupeStore
+
+/// The `scores` table: one row per score id, replaced when the id is written again.
+enum ScoreTable {
+    static let create = """
+        CREATE TABLE scores (
+            id TEXT NOT NULL PRIMARY KEY,
+            project TEXT NOT NULL,
+            trace_id TEXT,
+            span_id TEXT,
+            session_id TEXT,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            number REAL,
+            label TEXT,
+            range_min REAL,
+            range_max REAL,
+            comment TEXT,
+            user_id TEXT,
+            source TEXT NOT NULL,
+            at_ns INTEGER NOT NULL
+        );
+        CREATE INDEX scores_time ON scores(at_ns);
+        CREATE INDEX scores_trace ON scores(trace_id, name, source, kind, number, range_min, range_max) WHERE trace_id IS NOT NULL;
+        CREATE INDEX scores_session ON scores(session_id) WHERE session_id IS NOT NULL;
+        """
+
+    // scores_trace holds what an experiment's comparison reads of a trace's scores, so joining a
+    // hundred thousand requests to their scores stays inside the index.
+
+    /// Writes every score; returns how many ids were new.
+    static func write(_ scores: [Score], in db: Database) throws -> Int {
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM scores WHERE id = ?")
+        let upsert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO scores (id, project, trace_id, span_id, session_id, name, kind, number, label,
+                range_min, range_max, comment, user_id, source, at_ns)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var new = 0
+        for s in scores {
+            if try Bool.fetchOne(exists, arguments: [s.id]) == nil { new += 1 }
+            let label: String? = if case .categorical(let text) = s.value { text } else { nil }
+            let values: [(any DatabaseValueConvertible)?] = [
+                s.id, s.project, s.target.traceId, s.target.spanId, s.target.sessionId, s.name, s.value.kind, s.value.number, label,
+                s.range?.lowerBound, s.range?.upperBound, s.comment, s.userId, s.source.rawValue, s.timestampNanos,
+            ]
+            try upsert.execute(arguments: StatementArguments(values))
+        }
+        return new
+    }
+
+    static func read(_ query: ScoreQuery, in db: Database) throws -> [Score] {
+        var sql = "SELECT \(columns) FROM scores WHERE at_ns >= ? AND at_ns < ?"
+        var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
+        if let project = query.project { sql += " AND project = ?"; arguments.append(project) }
+        if let name = query.name { sql += " AND name = ?"; arguments.append(name) }
+        if let trace = query.traceId { sql += " AND trace_id = ?"; arguments.append(trace) }
+        if let session = query.sessionId { sql += " AND session_id = ?"; arguments.append(session) }
+        if let source = query.source { sql += " AND source = ?"; arguments.append(source.rawValue) }
+        sql += " ORDER BY at_ns DESC, id DESC LIMIT ?"
+        arguments.append(query.limit)
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap(score)
+    }
+
+    /// Read by position, as ``TraceSummary/selectList`` is: a name lookup per column and row costs more than the row.
+    private static let columns = "id, project, trace_id, span_id, session_id, name, kind, number, label, range_min, range_max, comment, user_id, source, at_ns"
+
+    private static func score(_ row: Row) -> Score? {
+        let target: ScoreTarget
+        if let trace: String = row[2] {
+            if let span: String = row[3] { target = .span(traceId: trace, spanId: span) } else { target = .trace(traceId: trace) }
+        } else if let session: String = row[4] {
+            target = .session(sessionId: session)
+        } else {
+            return nil
+        }
+        let kind: String = row[6]
+        let number: Double? = row[7]
+        let value: ScoreValue
+        switch kind {
+        case "boolean": value = .boolean((number ?? 0) != 0)
+        case "categorical": value = .categorical(row[8] ?? "")
+        default: value = .numeric(number ?? 0)
+        }
+        let low: Double? = row[9], high: Double? = row[10]
+        let range: ClosedRange<Double>? = if let low, let high, low <= high { low...high } else { nil }
+        let source: String = row[13]
+        return Score(
+            id: row[0], project: row[1], target: target, name: row[5], value: value, range: range, comment: row[11], userId: row[12],
+            source: ScoreSource(rawValue: source) ?? .evaluator, timestampNanos: row[14]
+        )
+    }
+}
