@@ -174,7 +174,7 @@ public struct TelemetryAnalytics: Sendable {
         return spans.isEmpty ? nil : TraceDetail(traceId: id, spans: spans)
     }
 
-    private func rollups(
+    func rollups(
         _ range: TimeRange, groupBy: [TelemetryDimension], filters: [TelemetryDimension: String], merge: RollupMerge? = nil
     ) async throws -> (RollupGrain, [RollupRow]) {
         guard range.toNanos > range.fromNanos else { throw AnalyticsError.emptyRange }

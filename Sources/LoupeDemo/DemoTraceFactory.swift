@@ -31,9 +31,11 @@ struct DemoTraceFactory {
 
     mutating func makeTrace(endingBefore nowNanos: Int64) -> [RawSpan] {
         let start = nowNanos - Int64.random(in: 3_000_000_000...6_000_000_000, using: &random)
+        let user = String(format: "user-%03d", Int.random(in: 1...200, using: &random))
+        // A user's requests within a quarter of an hour are one session, so sessions hold several queries.
         var context = TraceContext(
-            traceId: random.hexID(bytes: 16), user: String(format: "user-%03d", Int.random(in: 1...200, using: &random)),
-            session: "sess-\(random.hexID(bytes: 4))", businessUnit: random.pick(Self.businessUnits),
+            traceId: random.hexID(bytes: 16), user: user, session: "sess-\(user.dropFirst(5))-\(start / 900_000_000_000)",
+            businessUnit: random.pick(Self.businessUnits),
             queryCategory: random.pick(Self.queryCategories), prompt: random.pick(Self.prompts),
             failure: burst.flatMap { random.chance($0.rate) ? $0.failure : nil }
                 ?? (random.chance(failureRate) ? random.pick(DemoFailure.allCases) : nil)

@@ -49,6 +49,7 @@ public enum LoupeApplication {
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
         ScoreRoutes<BasicRequestContext>(store: store, now: now).addRoutes(to: router)
         ExperimentRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
+        BusinessRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
         let budgets = BudgetBook(configuration.budgets, dimensions: Budget.dimensions(business: dimensions))
         BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, rateLimits: configuration.rateLimits, now: now)
             .addRoutes(to: router)

@@ -373,6 +373,16 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         return arms
     }
 
+    public func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] {
+        try await flushAggregates()
+        return try await pool.read { db in try EngagementReader.firstRequests(query, in: db) }
+    }
+
+    public func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] {
+        try await flushAggregates()
+        return try await pool.read { db in try EngagementReader.sessionShapes(query, in: db) }
+    }
+
     public func writeScores(_ scores: [Score]) async throws -> Int {
         guard !scores.isEmpty else { return 0 }
         return try await pool.write { db in try ScoreTable.write(scores, in: db) }

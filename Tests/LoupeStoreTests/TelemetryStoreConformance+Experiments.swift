@@ -1,3 +1,4 @@
+import Foundation
 import LoupeCore
 import LoupeStore
 import Testing
@@ -141,5 +142,40 @@ extension TelemetryStoreConformance {
         ))
         #expect(newest[0].latenciesMs == [200, 300] && newest[0].requests == 3)
         #expect(try await store.experimentArms(ExperimentArmQuery(experiment: "exp", fromNanos: Self.base, toNanos: Self.base + Self.minute, project: "other")).isEmpty)
+    }
+}
+
+extension TelemetryStoreConformance {
+    @Test(arguments: Kind.allCases)
+    func firstRequestsAndSessionsOfARange(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        let day = EngagementQuery.nanosPerDay
+        let d0 = (Self.base / day + 1) * day
+        // u1: a request two days before the range and two on its first day (one session); u2: one on
+        // its second day; a request without a user; another project's u1 a day before everything.
+        func trace(_ n: Int, at offset: Int64, user: String?, session: String?, project: String = "acme", ms: Int64 = 1_000) -> SpanRecord {
+            var span = Self.span(trace: String(format: "%032x", n), id: "0000000000000001", user: user)
+            span.project = project
+            span.startNanos = d0 + offset
+            span.endNanos = d0 + offset + ms * 1_000_000
+            span.sessionId = session
+            return span
+        }
+        _ = try await store.write([
+            trace(1, at: -2 * day, user: "u1", session: "s0"), trace(2, at: 3_600_000_000_000, user: "u1", session: "s1"),
+            trace(3, at: 3_660_000_000_000, user: "u1", session: "s1", ms: 5_000), trace(4, at: day + 60_000_000_000, user: "u2", session: "s2"),
+            trace(5, at: 120_000_000_000, user: nil, session: "s3"), trace(6, at: -3 * day, user: "u1", session: "x", project: "other"),
+        ])
+        let query = EngagementQuery(fromNanos: d0, toNanos: d0 + 2 * day, project: "acme")
+        #expect(try await store.firstRequests(query) == ["u1": d0 - 2 * day, "u2": d0 + day + 60_000_000_000])
+        // Across projects, u1's first request is the other project's.
+        let everywhere = try await store.firstRequests(EngagementQuery(fromNanos: d0, toNanos: d0 + 2 * day))
+        #expect(everywhere["u1"] == d0 - 3 * day)
+        #expect(try await store.firstRequests(EngagementQuery(fromNanos: d0 + day, toNanos: d0 + 2 * day, project: "acme")).keys.sorted() == ["u2"])
+        let sessions = try await store.sessionShapes(query)
+        #expect(sessions == [
+            SessionShape(requests: 2, durationMs: 65_000, userId: "u1"), SessionShape(requests: 1, durationMs: 1_000, userId: "u2"),
+            SessionShape(requests: 1, durationMs: 1_000, userId: nil),
+        ])
     }
 }

@@ -61,4 +61,7 @@ public enum DisplayFormat {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
+
+    /// A UTC day (days since 1970-01-01) as 2026-11-02.
+    public static func utcDate(_ day: Int64) -> String { String(iso(day * 86_400).prefix(10)) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LoupeAnalytics
 import LoupeCore
 import LoupeStore
@@ -19,7 +20,8 @@ struct UsersPage {
         async let reportRead = context.analytics.summary(SummaryQuery(range: query.range, groupBy: [.user], filters: query.filters))
         let user = query.filters[.user]
         async let sessionsRead = sessions(of: user)
-        let (report, sessions) = try await (reportRead, sessionsRead)
+        async let engagementRead = context.analytics.engagement(query.range, project: query.filters[.project])
+        let (report, sessions, engagement) = try await (reportRead, sessionsRead, engagementRead)
         let unit = report.unit
         let withUser = report.groups.filter { !($0.key["user"] ?? "").isEmpty && $0.measures[unit].count > 0 }
         let ranked = withUser.sorted { a, b in
@@ -44,13 +46,35 @@ struct UsersPage {
                 tokensRaw: group.measures.spans.totalTokens, p95: DisplayFormat.duration(ms: p95), p95Raw: p95.map { OverviewPage.raw($0) } ?? ""
             )
         }
+        let weeks = engagement.cohorts.map(\.retained.count).max() ?? 0
         let view = UsersView(
-            hasData: !rows.isEmpty,
+            hasData: !rows.isEmpty, engagement: Self.cards(engagement),
+            cohorts: engagement.cohorts.map { c in
+                UsersView.Cohort(
+                    week: DisplayFormat.utcDate(c.weekStartDay), users: c.users,
+                    retained: (0..<weeks).map { $0 < c.retained.count ? DisplayFormat.percent(c.retained[$0]) : "" }
+                )
+            },
+            cohortWeeks: (0..<weeks).map { "week \($0)" }, hasCohorts: engagement.cohorts.count > 0 && weeks > 1,
             sorts: ["cost", "requests", "errors"].map { ViewLink(label: $0, href: query.link(DashboardSection.users.path, ["sort": $0]), active: $0 == sort) },
             rows: Array(rows), limit: Self.limit, truncated: withUser.count > Self.limit,
             user: user, sessions: sessions.map { sessionRows($0.sessions) } ?? [], sessionsTruncated: sessions?.truncated ?? false
         )
         return RenderedPage(title: "Users", content: context.templates.render(view, "users"))
+    }
+
+    /// Who uses the pipeline: the range's actives, new and returning, and how sessions go.
+    static func cards(_ e: EngagementReport) -> [UsersView.Card] {
+        let s = e.sessions
+        return [
+            UsersView.Card(id: "active-users", label: "active users", value: DisplayFormat.count(Int64(e.activeUsers))),
+            UsersView.Card(id: "new-users", label: "new · returning", value: "\(e.newUsers) · \(e.returningUsers)"),
+            UsersView.Card(id: "dau", label: "daily active (mean)", value: String(format: "%.1f", e.dailyActiveUsers)),
+            UsersView.Card(id: "wau-mau", label: "weekly · monthly active", value: "\(e.weeklyActiveUsers) · \(e.monthlyActiveUsers)"),
+            UsersView.Card(id: "sessions-per-user", label: "sessions per user", value: s.sessionsPerUser.map { String(format: "%.1f", $0) } ?? "–"),
+            UsersView.Card(id: "queries-per-session", label: "requests per session", value: s.requestsPerSessionMean.map { String(format: "%.1f", $0) } ?? "–"),
+            UsersView.Card(id: "session-length", label: "median session", value: DisplayFormat.duration(ms: s.lengthP50Ms)),
+        ]
     }
 
     private func sessions(of user: String?) async throws -> (sessions: [SessionSummary], truncated: Bool)? {

@@ -30,7 +30,24 @@ struct UsersView: Sendable {
         var costRaw: Double
     }
 
+    struct Card: Sendable {
+        var id: String
+        var label: String
+        var value: String
+    }
+
+    struct Cohort: Sendable {
+        var week: String
+        var users: Int
+        var retained: [String]
+    }
+
     var hasData: Bool
+    /// Engagement over the range (all users, whatever the user filter).
+    var engagement: [Card]
+    var cohorts: [Cohort]
+    var cohortWeeks: [String]
+    var hasCohorts: Bool
     var sorts: [ViewLink]
     var rows: [Row]
     var limit: Int

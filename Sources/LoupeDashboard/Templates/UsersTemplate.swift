@@ -4,6 +4,11 @@ enum UsersTemplate {
 {{^hasData}}<div class="empty"><p><strong>No requests with a user in this range.</strong></p>
 <p>Loupe reads the user from <code>user.id</code>, <code>enduser.id</code> and the conventions' user attributes.</p></div>{{/hasData}}
 {{#hasData}}
+<section class="cards" id="engagement">{{#engagement}}<div class="card" id="card-{{id}}"><div class="label">{{label}}</div><div class="value">{{value}}</div></div>{{/engagement}}</section>
+{{#hasCohorts}}<h2>Weekly retention</h2>
+<div class="panel tablewrap"><table id="cohorts"><thead><tr><th>first seen (week of)</th><th class="num">users</th>{{#cohortWeeks}}<th class="num">{{.}}</th>{{/cohortWeeks}}</tr></thead><tbody>
+{{#cohorts}}<tr><td>{{week}}</td><td class="num">{{users}}</td>{{#retained}}<td class="num">{{.}}</td>{{/retained}}</tr>{{/cohorts}}
+</tbody></table><p class="muted">The share of each week's new users active in the weeks after (Monday to Sunday, UTC).</p></div>{{/hasCohorts}}
 <p>Top users by {{#sorts}}<a class="chip{{#active}} active{{/active}}" href="{{href}}">{{label}}</a> {{/sorts}}</p>
 <div class="panel tablewrap"><table class="sortable" id="users"><thead><tr><th>user</th><th class="num">requests</th><th class="num">failed</th>
 <th class="num">error rate</th><th class="num">p95</th><th class="num">tokens</th><th class="num">cost</th><th></th></tr></thead><tbody>

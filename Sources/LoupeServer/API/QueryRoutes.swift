@@ -155,13 +155,7 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         do {
             return try await body()
         } catch let error as AnalyticsError {
-            switch error {
-            case .dimensionsNotCombinable: throw APIError.badParameter("group_by", error.description)
-            case .emptyRange: throw APIError.badParameter("from", error.description)
-            case .tooManyPoints, .stepFinerThanGrain: throw APIError.badParameter("step", error.description)
-            case .tooManySeries: throw APIError.badParameter("group_by", error.description)
-            case .badFilter(let name, let reason): throw APIError.badParameter(name, reason)
-            }
+            throw APIError(error)
         }
     }
 }

@@ -55,6 +55,14 @@ public protocol TelemetryStore: Sendable {
     /// One experiment's variants in a range, each added up (``ExperimentArm``), by variant name.
     func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm]
 
+    /// The first request ever (its start, in the query's project when it names one) of each user
+    /// with a request in the range: what tells new users from returning ones.
+    func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64]
+
+    /// The sessions of the range's newest `query.sessionRequests` requests (with a session): each
+    /// one's requests among them and its length.
+    func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape]
+
     /// Stores scores atomically, one per id: a score whose id is stored already replaces it.
     /// Returns how many ids were new.
     @discardableResult

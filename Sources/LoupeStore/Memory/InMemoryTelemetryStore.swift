@@ -146,6 +146,35 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
+    public func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] {
+        state.withLock { state in
+            var first: [String: Int64] = [:]
+            var active: Set<String> = []
+            for trace in state.traces.values {
+                guard let user = trace.userId, query.project == nil || trace.project == query.project, trace.startNanos < query.toNanos else { continue }
+                first[user] = min(first[user] ?? .max, trace.startNanos)
+                if query.matches(trace) { active.insert(user) }
+            }
+            return first.filter { active.contains($0.key) }
+        }
+    }
+
+    public func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] {
+        state.withLock { state in
+            var sessions: [String: (requests: Int, start: Int64, end: Int64, user: String?)] = [:]
+            let newest = state.traces.values.filter { query.matches($0) && $0.sessionId != nil }
+                .sorted { $0.startNanos > $1.startNanos }.prefix(query.sessionRequests)
+            for trace in newest {
+                guard let session = trace.sessionId else { continue }
+                let held = sessions[session] ?? (0, .max, .min, nil)
+                sessions[session] = (held.requests + 1, min(held.start, trace.startNanos), max(held.end, trace.endNanos), held.user ?? trace.userId)
+            }
+            return sessions.sorted { $0.key < $1.key }.map {
+                SessionShape(requests: $0.value.requests, durationMs: Double($0.value.end - $0.value.start) / 1_000_000, userId: $0.value.user)
+            }
+        }
+    }
+
     public func writeScores(_ scores: [Score]) async throws -> Int {
         state.withLock { state in
             var new = 0

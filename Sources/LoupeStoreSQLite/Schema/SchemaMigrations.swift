@@ -281,6 +281,14 @@ enum SchemaMigrations {
                 ) WHERE experiment IS NOT NULL;
                 """ + ScoreTable.create)
         }
+        migrator.registerMigration("2026-12-10 users' first requests and sessions") { db in
+            // Engagement tells new users from returning ones by their first request ever (one seek in
+            // traces_users), and reads a range's users and sessions from traces_activity alone.
+            try db.execute(sql: """
+                CREATE INDEX traces_users ON traces(user_id, start_ns, project) WHERE user_id IS NOT NULL;
+                CREATE INDEX traces_activity ON traces(start_ns, user_id, session_id, end_ns, project);
+                """)
+        }
         return migrator
     }
 

@@ -142,6 +142,10 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("experiment report 30d (every request of the experiment, scores joined, all tests)", analytics) {
             _ = try await $0.experimentReport(ExperimentQuery(name: experiment, range: month))
         }
+        try await measure("engagement 30d (users by day, first requests, sessions, cohorts)", analytics) { _ = try await $0.engagement(month) }
+        try await measure("complexity 7d (daily steps from the rollups, trend)", analytics) {
+            _ = try await $0.complexity(.last(seconds: 7 * 86_400, now: now + 60_000_000_000))
+        }
         try await measurePages(analytics, now: now + 60_000_000_000)
     }
 
@@ -161,6 +165,7 @@ struct QueryBench: AsyncParsableCommand {
             ("page /ui/heatmap (by operation)", { try await dashboard.heatmap([:], nowNanos: now) }),
             ("page /ui/heatmap?by=query_category", { try await dashboard.heatmap(["by": "query_category"], nowNanos: now) }),
             ("page /ui/users", { try await dashboard.users([:], nowNanos: now) }),
+            ("page /ui/users?range=7d", { try await dashboard.users(["range": "7d"], nowNanos: now) }),
             ("page /ui/anomalies", { try await dashboard.anomalies([:], nowNanos: now) }),
             ("page /ui/anomalies?range=24h", { try await dashboard.anomalies(["range": "24h"], nowNanos: now) }),
             ("page /ui/recommendations?range=7d", { try await dashboard.recommendations(["range": "7d"], nowNanos: now) }),

@@ -38,6 +38,8 @@ struct IngestQueueTests {
         func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount] { try await reads.experimentVariants(query) }
         func writeScores(_ scores: [Score]) async throws -> Int { try await reads.writeScores(scores) }
         func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] { try await reads.experimentArms(query) }
+        func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] { try await reads.firstRequests(query) }
+        func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] { try await reads.sessionShapes(query) }
         func scores(_ query: ScoreQuery) async throws -> [Score] { try await reads.scores(query) }
         func appendAlertEvents(_ events: [AlertEvent]) async throws { try await reads.appendAlertEvents(events) }
         func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] { try await reads.alertEvents(query) }

@@ -118,3 +118,15 @@ struct InferenceTests {
         #expect(Self.close(NormalDistribution.quantile(0.8), 0.8416212335729143, 1e-12))
     }
 }
+
+extension InferenceTests {
+    @Test func linearTrendMatchesScipysLinregress() throws {
+        let fit = try #require(LinearTrend(x: [0, 1, 2, 3, 4.5, 6], y: [1.2, 1.9, 3.2, 3.8, 5.1, 7.4]))
+        #expect(Self.close(fit.slope, 1.0010050251256284) && Self.close(fit.intercept, 1.013902847571189))
+        #expect(Self.close(fit.correlation, 0.9911263900121484))
+        #expect(Self.close(fit.pValue, 0.00011776207306585481))
+        #expect(LinearTrend(x: [1, 2], y: [1, 2]) == nil)
+        #expect(LinearTrend(x: [1, 1, 1], y: [1, 2, 3]) == nil)
+        #expect(try #require(LinearTrend(x: [1, 2, 3], y: [4, 4, 4])).pValue == 1)
+    }
+}

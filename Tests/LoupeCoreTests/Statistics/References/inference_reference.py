@@ -83,3 +83,9 @@ print(f"normal quantiles: {r(stats.norm.ppf(0.975))} {r(stats.norm.ppf(1e-9))} {
 z, p = proportions_ztest([475, 440], [500, 500])
 low, high = confint_proportions_2indep(475, 500, 440, 500, method="wald")
 print(f"experiment success: z={r(z)} p={r(p)} ci=({r(low)}, {r(high)})")
+
+# LinearTrend, and ComplexityTests' four hourly scores (x in days): 2.5, 3.0, 3.5 and 5.0 per request.
+fit = stats.linregress([0, 1, 2, 3, 4.5, 6], [1.2, 1.9, 3.2, 3.8, 5.1, 7.4])
+print(f"linregress: slope={r(fit.slope)} intercept={r(fit.intercept)} r={r(fit.rvalue)} p={r(fit.pvalue)}")
+fit = stats.linregress([0, 1 / 24, 2 / 24, 3 / 24], [2.5, 3.0, 3.5, 5.0])
+print(f"complexity trend: slope={r(fit.slope)} p={r(fit.pvalue)}")
