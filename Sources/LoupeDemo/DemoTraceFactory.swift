@@ -154,8 +154,10 @@ struct DemoTraceFactory {
         spans.append(chatSpan)
         spans.append(root(c, rootId, "POST /support/answer", start, chatEnd + random.latency(median: 6), resource, labels.merging(variant) { a, _ in a }))
         if random.chance(0.35) {
-            // Failed answers are mostly thumbed down; the concise prompt's answers are liked more.
-            let liked = c.failure != nil && !c.recovered ? random.chance(0.1) : random.chance(concise ? 0.84 : 0.74)
+            // Failed answers are mostly thumbed down; the concise prompt's answers are liked more, and
+            // slow answers less (a user who waited over 1.5 s for the model is less pleased).
+            let slow = chatEnd - t > 1_500_000_000 ? 0.3 : 0
+            let liked = c.failure != nil && !c.recovered ? random.chance(0.1) : random.chance((concise ? 0.86 : 0.76) - slow)
             feedback.append(DemoFeedback(traceId: c.traceId, user: c.user, liked: liked, category: c.queryCategory))
         }
         return spans

@@ -50,6 +50,7 @@ public enum LoupeApplication {
         ScoreRoutes<BasicRequestContext>(store: store, now: now).addRoutes(to: router)
         ExperimentRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
         BusinessRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
+        QualityRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
         let budgets = BudgetBook(configuration.budgets, dimensions: Budget.dimensions(business: dimensions))
         BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, rateLimits: configuration.rateLimits, now: now)
             .addRoutes(to: router)

@@ -388,6 +388,11 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         return try await pool.write { db in try ScoreTable.write(scores, in: db) }
     }
 
+    public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] {
+        try await flushAggregates()
+        return try await pool.read { db in try ScoreTable.scoredRequests(query, in: db) }
+    }
+
     public func scores(_ query: ScoreQuery) async throws -> [Score] {
         try await pool.read { db in try ScoreTable.read(query, in: db) }
     }

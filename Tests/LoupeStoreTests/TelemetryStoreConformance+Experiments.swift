@@ -178,4 +178,31 @@ extension TelemetryStoreConformance {
             SessionShape(requests: 1, durationMs: 1_000, userId: nil),
         ])
     }
+
+    @Test(arguments: Kind.allCases)
+    func scoresJoinTheirRequests(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        let inRange = Self.span(trace: String(repeating: "a", count: 32), id: "0000000000000001", minute: 1, durationMs: 1_500, cost: 0.02)
+        let outside = Self.span(trace: String(repeating: "b", count: 32), id: "0000000000000001", minute: 30)
+        _ = try await store.write([inRange, outside])
+        try await store.writeScores([
+            Score(id: "1", project: "acme", target: .trace(traceId: inRange.traceId), name: "stars", value: .numeric(4), range: 1...5,
+                  source: .userFeedback, timestampNanos: Self.base),
+            Score(id: "2", project: "acme", target: .span(traceId: inRange.traceId, spanId: inRange.spanId), name: "correct", value: .boolean(false),
+                  source: .evaluator, timestampNanos: Self.base),
+            Score(id: "3", project: "acme", target: .trace(traceId: inRange.traceId), name: "topic", value: .categorical("x"),
+                  source: .annotation, timestampNanos: Self.base),
+            Score(id: "4", project: "acme", target: .trace(traceId: outside.traceId), name: "stars", value: .numeric(5), range: 1...5,
+                  source: .userFeedback, timestampNanos: Self.base),
+            Score(id: "5", project: "acme", target: .session(sessionId: "s"), name: "stars", value: .numeric(1), range: 1...5,
+                  source: .userFeedback, timestampNanos: Self.base),
+        ])
+        let query = ScoredRequestQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute)
+        let joined = try await store.scoredRequests(query).sorted { $0.name < $1.name }
+        #expect(joined.map(\.name) == ["correct", "stars"])
+        #expect(joined[0].value == 0 && joined[1].value == 0.75)
+        #expect(joined[1].service == "rag" && joined[1].durationMs == 1_500 && joined[1].costUSD == 0.02 && joined[1].source == .userFeedback)
+        #expect(try await store.scoredRequests(ScoredRequestQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, name: "stars")).count == 1)
+        #expect(try await store.scoredRequests(ScoredRequestQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, project: "other")).isEmpty)
+    }
 }

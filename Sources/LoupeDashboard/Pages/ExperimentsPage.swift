@@ -30,17 +30,35 @@ struct ExperimentsPage {
                 throw DashboardError.badParameter("split", "use variant:weight pairs such as control:9,v2:1, not '\(text)'")
             }
         }
+        async let qualityRead = context.analytics.quality(query.range, project: project)
         let report = try await chosen.asyncMap {
             try await context.analytics.experimentReport(ExperimentQuery(name: $0, range: query.range, project: project, split: split))
         } ?? nil
-        let view = report.map { makeView($0, chips: chips) } ?? ExperimentsView(
-            chips: chips, hasChips: !chips.isEmpty, hasExperiments: false, name: chosen, decision: "", decisionLabel: "", reason: "", scoreNames: [], variants: [],
+        let quality = Self.quality(try await qualityRead)
+        let view = report.map { makeView($0, chips: chips, quality: quality) } ?? ExperimentsView(
+            chips: chips, hasChips: !chips.isEmpty, quality: quality, hasQuality: !quality.isEmpty, hasExperiments: false, name: chosen, decision: "", decisionLabel: "", reason: "", scoreNames: [], variants: [],
             comparisons: [], sampleRatio: nil, mismatch: false, truncated: false, otlpEndpoint: context.otlpEndpoint
         )
         return RenderedPage(title: "Experiments", content: context.templates.render(view, "experiments"), live: false)
     }
 
-    private func makeView(_ report: ExperimentReport, chips: [ExperimentsView.Chip]) -> ExperimentsView {
+    /// Each score's mean by latency bucket: is it good, and does it get worse when requests are slow?
+    static func quality(_ report: QualityReport) -> [ExperimentsView.Quality] {
+        report.overall.map { score in
+            let latency = report.correlations.first { $0.name == score.name && $0.against == "latency" }
+            return ExperimentsView.Quality(
+                name: score.name, count: score.count, mean: String(format: "%.2f", score.mean),
+                buckets: report.byLatency.filter { $0.name == score.name }.map {
+                    ExperimentsView.Bucket(label: $0.group, count: $0.count, mean: String(format: "%.2f", $0.mean))
+                },
+                latency: latency.map {
+                    String(format: "Spearman ρ %+.2f against latency (%@)", $0.spearman.rho, ExperimentComparison.pText($0.spearman.pValue))
+                }
+            )
+        }
+    }
+
+    private func makeView(_ report: ExperimentReport, chips: [ExperimentsView.Chip], quality: [ExperimentsView.Quality]) -> ExperimentsView {
         let scoreNames = Set(report.variants.flatMap { $0.scores.keys }).sorted()
         let variants = report.variants.map { v in
             ExperimentsView.Variant(
@@ -56,7 +74,7 @@ struct ExperimentsPage {
                 + (test.isMismatch ? "the units per variant are off the intended split." : "units per variant match the intended split.")
         }
         return ExperimentsView(
-            chips: chips, hasChips: !chips.isEmpty, hasExperiments: true, name: report.name, decision: report.recommendation.decision.rawValue,
+            chips: chips, hasChips: !chips.isEmpty, quality: quality, hasQuality: !quality.isEmpty, hasExperiments: true, name: report.name, decision: report.recommendation.decision.rawValue,
             decisionLabel: Self.label(report.recommendation.decision), reason: report.recommendation.reason, scoreNames: scoreNames,
             variants: variants, comparisons: report.comparisons.map(comparison), sampleRatio: srm,
             mismatch: report.sampleRatio?.isMismatch ?? false, truncated: report.truncated, otlpEndpoint: context.otlpEndpoint

@@ -41,8 +41,25 @@ struct ExperimentsView: Sendable {
         var power: String?
     }
 
+    /// A score's mean overall and by latency bucket, with its correlation with latency.
+    struct Quality: Sendable {
+        var name: String
+        var count: Int
+        var mean: String
+        var buckets: [Bucket]
+        var latency: String?
+    }
+
+    struct Bucket: Sendable {
+        var label: String
+        var count: Int
+        var mean: String
+    }
+
     var chips: [Chip]
     var hasChips: Bool
+    var quality: [Quality]
+    var hasQuality: Bool
     var hasExperiments: Bool
     var name: String?
     var decision: String

@@ -19,5 +19,10 @@ enum ExperimentsTemplate {
 {{/hasExperiments}}
 {{^hasExperiments}}<div class="empty"><p><strong>No experiment in this range.</strong></p>
 <p>A request joins an experiment through its spans' attributes: <code>loupe.experiment</code> and <code>loupe.experiment.variant</code> (the Swift SDK's <code>Span.recordExperiment</code>), or OpenTelemetry's <code>feature_flag.key</code> with <code>feature_flag.result.variant</code>. Send them to {{otlpEndpoint}}, and user feedback to <code>POST /api/v1/scores</code>.</p></div>{{/hasExperiments}}
+{{#hasQuality}}<h2>Scores against latency</h2>
+<div class="panel tablewrap" id="quality">{{#quality}}<table class="quality" data-score="{{name}}"><thead><tr><th>{{name}} (mean {{mean}} over {{count}})</th>{{#buckets}}<th class="num">{{label}}</th>{{/buckets}}</tr></thead>
+<tbody><tr><td class="muted">mean (requests)</td>{{#buckets}}<td class="num">{{mean}} ({{count}})</td>{{/buckets}}</tr></tbody></table>
+{{#latency}}<p class="muted">{{.}}</p>{{/latency}}{{/quality}}
+<p class="muted">Every request of the range with a score, whatever its experiment; scales on 0…1, yes = 1.</p></div>{{/hasQuality}}
 """#
 }

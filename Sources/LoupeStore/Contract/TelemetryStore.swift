@@ -68,6 +68,10 @@ public protocol TelemetryStore: Sendable {
     @discardableResult
     func writeScores(_ scores: [Score]) async throws -> Int
 
+    /// Numeric and yes-or-no scores of traces (or their spans) whose request started in the range,
+    /// each with its request's service, duration and cost; the newest requests' first, at most `query.limit`.
+    func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest]
+
     /// Scores matching the query, newest first, at most `query.limit`.
     func scores(_ query: ScoreQuery) async throws -> [Score]
 

@@ -175,6 +175,22 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
+    public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] {
+        state.withLock { state in
+            var joined: [ScoredRequest] = []
+            for score in state.scores.values where query.name == nil || score.name == query.name {
+                guard let traceId = score.target.traceId, let value = score.normalizedValue, let trace = state.traces[traceId],
+                    trace.startNanos >= query.fromNanos, trace.startNanos < query.toNanos, query.project == nil || trace.project == query.project
+                else { continue }
+                joined.append(ScoredRequest(
+                    name: score.name, value: value, source: score.source, service: trace.service, startNanos: trace.startNanos,
+                    durationMs: trace.durationMs, costUSD: trace.costUSD
+                ))
+            }
+            return Array(joined.sorted { ($0.startNanos, $0.name, $0.value) > ($1.startNanos, $1.name, $1.value) }.prefix(query.limit))
+        }
+    }
+
     public func writeScores(_ scores: [Score]) async throws -> Int {
         state.withLock { state in
             var new = 0

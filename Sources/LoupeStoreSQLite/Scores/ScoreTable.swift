@@ -91,4 +91,26 @@ enum ScoreTable {
             source: ScoreSource(rawValue: source) ?? .evaluator, timestampNanos: row[14]
         )
     }
+
+    /// Scores joined to their requests through `scores_trace`, newest requests first.
+    static func scoredRequests(_ query: ScoredRequestQuery, in db: Database) throws -> [ScoredRequest] {
+        var sql = """
+            SELECT s.name, CASE WHEN s.kind = 'numeric' AND s.range_max > s.range_min THEN (s.number - s.range_min) / (s.range_max - s.range_min)
+                   ELSE s.number END, s.source, t.service, t.start_ns, t.end_ns - t.start_ns, t.cost_usd
+            FROM traces t JOIN scores s ON s.trace_id = t.trace_id
+            WHERE t.start_ns >= ? AND t.start_ns < ? AND s.number IS NOT NULL
+            """
+        var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
+        if let project = query.project { sql += " AND t.project = ?"; arguments.append(project) }
+        if let name = query.name { sql += " AND s.name = ?"; arguments.append(name) }
+        sql += " ORDER BY t.start_ns DESC LIMIT ?"
+        arguments.append(query.limit)
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            let source: String = row[2], nanos: Int64 = row[5]
+            return ScoredRequest(
+                name: row[0], value: row[1], source: ScoreSource(rawValue: source) ?? .evaluator, service: row[3], startNanos: row[4],
+                durationMs: Double(nanos) / 1_000_000, costUSD: row[6]
+            )
+        }
+    }
 }

@@ -143,6 +143,9 @@ struct QueryBench: AsyncParsableCommand {
             _ = try await $0.experimentReport(ExperimentQuery(name: experiment, range: month))
         }
         try await measure("engagement 30d (users by day, first requests, sessions, cohorts)", analytics) { _ = try await $0.engagement(month) }
+        try await measure("quality 7d (scores joined to their requests, by service, time and latency, Spearman)", analytics) {
+            _ = try await $0.quality(.last(seconds: 7 * 86_400, now: now + 60_000_000_000))
+        }
         try await measure("complexity 7d (daily steps from the rollups, trend)", analytics) {
             _ = try await $0.complexity(.last(seconds: 7 * 86_400, now: now + 60_000_000_000))
         }

@@ -26,7 +26,12 @@ struct ExperimentsPageTests {
 
     @Test func theVerdictComesFirstAndEveryDifferenceIsShownEscaped() async throws {
         let store = try await Pages.store(extraSpans: Self.experiment())
+        try await store.writeScores([Score(
+            id: "q", project: "acme", target: .trace(traceId: String(format: "%032x", 501)), name: "stars", value: .numeric(4), range: 1...5,
+            source: .userFeedback, timestampNanos: Pages.now
+        )])
         let html = try await Pages.dashboard(store).experiments(["range": "1h"], nowNanos: Pages.now)
+        #expect(html.contains("id=\"quality\"") && html.contains("stars (mean 0.75 over 1)"))
         #expect(html.contains("id=\"verdict\"") && html.contains("<div class=\"label\">prompt-test</div>"))
         #expect(html.range(of: "id=\"verdict\"")!.lowerBound < html.range(of: "id=\"variants\"")!.lowerBound)
         #expect(html.contains("data-variant=\"control\"") && html.contains("<span class=\"badge\">control</span>"))
@@ -46,6 +51,6 @@ struct ExperimentsPageTests {
     @Test func anEmptyStoreSaysHowToStartAnExperiment() async throws {
         let html = try await Pages.dashboard(InMemoryTelemetryStore()).experiments(["range": "1h"], nowNanos: Pages.now)
         #expect(html.contains("No experiment in this range") && html.contains("loupe.experiment.variant"))
-        #expect(!html.contains("id=\"verdict\""))
+        #expect(!html.contains("id=\"verdict\"") && !html.contains("id=\"quality\""))
     }
 }

@@ -41,6 +41,7 @@ struct IngestQueueTests {
         func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] { try await reads.firstRequests(query) }
         func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] { try await reads.sessionShapes(query) }
         func scores(_ query: ScoreQuery) async throws -> [Score] { try await reads.scores(query) }
+        func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] { try await reads.scoredRequests(query) }
         func appendAlertEvents(_ events: [AlertEvent]) async throws { try await reads.appendAlertEvents(events) }
         func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] { try await reads.alertEvents(query) }
         func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {

@@ -17,20 +17,9 @@ public struct MannWhitneyTest: Sendable, Hashable {
     public init?(control: [Double], treatment: [Double]) {
         guard !control.isEmpty, !treatment.isEmpty else { return nil }
         let n1 = Double(treatment.count), n2 = Double(control.count), n = n1 + n2
-        var pooled = treatment.map { ($0, true) } + control.map { ($0, false) }
-        pooled.sort { $0.0 < $1.0 }
-        var treatmentRanks = 0.0
-        var tieTerm = 0.0
-        var start = 0
-        while start < pooled.count {
-            var end = start
-            while end + 1 < pooled.count && pooled[end + 1].0 == pooled[start].0 { end += 1 }
-            let rank = Double(start + end + 2) / 2
-            let ties = Double(end - start + 1)
-            tieTerm += ties * ties * ties - ties
-            for i in start...end where pooled[i].1 { treatmentRanks += rank }
-            start = end + 1
-        }
+        let ranked = AverageRanks(treatment + control)
+        let treatmentRanks = ranked.ranks.prefix(treatment.count).reduce(0, +)
+        let tieTerm = ranked.tieCorrection
         let u1 = treatmentRanks - n1 * (n1 + 1) / 2
         let mean = n1 * n2 / 2
         let sd = (n1 * n2 / 12 * ((n + 1) - tieTerm / (n * (n - 1)))).squareRoot()

@@ -130,3 +130,17 @@ extension InferenceTests {
         #expect(try #require(LinearTrend(x: [1, 2, 3], y: [4, 4, 4])).pValue == 1)
     }
 }
+
+extension InferenceTests {
+    static let latency: [Double] = [820, 1300, 450, 2900, 1300, 640, 5100, 980, 2200, 760, 3300, 1500]
+    static let satisfaction: [Double] = [1, 0.75, 1, 0.25, 0.75, 1, 0, 0.75, 0.5, 1, 0.25, 0.5]
+
+    @Test func spearmanMatchesScipy() throws {
+        let result = try #require(SpearmanCorrelation(Self.latency, Self.satisfaction))
+        #expect(Self.close(result.rho, -0.9733285267845753))
+        #expect(Self.close(result.pValue, 1.0164393599566424e-07))
+        #expect(SpearmanCorrelation([1, 2, 3], [5, 5, 5]) == nil)
+        #expect(AverageRanks([3, 1, 3, 2]).ranks == [3.5, 1, 3.5, 2])
+        #expect(AverageRanks([3, 1, 3, 2]).tieCorrection == 6)
+    }
+}

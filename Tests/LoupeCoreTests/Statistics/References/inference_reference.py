@@ -89,3 +89,9 @@ fit = stats.linregress([0, 1, 2, 3, 4.5, 6], [1.2, 1.9, 3.2, 3.8, 5.1, 7.4])
 print(f"linregress: slope={r(fit.slope)} intercept={r(fit.intercept)} r={r(fit.rvalue)} p={r(fit.pvalue)}")
 fit = stats.linregress([0, 1 / 24, 2 / 24, 3 / 24], [2.5, 3.0, 3.5, 5.0])
 print(f"complexity trend: slope={r(fit.slope)} p={r(fit.pvalue)}")
+
+# SpearmanCorrelation: latency against satisfaction, with ties on both sides.
+latency = [820, 1300, 450, 2900, 1300, 640, 5100, 980, 2200, 760, 3300, 1500]
+score = [1, 0.75, 1, 0.25, 0.75, 1, 0, 0.75, 0.5, 1, 0.25, 0.5]
+result = stats.spearmanr(latency, score)
+print(f"spearman: rho={r(result.statistic)} p={r(result.pvalue)}")
