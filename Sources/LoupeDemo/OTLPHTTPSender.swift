@@ -47,7 +47,9 @@ public struct OTLPHTTPSender: Sendable {
             switch response.status.code {
             case 200:
                 return try OTLPTraceDecoder.rejectedSpans(inResponse: Array(buffer: bytes))
-            case 429, 502, 503, 504 where attempt < maxAttempts:
+            // One `where` for all four codes: written after the list, it guarded only the last.
+            case 429 where attempt < maxAttempts, 502 where attempt < maxAttempts, 503 where attempt < maxAttempts,
+                504 where attempt < maxAttempts:
                 let wait = response.headers.first(name: "Retry-After").flatMap(Double.init) ?? Double(1 << attempt) * 0.1
                 try await Task.sleep(for: .seconds(min(wait, 30)))
             default:

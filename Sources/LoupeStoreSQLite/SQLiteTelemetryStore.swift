@@ -383,6 +383,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         return try await pool.read { db in try EngagementReader.sessionShapes(query, in: db) }
     }
 
+    @discardableResult
     public func writeScores(_ scores: [Score]) async throws -> Int {
         guard !scores.isEmpty else { return 0 }
         return try await pool.write { db in try ScoreTable.write(scores, in: db) }

@@ -191,6 +191,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
+    @discardableResult
     public func writeScores(_ scores: [Score]) async throws -> Int {
         state.withLock { state in
             var new = 0
