@@ -44,17 +44,12 @@ public struct OTLPHTTPSender: Sendable {
             request.body = .bytes(compressed)
             let response = try await client.execute(request, timeout: .seconds(30))
             let bytes = try await response.body.collect(upTo: 4 << 20)
-            switch response.status.code {
-            case 200:
-                return try OTLPTraceDecoder.rejectedSpans(inResponse: Array(buffer: bytes))
-            // One `where` for all four codes: written after the list, it guarded only the last.
-            case 429 where attempt < maxAttempts, 502 where attempt < maxAttempts, 503 where attempt < maxAttempts,
-                504 where attempt < maxAttempts:
-                let wait = response.headers.first(name: "Retry-After").flatMap(Double.init) ?? Double(1 << attempt) * 0.1
-                try await Task.sleep(for: .seconds(min(wait, 30)))
-            default:
+            if response.status.code == 200 { return try OTLPTraceDecoder.rejectedSpans(inResponse: Array(buffer: bytes)) }
+            guard [429, 502, 503, 504].contains(response.status.code), attempt < maxAttempts else {
                 throw SendError.rejected(status: Int(response.status.code), body: String(buffer: bytes))
             }
+            let wait = response.headers.first(name: "Retry-After").flatMap(Double.init) ?? Double(1 << attempt) * 0.1
+            try await Task.sleep(for: .seconds(min(wait, 30)))
         }
     }
 }

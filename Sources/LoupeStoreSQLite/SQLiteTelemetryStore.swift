@@ -263,7 +263,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         if let session = query.session { sql += " AND session_id = ?"; arguments.append(session) }
         if let hasErrors = query.hasErrors { sql += hasErrors ? " AND error_count > 0" : " AND error_count = 0" }
         if let rootName = query.rootName { sql += " AND root_name = ?"; arguments.append(rootName) }
-        if let experiment = query.experiment { sql += " AND experiment = ?"; arguments.append(experiment) }
         if let nanos = query.minDurationNanos { sql += " AND end_ns - start_ns >= ?"; arguments.append(nanos) }
         if let cost = query.minCostUSD { sql += " AND cost_usd >= ?"; arguments.append(cost) }
         // What only spans know is checked per candidate trace, through the spans' identity index.

@@ -38,4 +38,7 @@ public struct ExperimentQuery: Sendable, Hashable {
         }
         return split
     }
+
+    /// Whether `alpha` is a significance level the tests can use: above 0 and below 0.5.
+    public static func isValidAlpha(_ alpha: Double) -> Bool { alpha > 0 && alpha < 0.5 }
 }

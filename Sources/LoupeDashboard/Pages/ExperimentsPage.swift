@@ -31,9 +31,10 @@ struct ExperimentsPage {
             }
         }
         async let qualityRead = context.analytics.quality(query.range, project: project)
-        let report = try await chosen.asyncMap {
-            try await context.analytics.experimentReport(ExperimentQuery(name: $0, range: query.range, project: project, split: split))
-        } ?? nil
+        var report: ExperimentReport?
+        if let chosen {
+            report = try await context.analytics.experimentReport(ExperimentQuery(name: chosen, range: query.range, project: project, split: split))
+        }
         let quality = Self.quality(try await qualityRead)
         let view = report.map { makeView($0, chips: chips, quality: quality) } ?? ExperimentsView(
             chips: chips, hasChips: !chips.isEmpty, quality: quality, hasQuality: !quality.isEmpty, hasExperiments: false, name: chosen, decision: "", decisionLabel: "", reason: "", scoreNames: [], variants: [],
@@ -143,12 +144,5 @@ struct ExperimentsPage {
         case .keepRunning: "Keep running"
         case .checkAssignment: "Check assignment"
         }
-    }
-}
-
-private extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

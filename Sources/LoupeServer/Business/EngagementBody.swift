@@ -1,5 +1,6 @@
 import Hummingbird
 import LoupeAnalytics
+import LoupeDashboard
 
 /// What `GET /api/v1/engagement` answers.
 struct EngagementBody: ResponseEncodable, Sendable {
@@ -57,8 +58,6 @@ struct EngagementBody: ResponseEncodable, Sendable {
         case dailyActiveUsers = "daily_active_users", weeklyActiveUsers = "weekly_active_users", monthlyActiveUsers = "monthly_active_users"
     }
 
-    static func date(_ day: Int64) -> String { String(Timestamps.format(nanos: day * 86_400_000_000_000).prefix(10)) }
-
     init(_ r: EngagementReport) {
         from = Timestamps.format(nanos: r.range.fromNanos)
         to = Timestamps.format(nanos: r.range.toNanos)
@@ -71,7 +70,7 @@ struct EngagementBody: ResponseEncodable, Sendable {
         stickiness = Nullable(r.stickiness)
         days = r.days.map {
             Day(
-                date: Self.date($0.day), activeUsers: $0.activeUsers, newUsers: $0.newUsers, returningUsers: $0.returningUsers,
+                date: DisplayFormat.utcDate($0.day), activeUsers: $0.activeUsers, newUsers: $0.newUsers, returningUsers: $0.returningUsers,
                 requests: $0.requests, weeklyActiveUsers: $0.weeklyActiveUsers, monthlyActiveUsers: $0.monthlyActiveUsers
             )
         }
@@ -81,6 +80,6 @@ struct EngagementBody: ResponseEncodable, Sendable {
             requestsPerSession: ["mean": Nullable(s.requestsPerSessionMean), "p50": Nullable(s.requestsPerSessionP50), "p90": Nullable(s.requestsPerSessionP90)],
             lengthMs: ["p50": Nullable(s.lengthP50Ms), "p90": Nullable(s.lengthP90Ms)]
         )
-        cohorts = r.cohorts.map { Cohort(week: Self.date($0.weekStartDay), users: $0.users, retained: $0.retained) }
+        cohorts = r.cohorts.map { Cohort(week: DisplayFormat.utcDate($0.weekStartDay), users: $0.users, retained: $0.retained) }
     }
 }

@@ -43,7 +43,7 @@ struct ExperimentRoutes<Context: RequestContext>: Sendable {
 
     static func alpha(_ text: String?) throws(APIError) -> Double {
         guard let text else { return 0.05 }
-        guard let alpha = Double(text), alpha > 0, alpha < 0.5 else { throw .badParameter("alpha", "'\(text)' is not a significance level between 0 and 0.5") }
+        guard let alpha = Double(text), ExperimentQuery.isValidAlpha(alpha) else { throw .badParameter("alpha", "'\(text)' is not a significance level between 0 and 0.5") }
         return alpha
     }
 }

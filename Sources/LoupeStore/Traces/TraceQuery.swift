@@ -19,18 +19,14 @@ public struct TraceQuery: Sendable, Hashable {
     public var minCostUSD: Double?
     /// When set, only traces with a span that requested or answered with this model.
     public var model: String?
-    /// When set, only traces that ran under this experiment.
-    public var experiment: String?
     /// Business dimensions: only traces with a span carrying each of these values.
     public var dimensions: [String: String]
 
     public init(
         fromNanos: Int64, toNanos: Int64, limit: Int = 50, project: String? = nil, service: String? = nil,
         user: String? = nil, session: String? = nil, hasErrors: Bool? = nil, rootName: String? = nil,
-        minDurationNanos: Int64? = nil, minCostUSD: Double? = nil, model: String? = nil, dimensions: [String: String] = [:],
-        experiment: String? = nil
+        minDurationNanos: Int64? = nil, minCostUSD: Double? = nil, model: String? = nil, dimensions: [String: String] = [:]
     ) {
-        self.experiment = experiment
         self.rootName = rootName
         self.fromNanos = fromNanos
         self.toNanos = toNanos
@@ -56,7 +52,6 @@ public struct TraceQuery: Sendable, Hashable {
             && (user == nil || trace.userId == user) && (session == nil || trace.sessionId == session)
             && (hasErrors == nil || (trace.errorCount > 0) == hasErrors)
             && (rootName == nil || trace.rootName == rootName)
-            && (experiment == nil || trace.experiment?.experiment == experiment)
             && (minDurationNanos.map { trace.endNanos - trace.startNanos >= $0 } ?? true)
             && (minCostUSD.map { trace.costUSD >= $0 } ?? true)
     }

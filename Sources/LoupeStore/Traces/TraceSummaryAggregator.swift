@@ -20,7 +20,9 @@ public struct TraceSummaryAggregator: Sendable {
             spanCount: 1, errorCount: span.isError ? 1 : 0,
             failedCalls: span.isError && span.role.contains(.call) ? 1 : 0, inputTokens: usage.input ?? 0,
             outputTokens: usage.output ?? 0, costUSD: span.countsUsage ? (span.costUSD ?? 0) : 0, userId: span.userId,
-            sessionId: span.sessionId, experiment: span.experimentLabel
+            sessionId: span.sessionId,
+            // Reading the label costs a few attribute lookups per span; a trace keeps its first.
+            experiment: traces[span.traceId]?.experiment == nil ? span.experimentLabel : nil
         )
         if traces[span.traceId] == nil {
             traces[span.traceId] = delta

@@ -36,7 +36,7 @@ struct ExperimentsReport: AsyncParsableCommand {
     var alpha = 0.05
 
     func run() async throws {
-        guard alpha > 0 && alpha < 0.5 else { throw ValidationError("--alpha must be between 0 and 0.5") }
+        guard ExperimentQuery.isValidAlpha(alpha) else { throw ValidationError("--alpha must be between 0 and 0.5") }
         let shares = try Self.split(split)
         let range = try store.range()
         let query = ExperimentQuery(name: name, range: range, project: store.project, control: control, split: shares, alpha: alpha)
