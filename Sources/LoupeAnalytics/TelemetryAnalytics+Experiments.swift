@@ -8,11 +8,13 @@ extension TelemetryAnalytics {
         return ExperimentSummary.all(counts)
     }
 
-    /// One experiment's report; nil when no request of the range ran under it.
+    /// One experiment's report, or a comparison's (``ExperimentQuery/comparing(_:service:range:project:control:alpha:)``);
+    /// nil when no request of the range belongs to it.
     public func experimentReport(_ query: ExperimentQuery) async throws -> ExperimentReport? {
         guard query.range.fromNanos < query.range.toNanos else { throw AnalyticsError.emptyRange }
         let arms = try await store.experimentArms(ExperimentArmQuery(
-            experiment: query.name, fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, project: query.project
+            grouping: query.grouping, fromNanos: query.range.fromNanos, toNanos: query.range.toNanos, project: query.project,
+            service: query.service
         ))
         return ExperimentAnalysis.report(query: query, arms: arms)
     }

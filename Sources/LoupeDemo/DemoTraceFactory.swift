@@ -111,11 +111,22 @@ struct DemoTraceFactory {
         ]) { a, _ in a }))
         t = embedEnd + random.latency(median: 3)
         let searchEnd = t + random.latency(median: 35)
+        let found = retrievedDocuments(8, category: c.queryCategory)
         spans.append(span(c, rootId, "retrieval pgvector", .client, t, searchEnd, resource, labels.merging([
             "gen_ai.operation.name": "retrieval", "gen_ai.data_source.id": "kb-articles", "db.system.name": "pgvector",
-            "gen_ai.request.top_k": 8, "gen_ai.retrieval.documents": .array(retrievedDocuments(8)),
+            "gen_ai.request.top_k": 8, "gen_ai.retrieval.documents": .array(found.map(Self.document)),
         ]) { a, _ in a }))
         t = searchEnd
+        // A reranker keeps the documents worth the prompt: what context utilisation counts.
+        let kept = found.filter { $0.score >= 0.5 }.prefix(5)
+        if !found.isEmpty {
+            let rerankEnd = t + random.latency(median: 90)
+            spans.append(span(c, rootId, "rerank rerank-v3.5", .client, t, rerankEnd, resource, labels.merging([
+                "gen_ai.operation.name": "rerank", "gen_ai.provider.name": "cohere", "gen_ai.request.model": "rerank-v3.5",
+                "gen_ai.retrieval.documents": .array(kept.map(Self.document)),
+            ]) { a, _ in a }))
+            t = rerankEnd
+        }
         let buildEnd = t + random.latency(median: 12)
         spans.append(span(c, rootId, "context.build", .internal, t, buildEnd, resource, labels.merging(["loupe.operation.kind": "stage"]) { a, _ in a }))
         t = buildEnd + random.latency(median: 5)
@@ -129,6 +140,8 @@ struct DemoTraceFactory {
         let cached = random.chance(0.4) ? input / 2 : 0
         var chat: [String: AttributeValue] = [
             "gen_ai.operation.name": "chat", "gen_ai.provider.name": .string(provider), "gen_ai.request.model": .string(model),
+            // The experiment's variants are versions of the managed answer prompt.
+            "gen_ai.prompt.name": "support-answer", "gen_ai.prompt.version": .string(concise ? "4" : "3"),
             "gen_ai.request.stream": true, "gen_ai.request.max_tokens": 4_096, "gen_ai.input.messages": .string(#"[{"role":"user","parts":[{"type":"text","content":"\#(c.prompt)"}]}]"#),
         ]
         let chatEnd = t + random.latency(median: concise ? 720 : 900)
@@ -157,7 +170,9 @@ struct DemoTraceFactory {
             // Failed answers are mostly thumbed down; the concise prompt's answers are liked more, and
             // slow answers less (a user who waited over 1.5 s for the model is less pleased).
             let slow = chatEnd - t > 1_500_000_000 ? 0.3 : 0
-            let liked = c.failure != nil && !c.recovered ? random.chance(0.1) : random.chance((concise ? 0.86 : 0.76) - slow)
+            // An answer built on nothing relevant is disliked more: the content gaps the demo shows.
+            let unfounded = kept.isEmpty ? 0.35 : 0
+            let liked = c.failure != nil && !c.recovered ? random.chance(0.1) : random.chance((concise ? 0.86 : 0.76) - slow - unfounded)
             feedback.append(DemoFeedback(traceId: c.traceId, user: c.user, liked: liked, category: c.queryCategory))
         }
         return spans
@@ -288,11 +303,37 @@ struct DemoTraceFactory {
             + "never invent terms that are not in the text, and answer in the language of the request. ", count: 24)
 
     /// Documents as a vector search returns them: a few close matches, then a tail of weak ones.
-    private mutating func retrievedDocuments(_ count: Int) -> [AttributeValue] {
-        (0..<count).map { rank in
-            let score = rank < 3 ? Double.random(in: 0.62...0.9, using: &random) : Double.random(in: 0.18...0.48, using: &random)
-            return .kvlist(["id": .string("kb-\(Int.random(in: 1_000...9_999, using: &random))"), "score": .double((score * 1_000).rounded() / 1_000)])
+    /// The knowledge base's articles by query category: account questions are thinly covered (ten
+    /// articles), so their retrieval often finds nothing relevant, or nothing at all.
+    static let knowledgeBase: [String: ClosedRange<Int>] = [
+        "billing": 1_000...1_039, "technical": 1_100...1_179, "account": 1_200...1_209, "product": 1_300...1_359, "general": 1_400...1_419,
+    ]
+
+    /// Every article id, for an inventory of the knowledge base.
+    public static var knowledgeBaseIds: [String] { knowledgeBase.values.flatMap { $0.map { "kb-\($0)" } }.sorted() }
+
+    /// What a vector search returns for a question of the category: a few popular articles far more
+    /// often than the long tail, the best three relevant, the rest not.
+    private mutating func retrievedDocuments(_ count: Int, category: String) -> [(id: String, score: Double)] {
+        let articles = Self.knowledgeBase[category] ?? 1_400...1_419
+        let thin = articles.count < 20
+        if thin && random.chance(0.15) { return [] }
+        var ids: [String] = []
+        while ids.count < min(count, articles.count) {
+            // Squaring a uniform draw favours the first articles: popular ones are retrieved most.
+            let u = Double.random(in: 0..<1, using: &random)
+            let id = "kb-\(articles.lowerBound + Int(u * u * Double(articles.count)))"
+            if !ids.contains(id) { ids.append(id) }
         }
+        return ids.enumerated().map { rank, id in
+            let relevant = rank < 3 && !thin
+            let score = relevant ? Double.random(in: 0.62...0.9, using: &random) : Double.random(in: 0.18...0.48, using: &random)
+            return (id, (score * 1_000).rounded() / 1_000)
+        }.sorted { $0.1 > $1.1 }
+    }
+
+    private static func document(_ d: (id: String, score: Double)) -> AttributeValue {
+        .kvlist(["id": .string(d.id), "score": .double(d.score)])
     }
 
     // MARK: Span building

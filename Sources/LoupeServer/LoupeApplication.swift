@@ -48,8 +48,10 @@ public enum LoupeApplication {
         let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
         ScoreRoutes<BasicRequestContext>(store: store, now: now).addRoutes(to: router)
-        ExperimentRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
-        BusinessRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
+        ExperimentRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
+        BusinessRoutes<BasicRequestContext>(
+            analytics: analytics, businessDimensions: dimensions, roiValues: configuration.roiValues, now: now
+        ).addRoutes(to: router)
         QualityRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
         let budgets = BudgetBook(configuration.budgets, dimensions: Budget.dimensions(business: dimensions))
         BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, rateLimits: configuration.rateLimits, now: now)

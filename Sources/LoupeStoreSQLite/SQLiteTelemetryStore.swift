@@ -64,6 +64,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             try db.inTransaction(.immediate) {
                 let (outcome, deltas) = try SpanBatchWriter.write(batch, in: db)
                 if !batch.scores.isEmpty { _ = try ScoreTable.write(batch.scores, in: db) }
+                if !batch.retrievals.isEmpty { try RetrievalTables.write(batch.retrievals, in: db) }
                 var all = self.pending.withLock { $0 }
                 // Summed, the segments' rows overstate the merged count: a cheap, safe bound.
                 if all.rowCount + deltas.reduce(0, { $0 + $1.rowCount }) > self.maxPendingRows {
@@ -372,6 +373,11 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         return arms
     }
 
+    public func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] {
+        try await flushAggregates()
+        return try await pool.read { db in try RequestOutcomeReader.outcomes(query, in: db) }
+    }
+
     public func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] {
         try await flushAggregates()
         return try await pool.read { db in try EngagementReader.firstRequests(query, in: db) }
@@ -391,6 +397,15 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] {
         try await flushAggregates()
         return try await pool.read { db in try ScoreTable.scoredRequests(query, in: db) }
+    }
+
+    public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] {
+        try await flushAggregates()
+        return try await pool.read { db in try RetrievalTables.retrievedRequests(query, in: db) }
+    }
+
+    public func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse] {
+        try await pool.read { db in try RetrievalTables.documentUses(query, in: db) }
     }
 
     public func scores(_ query: ScoreQuery) async throws -> [Score] {

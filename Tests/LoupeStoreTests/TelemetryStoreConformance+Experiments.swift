@@ -125,7 +125,7 @@ extension TelemetryStoreConformance {
             score("5", .trace(traceId: String(repeating: "f", count: 32)), .numeric(4), range: 1...5),
             score("6", .trace(traceId: String(repeating: "b", count: 32)), .categorical("billing")),
         ])
-        let arms = try await store.experimentArms(ExperimentArmQuery(experiment: "exp", fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute))
+        let arms = try await store.experimentArms(ExperimentArmQuery(grouping: .experiment("exp"), fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute))
         #expect(arms.map(\.variant) == ["control", "v2"])
         let control = arms[0], v2 = arms[1]
         #expect(control.requests == 3 && control.units == 2 && control.failed == 1 && control.negativeFeedback == 1 && control.unsuccessful == 2)
@@ -136,10 +136,10 @@ extension TelemetryStoreConformance {
         #expect(v2.scores["thumbs"]?.count == 1 && v2.scores["stars"]?.count == 2)
         #expect(abs((v2.scores["stars"]?.mean ?? 0) - 0.375) < 1e-12)
         let newest = try await store.experimentArms(ExperimentArmQuery(
-            experiment: "exp", fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, maxLatencies: 2
+            grouping: .experiment("exp"), fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, maxLatencies: 2
         ))
         #expect(newest[0].latenciesMs == [200, 300] && newest[0].requests == 3)
-        #expect(try await store.experimentArms(ExperimentArmQuery(experiment: "exp", fromNanos: Self.base, toNanos: Self.base + Self.minute, project: "other")).isEmpty)
+        #expect(try await store.experimentArms(ExperimentArmQuery(grouping: .experiment("exp"), fromNanos: Self.base, toNanos: Self.base + Self.minute, project: "other")).isEmpty)
     }
 }
 

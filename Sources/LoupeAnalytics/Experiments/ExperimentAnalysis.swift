@@ -8,18 +8,27 @@ enum ExperimentAnalysis {
     static func report(query: ExperimentQuery, arms: [ExperimentArm]) -> ExperimentReport? {
         guard !arms.isEmpty else { return nil }
         let names = arms.map(\.variant)
+        // Without a declared experiment the incumbent (the arm with most requests) is the baseline.
         let control = query.control.flatMap { names.contains($0) ? $0 : nil }
-            ?? names.first { controlNames.contains($0.lowercased()) } ?? names[0]
+            ?? (query.isDeclaredExperiment
+                ? names.first { controlNames.contains($0.lowercased()) } ?? names[0]
+                : arms.max { ($0.requests, $1.variant) < ($1.requests, $0.variant) }!.variant)
         let ordered = arms.filter { $0.variant == control } + arms.filter { $0.variant != control }
         let comparisons = ordered.dropFirst().map { ExperimentComparison(control: ordered[0], treatment: $0, alpha: query.alpha) }
         let variants = ordered.map(ExperimentVariantStats.init)
         var split: [String: Double] = [:]
         for arm in ordered { split[arm.variant] = query.split[arm.variant] ?? (query.split.isEmpty ? 1 : 0) }
-        let sampleRatio = SampleRatioTest(observed: variants.map(\.units), weights: variants.map { split[$0.variant] ?? 0 })
+        // Only a declared experiment intended a split; the arms of a comparison are whatever ran.
+        let sampleRatio = query.isDeclaredExperiment
+            ? SampleRatioTest(observed: variants.map(\.units), weights: variants.map { split[$0.variant] ?? 0 }) : nil
+        var verdict = recommendation(comparisons, sampleRatio: sampleRatio, variants: variants)
+        if !query.isDeclaredExperiment {
+            verdict.reason += " Observational: these requests were not assigned at random, so a difference may come from what was asked of each arm; confirm with an experiment before switching."
+        }
         return ExperimentReport(
-            name: query.name, range: query.range, control: control, variants: variants, comparisons: comparisons, split: split,
-            sampleRatio: sampleRatio, recommendation: recommendation(comparisons, sampleRatio: sampleRatio, variants: variants),
-            truncated: arms.contains { $0.requests > $0.latenciesMs.count }
+            name: query.name, range: query.range, control: control, variants: variants, comparisons: comparisons,
+            split: query.isDeclaredExperiment ? split : [:], sampleRatio: sampleRatio, recommendation: verdict,
+            truncated: arms.contains { $0.requests > $0.latenciesMs.count }, isObservational: !query.isDeclaredExperiment
         )
     }
 

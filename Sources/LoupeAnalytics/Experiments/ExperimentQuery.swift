@@ -3,7 +3,13 @@ import LoupeStore
 
 /// What ``TelemetryAnalytics/experimentReport(_:)`` compares.
 public struct ExperimentQuery: Sendable, Hashable {
+    /// The experiment's name, or for a comparison without one what it compares (`model in support-rag`).
     public var name: String
+    /// What tells the arms apart: the experiment's variants unless the query compares requests'
+    /// models, prompt versions or dimension values (``comparing(_:service:range:project:control:alpha:)``).
+    public var grouping: ArmGrouping
+    /// Only requests entering this service.
+    public var service: String?
     public var range: TimeRange
     public var project: String?
     /// The variant the others are compared with; `control`, `baseline`, `a` or the first name
@@ -19,11 +25,48 @@ public struct ExperimentQuery: Sendable, Hashable {
 
     public init(name: String, range: TimeRange, project: String? = nil, control: String? = nil, split: [String: Double] = [:], alpha: Double = 0.05) {
         self.name = name
+        self.grouping = .experiment(name)
         self.range = range
         self.project = project
         self.control = control
         self.split = split
         self.alpha = alpha
+    }
+
+    /// A comparison of the arms a service's requests fall into without a declared experiment: its
+    /// models, prompt versions or a business dimension's values. No split was intended, so the
+    /// sample-ratio check is left out.
+    public static func comparing(
+        _ grouping: ArmGrouping, service: String?, range: TimeRange, project: String? = nil, control: String? = nil, alpha: Double = 0.05
+    ) -> ExperimentQuery {
+        let what = switch grouping {
+        case .experiment(let name): name
+        case .model: "model"
+        case .promptVersion: "prompt version"
+        case .dimension(let name): name
+        }
+        var query = ExperimentQuery(name: service.map { "\(what) in \($0)" } ?? what, range: range, project: project, control: control, alpha: alpha)
+        query.grouping = grouping
+        query.service = service
+        return query
+    }
+
+    /// What a comparison's `by` names: `model`, `prompt_version`, or one of the business dimensions.
+    public static func grouping(parsing text: String, dimensions: [String]) throws(AnalyticsError) -> ArmGrouping {
+        switch text {
+        case "model": return .model
+        case "prompt_version", "prompt": return .promptVersion
+        case let name where dimensions.contains(name): return .dimension(name)
+        default:
+            let names = (["model", "prompt_version"] + dimensions).joined(separator: ", ")
+            throw .badFilter("by", "'\(text)' is not something requests are compared by: use one of \(names)")
+        }
+    }
+
+    /// Whether the query compares a declared experiment's variants, whose split was intended.
+    public var isDeclaredExperiment: Bool {
+        if case .experiment = grouping { return true }
+        return false
     }
 
     /// An intended split written as `variant:weight` pairs (`control:9,v2:1`).

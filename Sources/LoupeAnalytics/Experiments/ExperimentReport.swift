@@ -15,4 +15,7 @@ public struct ExperimentReport: Sendable, Hashable {
     /// Whether a variant had more requests than ``ExperimentArmQuery/maxLatencies``: its latency
     /// figures and rank test are of its newest requests (every other figure counts them all).
     public var truncated: Bool
+    /// Whether the arms are a comparison of what ran (models, prompt versions) rather than a
+    /// randomised experiment: its differences are associations, not effects.
+    public var isObservational: Bool = false
 }

@@ -1,13 +1,15 @@
 import LoupeCore
 import LoupeStore
 
-/// Seed 000's quality views: each score's mean overall, by service and over time, and against
-/// latency and cost (does satisfaction drop when requests are slow?).
+/// Seed 000's quality views: each score's mean overall, by service, model, prompt version and
+/// business dimension, over time, and against latency and cost (does satisfaction drop when
+/// requests are slow?).
 public struct QualityReport: Sendable, Hashable {
     /// One score name's mean over a group of requests.
     public struct Mean: Sendable, Hashable {
         public var name: String
-        /// The service, the step's first minute or the latency bucket, depending on the view.
+        /// The service, model, prompt version, dimension value, the step's first minute or the latency
+        /// bucket, depending on the view.
         public var group: String
         public var count: Int
         public var mean: Double
@@ -30,6 +32,10 @@ public struct QualityReport: Sendable, Hashable {
     public var stepSeconds: Int64
     public var overall: [Mean]
     public var byService: [Mean]
+    public var byModel: [Mean]
+    public var byPromptVersion: [Mean]
+    /// By each business dimension's values, by dimension name.
+    public var byDimension: [String: [Mean]]
     public var overTime: [Mean]
     public var byLatency: [Mean]
     public var correlations: [Correlation]
@@ -43,10 +49,15 @@ public struct QualityReport: Sendable, Hashable {
         let step = stepSeconds * 1_000_000_000
         var overall: [String: SampleMoments] = [:], service: [[String]: SampleMoments] = [:]
         var time: [[String]: SampleMoments] = [:], latency: [[String]: SampleMoments] = [:]
+        var model: [[String]: SampleMoments] = [:], prompt: [[String]: SampleMoments] = [:]
+        var dimension: [String: [[String]: SampleMoments]] = [:]
         var pairs: [String: (latency: [Double], cost: [Double], value: [Double])] = [:]
         for s in scored {
             overall[s.name, default: SampleMoments()].add(s.value)
             service[[s.name, s.service], default: SampleMoments()].add(s.value)
+            if let m = s.model { model[[s.name, m], default: SampleMoments()].add(s.value) }
+            if let p = s.promptVersion { prompt[[s.name, p], default: SampleMoments()].add(s.value) }
+            for (key, value) in s.dimensions { dimension[key, default: [:]][[s.name, value], default: SampleMoments()].add(s.value) }
             let stepStart = range.fromNanos + (s.startNanos - range.fromNanos) / step * step
             time[[s.name, String(stepStart / 60_000_000_000)], default: SampleMoments()].add(s.value)
             let bucket = Self.latencyBuckets.firstIndex { s.durationMs < $0.upperMs } ?? Self.latencyBuckets.count - 1
@@ -59,7 +70,13 @@ public struct QualityReport: Sendable, Hashable {
             groups.map { Mean(name: $0.key[0], group: label($0.key[1]), count: $0.value.count, mean: $0.value.mean) }
         }
         self.overall = overall.map { Mean(name: $0.key, group: "", count: $0.value.count, mean: $0.value.mean) }.sorted { $0.name < $1.name }
-        byService = means(service).sorted { ($0.name, $1.count, $0.group) < ($1.name, $0.count, $1.group) }
+        func mostScoredFirst(_ groups: [[String]: SampleMoments]) -> [Mean] {
+            means(groups).sorted { ($0.name, $1.count, $0.group) < ($1.name, $0.count, $1.group) }
+        }
+        byService = mostScoredFirst(service)
+        byModel = mostScoredFirst(model)
+        byPromptVersion = mostScoredFirst(prompt)
+        byDimension = dimension.mapValues(mostScoredFirst)
         overTime = means(time).sorted { ($0.name, Int64($0.group) ?? 0) < ($1.name, Int64($1.group) ?? 0) }
         byLatency = latency.map { key, moments in
             Mean(name: key[0], group: Self.latencyBuckets[Int(key[1]) ?? 0].label, count: moments.count, mean: moments.mean)

@@ -158,8 +158,11 @@ public enum ConventionTable {
         "embedding.embeddings.", "db.query.result.",
     ]
 
+    /// Labels under a content prefix that name, rather than hold, content: the prompt's name and version.
+    public static let labelKeys: Set<String> = ["gen_ai.prompt.name", "gen_ai.prompt.version"]
+
     public static func isContent(_ key: String) -> Bool {
-        contentKeys.contains(key) || contentKeyPrefixes.contains { key.hasPrefix($0) }
+        contentKeys.contains(key) || contentKeyPrefixes.contains { key.hasPrefix($0) } && !labelKeys.contains(key)
     }
 
     /// Span events whose attributes are content (the pre-1.37 GenAI message events, OpenLLMetry results).

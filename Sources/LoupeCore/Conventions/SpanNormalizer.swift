@@ -94,7 +94,8 @@ public struct SpanNormalizer: Sendable {
             finishReason: string(.finishReason),
             responseId: string(.responseId) ?? (operation.isModelCall ? openInferenceResponseId(raw.attributes) : nil),
             userId: string(.userId), sessionId: string(.sessionId),
-            dimensions: dimensions, attributes: remaining, resourceAttributes: raw.resourceAttributes, events: events
+            dimensions: dimensions, attributes: remaining, resourceAttributes: raw.resourceAttributes, events: events,
+            documents: operation == .retrieval || operation == .rerank ? SpanRecord.reportedDocuments(attributes: raw.attributes, events: events) : nil
         )
     }
 

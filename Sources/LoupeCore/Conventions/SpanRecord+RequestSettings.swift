@@ -25,30 +25,6 @@ extension SpanRecord {
         return reason == "length" || reason == "max_tokens" || reason == "max_output_tokens"
     }
 
-    /// The relevance scores of the documents a retrieval returned: OTel GenAI's opt-in
-    /// `gen_ai.retrieval.documents` (objects with `id` and `score`, as an array or a JSON string),
-    /// OpenInference's flattened `retrieval.documents.<i>.document.score`, and OpenLLMetry's
-    /// `db.query.result` events.
-    public var retrievalScores: [Double] {
-        var scores: [Double] = []
-        switch attributes["gen_ai.retrieval.documents"] {
-        case .array(let documents)?:
-            for case .kvlist(let document) in documents { if let score = document["score"]?.doubleValue { scores.append(score) } }
-        case .string(let text)?:
-            if let documents = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] {
-                scores += documents.compactMap { ($0["score"] as? NSNumber)?.doubleValue }
-            }
-        default: break
-        }
-        for (key, value) in attributes where key.hasPrefix("retrieval.documents.") && key.hasSuffix(".document.score") {
-            if let score = value.doubleValue { scores.append(score) }
-        }
-        for event in events where event.name == "db.query.result" {
-            if let score = event.attributes["db.query.result.score"]?.doubleValue { scores.append(score) }
-        }
-        return scores
-    }
-
     /// The Snowflake warehouse a Cortex call ran on (`snowflake.warehouse.size`, on the span or
     /// its resource), upper-cased: `X-SMALL` … `6X-LARGE`.
     public var snowflakeWarehouseSize: String? {

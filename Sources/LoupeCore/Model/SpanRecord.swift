@@ -45,6 +45,10 @@ public struct SpanRecord: Sendable, Hashable {
     public var attributes: [String: AttributeValue]
     public var resourceAttributes: [String: AttributeValue]
     public var events: [SpanEvent]
+    /// What a retrieval or reranking span returned (``reportedDocuments(attributes:events:)``), read
+    /// at normalisation, before redaction may drop the attributes that carry it. Stores keep it in
+    /// their retrieval records, not on the span: spans read back leave it nil.
+    public var documents: [RetrievedDocument]?
 
     public init(
         traceId: String, spanId: String, parentSpanId: String? = nil, project: String = "default",
@@ -55,8 +59,9 @@ public struct SpanRecord: Sendable, Hashable {
         usage: TokenUsage = .none, countsUsage: Bool = false, costUSD: Double? = nil,
         timeToFirstTokenMs: Double? = nil, finishReason: String? = nil, responseId: String? = nil, userId: String? = nil,
         sessionId: String? = nil, dimensions: [String: String] = [:], attributes: [String: AttributeValue] = [:],
-        resourceAttributes: [String: AttributeValue] = [:], events: [SpanEvent] = []
+        resourceAttributes: [String: AttributeValue] = [:], events: [SpanEvent] = [], documents: [RetrievedDocument]? = nil
     ) {
+        self.documents = documents
         self.traceId = traceId
         self.spanId = spanId
         self.parentSpanId = parentSpanId

@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var alerts: AlertConfiguration
     /// Budgets from `--budgets`; the API adds to them while the server runs.
     public var budgets: BudgetSet = BudgetSet()
+    /// What successful requests are worth per business unit (`--roi`), for ROI.
+    public var roiValues = RoiValues()
     /// Provider rate limits per model from `--rate-limits`, for capacity forecasts.
     public var rateLimits: [RateLimit] = []
     /// US dollars per Snowflake credit (`--credit-price-usd`), for the warehouse credits recommendations price.

@@ -180,9 +180,10 @@ struct ExperimentReportBody: ResponseEncodable, Sendable {
     var sampleRatio: Nullable<SampleRatio>
     var recommendation: Verdict
     var truncated: Bool
+    var observational: Bool
 
     enum CodingKeys: String, CodingKey {
-        case name, from, to, control, split, variants, comparisons, recommendation, truncated
+        case name, from, to, control, split, variants, comparisons, recommendation, truncated, observational
         case sampleRatio = "sample_ratio"
     }
 
@@ -191,6 +192,7 @@ struct ExperimentReportBody: ResponseEncodable, Sendable {
         from = Timestamps.format(nanos: r.range.fromNanos)
         to = Timestamps.format(nanos: r.range.toNanos)
         control = r.control
+        observational = r.isObservational
         split = r.split
         variants = r.variants.map(Variant.init)
         comparisons = r.comparisons.map(Comparison.init)

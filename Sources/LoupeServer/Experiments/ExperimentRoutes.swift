@@ -1,15 +1,34 @@
 import Hummingbird
 import LoupeAnalytics
+import LoupeStore
 
-/// `GET /api/v1/experiments` and `GET /api/v1/experiments/{name}`.
+/// `GET /api/v1/experiments`, `GET /api/v1/experiments/{name}`, and `GET /api/v1/compare`, which
+/// compares models, prompt versions or dimension values without a declared experiment.
 struct ExperimentRoutes<Context: RequestContext>: Sendable {
     let analytics: TelemetryAnalytics
+    let businessDimensions: [String]
     let now: @Sendable () -> Int64
 
     func addRoutes(to router: Router<Context>) {
         let api = router.group("api/v1/experiments")
         api.get { request, _ in try await list(request) }
         api.get(":name") { request, context in try await report(request, name: context.parameters.get("name") ?? "") }
+        router.get("api/v1/compare") { request, _ in try await compare(request) }
+    }
+
+    func compare(_ request: Request) async throws -> ExperimentReportBody {
+        let p = try QueryParameters(request.uri, businessDimensions: [], allowed: ["from", "to", "project", "by", "service", "control", "alpha"])
+        guard let by = p.string("by") else {
+            throw APIError.badParameter("by", "say what to compare: by=model, by=prompt_version or a business dimension")
+        }
+        let query = ExperimentQuery.comparing(
+            try Self.grouping(by, dimensions: businessDimensions), service: p.string("service"), range: try p.range(now: now(), defaultSeconds: ExperimentQuery.defaultRangeSeconds),
+            project: p.string("project"), control: p.string("control"), alpha: try Self.alpha(p.string("alpha"))
+        )
+        guard let report = try await analytics.experimentReport(query) else {
+            throw APIError.notFound("no request in the range records a \(by)\(p.string("service").map { " in service '\($0)'" } ?? "")")
+        }
+        return ExperimentReportBody(report)
     }
 
     func list(_ request: Request) async throws -> ExperimentListBody {
@@ -38,6 +57,14 @@ struct ExperimentRoutes<Context: RequestContext>: Sendable {
             throw .badParameter("split", reason)
         } catch {
             throw .badParameter("split", error.description)
+        }
+    }
+
+    static func grouping(_ by: String, dimensions: [String]) throws(APIError) -> ArmGrouping {
+        do throws(AnalyticsError) {
+            return try ExperimentQuery.grouping(parsing: by, dimensions: dimensions)
+        } catch {
+            throw APIError(error)
         }
     }
 

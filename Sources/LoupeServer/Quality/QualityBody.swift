@@ -26,6 +26,9 @@ struct QualityBody: ResponseEncodable, Sendable {
     var stepSeconds: Int64
     var overall: [Mean]
     var byService: [Mean]
+    var byModel: [Mean]
+    var byPromptVersion: [Mean]
+    var byDimension: [String: [Mean]]
     var overTime: [Mean]
     var byLatency: [Mean]
     var correlations: [Correlation]
@@ -33,7 +36,8 @@ struct QualityBody: ResponseEncodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case from, to, overall, correlations, truncated
-        case stepSeconds = "step_seconds", byService = "by_service", overTime = "over_time", byLatency = "by_latency"
+        case stepSeconds = "step_seconds", byService = "by_service", byModel = "by_model"
+        case byPromptVersion = "by_prompt_version", byDimension = "by_dimension", overTime = "over_time", byLatency = "by_latency"
     }
 
     init(_ r: QualityReport) {
@@ -41,9 +45,13 @@ struct QualityBody: ResponseEncodable, Sendable {
         to = Timestamps.format(nanos: r.range.toNanos)
         stepSeconds = r.stepSeconds
         overall = r.overall.map { Mean(name: $0.name, count: $0.count, mean: $0.mean) }
-        byService = r.byService.map { Mean(name: $0.name, group: $0.group, count: $0.count, mean: $0.mean) }
+        let grouped = { (means: [QualityReport.Mean]) in means.map { Mean(name: $0.name, group: $0.group, count: $0.count, mean: $0.mean) } }
+        byService = grouped(r.byService)
+        byModel = grouped(r.byModel)
+        byPromptVersion = grouped(r.byPromptVersion)
+        byDimension = r.byDimension.mapValues(grouped)
         overTime = r.overTime.map { Mean(name: $0.name, group: Timestamps.format(nanos: (Int64($0.group) ?? 0) * 60_000_000_000), count: $0.count, mean: $0.mean) }
-        byLatency = r.byLatency.map { Mean(name: $0.name, group: $0.group, count: $0.count, mean: $0.mean) }
+        byLatency = grouped(r.byLatency)
         correlations = r.correlations.map {
             Correlation(name: $0.name, against: $0.against, spearmanRho: $0.spearman.rho, pValue: $0.spearman.pValue, count: $0.spearman.count)
         }

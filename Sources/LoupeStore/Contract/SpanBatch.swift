@@ -17,13 +17,16 @@ public struct SpanBatch: Sendable {
     public private(set) var segmentTraces: [TraceSummaryAggregator]
     /// The scores the spans report by convention (``Score/reported(by:)``), stored with them.
     public private(set) var scores: [Score]
+    /// The retrieval and reranking steps the spans report (``Retrieval/init(_:)``), stored with them.
+    public private(set) var retrievals: [Retrieval]
 
     public init(_ spans: [SpanRecord]) {
         guard !spans.isEmpty else {
-            (segments, texts, segmentRollups, segmentTraces, scores) = ([], [], [], [], [])
+            (segments, texts, segmentRollups, segmentTraces, scores, retrievals) = ([], [], [], [], [], [])
             return
         }
         scores = spans.flatMap(Score.reported(by:))
+        retrievals = spans.compactMap(Retrieval.init)
         let (rollups, traces) = Self.aggregates(of: spans)
         (segments, texts, segmentRollups, segmentTraces) = ([spans], [SpanText.encode(spans)], [rollups], [traces])
     }
@@ -46,6 +49,7 @@ public struct SpanBatch: Sendable {
         segmentRollups += other.segmentRollups
         segmentTraces += other.segmentTraces
         scores += other.scores
+        retrievals += other.retrievals
     }
 
     /// The aggregates of some spans: a batch's own, or only those a store found new when a batch repeats stored ones.

@@ -44,7 +44,8 @@ public struct SpanText: Sendable {
         return texts
     }
 
-    static func encode(_ dimensions: [String: String]) -> String {
+    /// Business dimensions as a JSON object of strings, `{}` when there are none.
+    public static func encode(_ dimensions: [String: String]) -> String {
         guard !dimensions.isEmpty else { return "{}" }
         var writer = JSONWriter(capacity: 64)
         writer.raw("{")

@@ -52,8 +52,13 @@ public protocol TelemetryStore: Sendable {
     /// counted by experiment and variant.
     func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount]
 
-    /// One experiment's variants in a range, each added up (``ExperimentArm``), by variant name.
+    /// The arms of a comparison in a range (one experiment's variants, or the models, prompt versions
+    /// or dimension values of the requests), each added up (``ExperimentArm``), by arm name.
     func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm]
+
+    /// How the range's requests ended, by arm and step: requests, failed, with negative feedback,
+    /// and unsuccessful (either); by arm name, then step.
+    func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome]
 
     /// The first request ever (its start, in the query's project when it names one) of each user
     /// with a request in the range: what tells new users from returning ones.
@@ -71,6 +76,15 @@ public protocol TelemetryStore: Sendable {
     /// Numeric and yes-or-no scores of traces (or their spans) whose request started in the range,
     /// each with its request's service, duration and cost; the newest requests' first, at most `query.limit`.
     func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest]
+
+    /// Requests whose retrieval or reranking steps (``SpanBatch/retrievals``, stored with the spans;
+    /// a step sent again is stored once) ran in the range, each with what its steps returned, its
+    /// dimensions and how it ended; the newest first, at most `query.limit`.
+    func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest]
+
+    /// Every document retrieval steps (reranking aside) returned in the range, the most retrieved
+    /// first, at most `query.limit`.
+    func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse]
 
     /// Scores matching the query, newest first, at most `query.limit`.
     func scores(_ query: ScoreQuery) async throws -> [Score]

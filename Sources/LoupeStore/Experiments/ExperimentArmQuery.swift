@@ -1,28 +1,38 @@
 import LoupeCore
 
-/// One experiment's requests in a range, for ``TelemetryStore/experimentArms(_:)``.
+/// The requests of a comparison in a range, by arm, for ``TelemetryStore/experimentArms(_:)``:
+/// one experiment's variants, or the models, prompt versions or dimension values of a service's
+/// requests.
 public struct ExperimentArmQuery: Sendable, Hashable {
     /// Latencies kept per variant: enough for percentiles and a rank test of any real difference,
     /// bounded however long the experiment runs.
     public static let maxLatencies = 100_000
 
-    public var experiment: String
+    public var grouping: ArmGrouping
     public var fromNanos: Int64
     public var toNanos: Int64
     public var project: String?
+    /// Only requests entering this service: comparing models across services compares services.
+    public var service: String?
     public var maxLatencies: Int
 
-    public init(experiment: String, fromNanos: Int64, toNanos: Int64, project: String? = nil, maxLatencies: Int = ExperimentArmQuery.maxLatencies) {
-        self.experiment = experiment
+    public init(
+        grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String? = nil, service: String? = nil,
+        maxLatencies: Int = ExperimentArmQuery.maxLatencies
+    ) {
+        self.grouping = grouping
         self.fromNanos = fromNanos
         self.toNanos = toNanos
         self.project = project
+        self.service = service
         self.maxLatencies = maxLatencies
     }
 
-    /// Whether a trace is one of the experiment's requests in the range.
-    public func matches(_ trace: TraceSummary) -> Bool {
-        trace.experiment?.experiment == experiment && trace.startNanos >= fromNanos && trace.startNanos < toNanos
-            && (project == nil || trace.project == project)
+    /// The arm of a trace that is one of the comparison's requests in the range; nil for any other.
+    public func arm(of trace: TraceSummary) -> String? {
+        guard trace.startNanos >= fromNanos, trace.startNanos < toNanos, project == nil || trace.project == project,
+            service == nil || trace.service == service
+        else { return nil }
+        return grouping.arm(of: trace)
     }
 }

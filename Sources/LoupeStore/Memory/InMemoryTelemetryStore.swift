@@ -10,6 +10,15 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         var callResponses: [CallResponseKey: CallResponseClaim] = [:]
         var alertEvents: [AlertEvent] = []
         var scores: [String: Score] = [:]
+        /// By trace id, then span id.
+        var retrievals: [String: [String: Retrieval]] = [:]
+
+        /// Whether a trace got a negative user-feedback score, of its own or of its session.
+        func negativeFeedback() -> @Sendable (TraceSummary) -> Bool {
+            let negative = scores.values.filter { $0.source == .userFeedback && $0.isNegative }
+            let traces = Set(negative.compactMap(\.target.traceId)), sessions = Set(negative.compactMap(\.target.sessionId))
+            return { traces.contains($0.traceId) || $0.sessionId.map(sessions.contains) == true }
+        }
     }
 
     private let state = Mutex(State())
@@ -42,11 +51,14 @@ public final class InMemoryTelemetryStore: TelemetryStore {
                         state.callResponses[key] = claim
                     }
                 }
+                // Kept in the retrieval records, as other stores do (``SpanRecord/documents``).
+                span.documents = nil
                 state.spans[span.traceId, default: [:]][span.spanId] = span
                 inserted.append(span)
                 outcome.inserted += 1
             }
             for score in batch.scores { state.scores[score.id] = score }
+            for retrieval in batch.retrievals { state.retrievals[retrieval.traceId, default: [:]][retrieval.spanId] = retrieval }
             var (rollups, traces) = (batch.rollups, batch.traces)
             if outcome.changedAggregates { (rollups, traces) = SpanBatch.aggregates(of: inserted) }
             for (key, measures) in rollups.rows { state.rollups[key, default: RollupMeasures()].merge(measures) }
@@ -138,11 +150,35 @@ public final class InMemoryTelemetryStore: TelemetryStore {
                 if let session = score.target.sessionId { bySession[session, default: []].append(score) }
             }
             var arms: [String: ArmTally] = [:]
-            for trace in state.traces.values where query.matches(trace) {
+            for trace in state.traces.values {
+                guard let arm = query.arm(of: trace) else { continue }
                 let scores = (byTrace[trace.traceId] ?? []) + (trace.sessionId.flatMap { bySession[$0] } ?? [])
-                arms[trace.experiment?.variant ?? "", default: ArmTally()].add(trace, scores: scores)
+                arms[arm, default: ArmTally()].add(trace, scores: scores)
             }
             return arms.sorted { $0.key < $1.key }.map { $0.value.arm(variant: $0.key, maxLatencies: query.maxLatencies) }
+        }
+    }
+
+    public func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] {
+        state.withLock { state in
+            let hasNegativeFeedback = state.negativeFeedback()
+            var outcomes: [[String]: RequestOutcome] = [:]
+            for trace in state.traces.values {
+                guard let arm = query.arm(of: trace) else { continue }
+                let step = query.step(of: trace.startNanos)
+                var o = outcomes[[arm, String(step)]] ?? RequestOutcome(
+                    arm: arm, stepNanos: step, requests: 0, failed: 0, negativeFeedback: 0, unsuccessful: 0, costUSD: 0
+                )
+                let failed = trace.errorCount > 0
+                let negative = hasNegativeFeedback(trace)
+                o.requests += 1
+                o.costUSD += trace.costUSD
+                if failed { o.failed += 1 }
+                if negative { o.negativeFeedback += 1 }
+                if failed || negative { o.unsuccessful += 1 }
+                outcomes[[arm, String(step)]] = o
+            }
+            return outcomes.values.sorted { ($0.arm, $0.stepNanos) < ($1.arm, $1.stepNanos) }
         }
     }
 
@@ -184,10 +220,57 @@ public final class InMemoryTelemetryStore: TelemetryStore {
                 else { continue }
                 joined.append(ScoredRequest(
                     name: score.name, value: value, source: score.source, service: trace.service, startNanos: trace.startNanos,
-                    durationMs: trace.durationMs, costUSD: trace.costUSD
+                    durationMs: trace.durationMs, costUSD: trace.costUSD, model: trace.model, promptVersion: trace.promptVersion,
+                    dimensions: trace.dimensions
                 ))
             }
             return Array(joined.sorted { ($0.startNanos, $0.name, $0.value) > ($1.startNanos, $1.name, $1.value) }.prefix(query.limit))
+        }
+    }
+
+    public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] {
+        state.withLock { state in
+            let hasNegativeFeedback = state.negativeFeedback()
+            var requests: [RetrievedRequest] = []
+            for (traceId, steps) in state.retrievals {
+                let inRange = steps.values.filter {
+                    $0.startNanos >= query.fromNanos && $0.startNanos < query.toNanos && (query.project == nil || $0.project == query.project)
+                }
+                guard !inRange.isEmpty, let trace = state.traces[traceId] else { continue }
+                let retrievals = inRange.filter { !$0.isRerank }, reranks = inRange.filter(\.isRerank)
+                let scores = retrievals.flatMap(\.documents).compactMap(\.score)
+                requests.append(RetrievedRequest(
+                    traceId: traceId, service: trace.service, startNanos: trace.startNanos, dimensions: trace.dimensions,
+                    retrieved: retrievals.reduce(0) { $0 + $1.documents.count },
+                    kept: reranks.isEmpty ? nil : reranks.reduce(0) { $0 + $1.documents.count }, topScore: scores.max(),
+                    meanScore: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count), failed: trace.errorCount > 0,
+                    negativeFeedback: hasNegativeFeedback(trace)
+                ))
+            }
+            return Array(requests.sorted { ($0.startNanos, $0.traceId) > ($1.startNanos, $1.traceId) }.prefix(query.limit))
+        }
+    }
+
+    public func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse] {
+        state.withLock { state in
+            var uses: [String: (count: Int, scores: [Double], last: Int64)] = [:]
+            for step in state.retrievals.values.flatMap(\.values) where !step.isRerank && step.startNanos >= query.fromNanos
+                && step.startNanos < query.toNanos && (query.project == nil || step.project == query.project) {
+                for document in step.documents {
+                    guard let id = document.id else { continue }
+                    var use = uses[id] ?? (0, [], step.startNanos)
+                    use.count += 1
+                    if let score = document.score { use.scores.append(score) }
+                    use.last = max(use.last, step.startNanos)
+                    uses[id] = use
+                }
+            }
+            return Array(uses.map { id, use in
+                DocumentUse(
+                    id: id, retrievals: use.count, meanScore: use.scores.isEmpty ? nil : use.scores.reduce(0, +) / Double(use.scores.count),
+                    lastNanos: use.last
+                )
+            }.sorted { ($0.retrievals, $1.id) > ($1.retrievals, $0.id) }.prefix(query.limit))
         }
     }
 

@@ -9,8 +9,18 @@ public struct ScoredRequest: Sendable, Hashable {
     public var startNanos: Int64
     public var durationMs: Double
     public var costUSD: Double
+    /// The request's model, prompt version and business dimensions (``TraceSummary``), for quality by each.
+    public var model: String?
+    public var promptVersion: String?
+    public var dimensions: [String: String]
 
-    public init(name: String, value: Double, source: ScoreSource, service: String, startNanos: Int64, durationMs: Double, costUSD: Double) {
+    public init(
+        name: String, value: Double, source: ScoreSource, service: String, startNanos: Int64, durationMs: Double, costUSD: Double,
+        model: String? = nil, promptVersion: String? = nil, dimensions: [String: String] = [:]
+    ) {
+        self.model = model
+        self.promptVersion = promptVersion
+        self.dimensions = dimensions
         self.name = name
         self.value = value
         self.source = source

@@ -21,14 +21,25 @@ public struct TraceSummary: Sendable, Hashable {
     public var sessionId: String?
     /// The experiment and variant the trace ran under, from the first span that names one.
     public var experiment: ExperimentLabel?
+    /// The model the trace's first generating call asked for (embeddings and reranking aside): what
+    /// compares models without a declared experiment.
+    public var model: String?
+    /// The prompt version of the first span that names one (``SpanRecord/promptVersion``).
+    public var promptVersion: String?
+    /// The business dimensions its spans carry, the first value of each winning.
+    public var dimensions: [String: String]
 
     public init(
         traceId: String, project: String, service: String, rootName: String?, startNanos: Int64, endNanos: Int64,
         spanCount: Int64, errorCount: Int64, failedCalls: Int64 = 0, inputTokens: Int64, outputTokens: Int64, costUSD: Double, userId: String?,
-        sessionId: String? = nil, experiment: ExperimentLabel? = nil
+        sessionId: String? = nil, experiment: ExperimentLabel? = nil, model: String? = nil, promptVersion: String? = nil,
+        dimensions: [String: String] = [:]
     ) {
         self.sessionId = sessionId
         self.experiment = experiment
+        self.model = model
+        self.promptVersion = promptVersion
+        self.dimensions = dimensions
         self.traceId = traceId
         self.project = project
         self.service = service
@@ -63,5 +74,8 @@ public struct TraceSummary: Sendable, Hashable {
         userId = userId ?? other.userId
         sessionId = sessionId ?? other.sessionId
         experiment = experiment ?? other.experiment
+        model = model ?? other.model
+        promptVersion = promptVersion ?? other.promptVersion
+        if !other.dimensions.isEmpty { dimensions.merge(other.dimensions) { held, _ in held } }
     }
 }

@@ -14,6 +14,7 @@ public struct TraceSummaryAggregator: Sendable {
 
     public mutating func add(_ span: SpanRecord) {
         let usage = span.countedUsage
+        let held = traces[span.traceId]
         let delta = TraceSummary(
             traceId: span.traceId, project: span.project, service: span.service,
             rootName: span.parentSpanId == nil ? span.name : nil, startNanos: span.startNanos, endNanos: span.endNanos,
@@ -22,7 +23,9 @@ public struct TraceSummaryAggregator: Sendable {
             outputTokens: usage.output ?? 0, costUSD: span.countsUsage ? (span.costUSD ?? 0) : 0, userId: span.userId,
             sessionId: span.sessionId,
             // Reading the label costs a few attribute lookups per span; a trace keeps its first.
-            experiment: traces[span.traceId]?.experiment == nil ? span.experimentLabel : nil
+            experiment: held?.experiment == nil ? span.experimentLabel : nil,
+            model: held?.model == nil && span.operation == .llm && span.role.contains(.call) ? span.model : nil,
+            promptVersion: held?.promptVersion == nil ? span.promptVersion : nil, dimensions: span.dimensions
         )
         if traces[span.traceId] == nil {
             traces[span.traceId] = delta

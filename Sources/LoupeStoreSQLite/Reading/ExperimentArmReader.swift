@@ -8,36 +8,20 @@ import LoupeStore
 /// runs beside the first, score sums by joining requests to `scores_trace`, another covering index
 /// (sessions only when some score targets one).
 enum ExperimentArmReader {
-    /// A user-feedback score that says the answer was bad, as ``Score/isNegative`` decides.
-    private static let negative = """
-        s.source = 'user_feedback' AND ((s.kind = 'boolean' AND s.number = 0) OR (s.kind = 'numeric' AND s.number <
-            CASE WHEN s.range_max > s.range_min THEN s.range_min + (s.range_max - s.range_min) / 2.0 ELSE 0.5 END))
-        """
-
     /// A score as a number on 0…1 where its scale is known, as ``Score/normalizedValue``.
     private static let value = """
         (CASE WHEN s.kind = 'numeric' AND s.range_max > s.range_min THEN (s.number - s.range_min) / (s.range_max - s.range_min) ELSE s.number END)
         """
 
-    /// The requests' filter and its arguments.
-    private static func filter(_ query: ExperimentArmQuery) -> (String, [(any DatabaseValueConvertible)?]) {
-        var filter = "experiment = ? AND start_ns >= ? AND start_ns < ?"
-        var arguments: [(any DatabaseValueConvertible)?] = [query.experiment, query.fromNanos, query.toNanos]
-        if let project = query.project {
-            filter += " AND project = ?"
-            arguments.append(project)
-        }
-        return (filter, arguments)
-    }
-
     /// Each variant's arm, its ``ExperimentArm/scores`` left empty for ``scores(_:in:)``.
     static func arms(_ query: ExperimentArmQuery, in db: Database) throws -> [ExperimentArm] {
-        let (filter, arguments) = Self.filter(query)
+        let selection = ArmSelection(query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
+        let (filter, arguments) = (selection.filter, selection.arguments)
         var arms: [String: ExperimentArm] = [:]
         let totals = """
-            SELECT variant, COUNT(*), COUNT(DISTINCT COALESCE(user_id, session_id, trace_id)), SUM(error_count > 0), SUM(cost_usd),
+            SELECT \(selection.arm), COUNT(*), COUNT(DISTINCT COALESCE(user_id, session_id, trace_id)), SUM(error_count > 0), SUM(cost_usd),
                    SUM(cost_usd * cost_usd)
-            FROM traces INDEXED BY traces_experiments WHERE \(filter) GROUP BY variant
+            FROM \(selection.from) WHERE \(filter) GROUP BY 1
             """
         for row in try Row.fetchAll(db, sql: totals, arguments: StatementArguments(arguments)) {
             let variant: String = row[0] ?? "", count: Int = row[1], failed: Int = row[3]
@@ -47,14 +31,10 @@ enum ExperimentArmReader {
             )
         }
         guard !arms.isEmpty else { return [] }
-        let sessionScores = try hasSessionScores(db)
-        var negativeTraces = "SELECT s.trace_id FROM scores s WHERE s.trace_id IS NOT NULL AND \(negative)"
-        if sessionScores {
-            negativeTraces += " UNION SELECT t.trace_id FROM scores s JOIN traces t ON t.session_id = s.session_id WHERE s.session_id IS NOT NULL AND \(negative)"
-        }
+        let negativeTraces = try NegativeFeedback.traceIds(in: db)
         let negatives = """
-            SELECT variant, COUNT(*), SUM(error_count > 0) FROM traces
-            WHERE trace_id IN (\(negativeTraces)) AND \(filter) GROUP BY variant
+            SELECT \(selection.arm), COUNT(*), SUM(error_count > 0) FROM traces
+            WHERE trace_id IN (\(negativeTraces)) AND \(filter) GROUP BY 1
             """
         for row in try Row.fetchAll(db, sql: negatives, arguments: StatementArguments(arguments)) {
             let variant: String = row[0] ?? "", count: Int = row[1], failedToo: Int = row[2]
@@ -62,9 +42,9 @@ enum ExperimentArmReader {
             arms[variant]?.unsuccessful += count - failedToo
         }
         for variant in arms.keys {
-            // The index orders each variant's requests by start: the newest come first without sorting.
+            // An experiment's index orders each variant's requests by start: the newest come first without sorting.
             let nanos = try Int64.fetchAll(
-                db, sql: "SELECT end_ns - start_ns FROM traces INDEXED BY traces_experiments WHERE \(filter) AND variant = ? ORDER BY start_ns DESC LIMIT ?",
+                db, sql: "SELECT end_ns - start_ns FROM \(selection.from) WHERE \(filter) AND \(selection.arm) = ? ORDER BY start_ns DESC LIMIT ?",
                 arguments: StatementArguments(arguments + [variant, query.maxLatencies])
             )
             arms[variant]?.latenciesMs = nanos.map { Double($0) / 1_000_000 }.sorted()
@@ -72,16 +52,12 @@ enum ExperimentArmReader {
         return arms.values.sorted { $0.variant < $1.variant }
     }
 
-    /// Whether any score targets a session: without one, nothing joins requests by session.
-    private static func hasSessionScores(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM scores WHERE session_id IS NOT NULL LIMIT 1") ?? false
-    }
-
     /// Each variant's score sums by score name.
     static func scores(_ query: ExperimentArmQuery, in db: Database) throws -> [String: [String: SampleMoments]] {
-        let (filter, arguments) = Self.filter(query)
-        let requests = "SELECT * FROM traces INDEXED BY traces_experiments WHERE \(filter)"
-        let sessionScores = try hasSessionScores(db)
+        let selection = ArmSelection(query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
+        let arguments = selection.arguments
+        let requests = "SELECT \(selection.arm) AS variant, trace_id, session_id FROM \(selection.from) WHERE \(selection.filter)"
+        let sessionScores = try NegativeFeedback.hasSessionScores(db)
         var scores = """
             SELECT r.variant, s.name, COUNT(*), SUM(\(value)), SUM(\(value) * \(value))
             FROM (\(requests)) r JOIN scores s ON s.trace_id = r.trace_id WHERE s.number IS NOT NULL GROUP BY r.variant, s.name

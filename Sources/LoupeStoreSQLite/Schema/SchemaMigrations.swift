@@ -289,6 +289,16 @@ enum SchemaMigrations {
                 CREATE INDEX traces_activity ON traces(start_ns, user_id, session_id, end_ns, project);
                 """)
         }
+        migrator.registerMigration("2026-12-11 traces' labels and retrievals") { db in
+            // Compared without a declared experiment, and read with their scores by business
+            // dimension. Traces stored before keep none: reading them back from span JSON would
+            // scan every span. Retrieval steps are kept from now on, in their own tables.
+            try db.execute(sql: """
+                ALTER TABLE traces ADD COLUMN model TEXT;
+                ALTER TABLE traces ADD COLUMN prompt_version TEXT;
+                ALTER TABLE traces ADD COLUMN dimensions TEXT;
+                """ + RetrievalTables.create)
+        }
         return migrator
     }
 

@@ -96,7 +96,8 @@ enum ScoreTable {
     static func scoredRequests(_ query: ScoredRequestQuery, in db: Database) throws -> [ScoredRequest] {
         var sql = """
             SELECT s.name, CASE WHEN s.kind = 'numeric' AND s.range_max > s.range_min THEN (s.number - s.range_min) / (s.range_max - s.range_min)
-                   ELSE s.number END, s.source, t.service, t.start_ns, t.end_ns - t.start_ns, t.cost_usd
+                   ELSE s.number END, s.source, t.service, t.start_ns, t.end_ns - t.start_ns, t.cost_usd,
+                   t.model, t.prompt_version, t.dimensions
             FROM traces t JOIN scores s ON s.trace_id = t.trace_id
             WHERE t.start_ns >= ? AND t.start_ns < ? AND s.number IS NOT NULL
             """
@@ -109,7 +110,8 @@ enum ScoreTable {
             let source: String = row[2], nanos: Int64 = row[5]
             return ScoredRequest(
                 name: row[0], value: row[1], source: ScoreSource(rawValue: source) ?? .evaluator, service: row[3], startNanos: row[4],
-                durationMs: Double(nanos) / 1_000_000, costUSD: row[6]
+                durationMs: Double(nanos) / 1_000_000, costUSD: row[6], model: row[7], promptVersion: row[8],
+                dimensions: StoredJSON.dimensions(row[9])
             )
         }
     }

@@ -6,8 +6,8 @@ import LoupeStore
 enum TraceUpsert {
     private static let sql = """
         INSERT INTO traces (trace_id, project, service, root_name, start_ns, end_ns, span_count, error_count,
-            failed_calls, input_tokens, output_tokens, cost_usd, user_id, session_id, experiment, variant)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            failed_calls, input_tokens, output_tokens, cost_usd, user_id, session_id, experiment, variant, model, prompt_version, dimensions)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (trace_id) DO UPDATE SET
             service = CASE WHEN excluded.root_name IS NOT NULL THEN excluded.service ELSE traces.service END,
             root_name = COALESCE(excluded.root_name, traces.root_name),
@@ -22,7 +22,12 @@ enum TraceUpsert {
             user_id = COALESCE(traces.user_id, excluded.user_id),
             session_id = COALESCE(traces.session_id, excluded.session_id),
             experiment = COALESCE(traces.experiment, excluded.experiment),
-            variant = CASE WHEN traces.experiment IS NULL THEN excluded.variant ELSE traces.variant END
+            variant = CASE WHEN traces.experiment IS NULL THEN excluded.variant ELSE traces.variant END,
+            model = COALESCE(traces.model, excluded.model),
+            prompt_version = COALESCE(traces.prompt_version, excluded.prompt_version),
+            -- The first value of each dimension wins, as in TraceSummary.merge: the held object patches the new one.
+            dimensions = CASE WHEN excluded.dimensions IS NULL THEN traces.dimensions WHEN traces.dimensions IS NULL
+                THEN excluded.dimensions ELSE json_patch(excluded.dimensions, traces.dimensions) END
         """
 
     static func apply(_ traces: TraceSummaryAggregator, in db: Database) throws {
@@ -35,7 +40,7 @@ enum TraceUpsert {
             let values: [(any DatabaseValueConvertible)?] = [
                 t.traceId, t.project, t.service, t.rootName, t.startNanos, t.endNanos, t.spanCount, t.errorCount,
                 t.failedCalls, t.inputTokens, t.outputTokens, t.costUSD, t.userId, t.sessionId, t.experiment?.experiment,
-                t.experiment?.variant,
+                t.experiment?.variant, t.model, t.promptVersion, t.dimensions.isEmpty ? nil : SpanText.encode(t.dimensions),
             ]
             statement.setUncheckedArguments(StatementArguments(values))
             try statement.execute()

@@ -57,6 +57,17 @@ struct Demo: AsyncParsableCommand {
                 Budget(name: "research agent", amountUSD: 80, period: .daily, filters: ["service": "research-agent"]),
             ])
         }
+        if configuration.roiValues == RoiValues() {
+            // What the demo's business units say a good answer is worth, so ROI has values to weigh.
+            configuration.roiValues = RoiValues(
+                defaults: RoiValues.Worth(valuePerSuccessUSD: 0.25, minutesSaved: 2),
+                units: [
+                    "support": RoiValues.Worth(valuePerSuccessUSD: 0.80, minutesSaved: 6), "sales": RoiValues.Worth(minutesSaved: 12),
+                    "research": RoiValues.Worth(minutesSaved: 20),
+                ],
+                hourlyRateUSD: 45
+            )
+        }
         if configuration.rateLimits.isEmpty {
             configuration.rateLimits = [RateLimit(model: "gpt-4o", provider: "openai", tokensPerMinute: 2_000_000, requestsPerMinute: 10_000)]
         }

@@ -31,11 +31,12 @@ struct QualityCommand: AsyncParsableCommand {
         var lines: [String] = []
         for score in r.overall {
             lines.append(String(format: "%@: mean %.3f over %d requests", score.name, score.mean, score.count))
-            var rows = [["service", "requests", "mean"]]
-            for s in r.byService where s.name == score.name { rows.append([s.group, String(s.count), String(format: "%.3f", s.mean)]) }
-            var latency = [["latency", "requests", "mean"]]
-            for b in r.byLatency where b.name == score.name { latency.append([b.group, String(b.count), String(format: "%.3f", b.mean)]) }
-            lines += [TextTable.render(rows), "", TextTable.render(latency)]
+            let views = [("service", r.byService), ("model", r.byModel), ("prompt version", r.byPromptVersion)]
+                + r.byDimension.sorted { $0.key < $1.key } + [("latency", r.byLatency)]
+            for (title, means) in views {
+                let rows = means.filter { $0.name == score.name }.map { [$0.group, String($0.count), String(format: "%.3f", $0.mean)] }
+                if !rows.isEmpty { lines += [TextTable.render([[title, "requests", "mean"]] + rows), ""] }
+            }
             for c in r.correlations where c.name == score.name {
                 lines.append(String(format: "against %@: Spearman rho %+.2f, p = %@", c.against, c.spearman.rho, ExperimentComparison.formatted(pValue: c.spearman.pValue)))
             }

@@ -49,6 +49,7 @@ struct ServerOptions: ParsableArguments {
         configuration.alerts = try alerts.configuration()
         configuration.creditPriceUSD = pricing.creditPriceUsd
         if let rateLimits { configuration.rateLimits = try CapacityCommand.load(rateLimits) }
+        if let roi { configuration.roiValues = try RoiCommand.load(roi, dimensions: businessDimensions) }
         if let budgets {
             configuration.budgets = try BudgetsCommand.load(budgets, dimensions: Budget.dimensions(business: businessDimensions))
         }
@@ -65,6 +66,13 @@ struct ServerOptions: ParsableArguments {
         valueName: "file"
     ))
     var budgets: String?
+
+    @Option(help: ArgumentHelp(
+        "A YAML or JSON file of what a successful request is worth: `{by: business_unit, default: {value_per_success_usd: 0.5}}`.",
+        discussion: "GET /api/v1/roi and the Business page weigh it against cost (see `loupe roi --help`).",
+        valueName: "file"
+    ))
+    var roi: String?
 
     @Option(help: ArgumentHelp(
         "A YAML or JSON file of provider rate limits per model: `rate_limits: [{model: gpt-4o, tpm: 30000, rpm: 500}]`.",

@@ -33,7 +33,7 @@ struct ExperimentsTests {
                 spans.append(SpanRecord(
                     traceId: String(format: "%032x", n), spanId: String(format: "%016x", n), project: "acme", service: "rag",
                     name: "chat", operation: .llm, startNanos: t0, endNanos: t0 + arm.latencyMs * 1_000_000,
-                    status: i < arm.failures ? .error : .ok, countsUsage: true, costUSD: arm.cost,
+                    status: i < arm.failures ? .error : .ok, requestModel: "model-\(arm.variant)", countsUsage: true, costUSD: arm.cost,
                     userId: "\(arm.variant)-user-\(arm.users.map { i % $0 } ?? i)",
                     attributes: ["loupe.experiment": .string(arm.experiment), "loupe.experiment.variant": .string(arm.variant)]
                 ))
@@ -71,6 +71,26 @@ struct ExperimentsTests {
         #expect(try #require(report.sampleRatio).pValue == 1)
         let list = try await analytics.experiments(Self.range)
         #expect(list.map(\.name) == ["answer-model"] && list[0].requests == ["control": 500, "mini": 500])
+    }
+
+    @Test func modelsAreComparedWithoutAnExperimentAsAnObservation() async throws {
+        let arms = [
+            Arm(variant: "mini", requests: 200, failures: 10, latencyMs: 800, cost: 0.001),
+            Arm(variant: "large", requests: 600, failures: 72, latencyMs: 1_000, cost: 0.002),
+        ]
+        let analytics = TelemetryAnalytics(store: try await Self.store(arms))
+        let query = ExperimentQuery.comparing(.model, service: "rag", range: Self.range)
+        #expect(query.name == "model in rag" && !query.isDeclaredExperiment)
+        let report = try #require(try await analytics.experimentReport(query))
+        // The incumbent (most requests) is the baseline; an uneven split is no mismatch here.
+        #expect(report.control == "model-large" && report.isObservational)
+        #expect(report.sampleRatio == nil && report.split.isEmpty)
+        #expect(report.variants.map(\.requests) == [600, 200])
+        #expect(report.recommendation.reason.contains("Observational"))
+        let declared = try #require(try await analytics.experimentReport(ExperimentQuery(name: "answer-model", range: Self.range)))
+        // The same requests as an experiment: the same comparison of success rates.
+        #expect(declared.comparisons[0].successRate?.pValue == report.comparisons[0].successRate?.pValue)
+        #expect(try await analytics.experimentReport(ExperimentQuery.comparing(.model, service: "elsewhere", range: Self.range)) == nil)
     }
 
     @Test func anUnevenSplitStopsTheExperimentBeforeAnyVerdict() async throws {

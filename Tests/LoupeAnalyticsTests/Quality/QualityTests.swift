@@ -7,7 +7,9 @@ import Testing
 
 /// Twelve requests whose latencies and satisfaction are InferenceTests' (scipy's Spearman values
 /// from LoupeCoreTests/Statistics/References/inference_reference.py); the first six on `rag`, the
-/// rest on `agent`; satisfaction as 1…5 stars (1 + 4 × the share), and a thumbs up on the first.
+/// rest on `agent`; even ones on gpt-4o, odd ones on gpt-4o-mini; the first four in sales, the rest
+/// in support; prompt v1 but for the last three (v2); satisfaction as 1…5 stars (1 + 4 × the
+/// share), and a thumbs up on the first.
 struct QualityTests {
     static let start: Int64 = 1_764_590_400_000_000_000
     static let range = TimeRange(fromNanos: start, toNanos: start + 3_600_000_000_000)
@@ -21,7 +23,9 @@ struct QualityTests {
             let trace = String(format: "%032x", i + 1), t0 = start + Int64(i) * 60_000_000_000
             spans.append(SpanRecord(
                 traceId: trace, spanId: "0000000000000001", service: i < 6 ? "rag" : "agent", name: "answer", operation: .llm,
-                startNanos: t0, endNanos: t0 + Int64(ms) * 1_000_000, countsUsage: true, costUSD: Double(i + 1) / 1_000
+                startNanos: t0, endNanos: t0 + Int64(ms) * 1_000_000, requestModel: i % 2 == 0 ? "gpt-4o" : "gpt-4o-mini",
+                countsUsage: true, costUSD: Double(i + 1) / 1_000, dimensions: ["business_unit": i < 4 ? "sales" : "support"],
+                attributes: ["gen_ai.prompt.version": .string(i < 9 ? "v1" : "v2")]
             ))
             scores.append(Score(
                 id: "stars-\(i)", project: "default", target: .trace(traceId: trace), name: "stars", value: .numeric(1 + 4 * satisfaction[i]),
@@ -57,5 +61,19 @@ struct QualityTests {
         #expect(!report.correlations.contains { $0.name == "thumbs" })
         let thumbs = try await TelemetryAnalytics(store: try await Self.store()).quality(Self.range, name: "thumbs")
         #expect(thumbs.overall.map(\.count) == [1])
+    }
+
+    @Test func scoresAreSplitByModelPromptVersionAndBusinessDimension() async throws {
+        let report = try await TelemetryAnalytics(store: try await Self.store()).quality(Self.range, name: "stars")
+        func mean(_ indices: [Int]) -> Double { indices.map { Self.satisfaction[$0] }.reduce(0, +) / Double(indices.count) }
+        let models = Dictionary(uniqueKeysWithValues: report.byModel.map { ($0.group, $0) })
+        #expect(models["gpt-4o"]?.count == 6 && abs((models["gpt-4o"]?.mean ?? 0) - mean([0, 2, 4, 6, 8, 10])) < 1e-12)
+        #expect(abs((models["gpt-4o-mini"]?.mean ?? 0) - mean([1, 3, 5, 7, 9, 11])) < 1e-12)
+        // Most scored first.
+        #expect(report.byPromptVersion.map(\.group) == ["v1", "v2"] && report.byPromptVersion.map(\.count) == [9, 3])
+        #expect(abs(report.byPromptVersion[1].mean - mean([9, 10, 11])) < 1e-12)
+        let units = try #require(report.byDimension["business_unit"])
+        #expect(units.map(\.group) == ["support", "sales"] && units.map(\.count) == [8, 4])
+        #expect(abs(units[1].mean - mean([0, 1, 2, 3])) < 1e-12)
     }
 }

@@ -42,6 +42,9 @@ struct IngestQueueTests {
         func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] { try await reads.sessionShapes(query) }
         func scores(_ query: ScoreQuery) async throws -> [Score] { try await reads.scores(query) }
         func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] { try await reads.scoredRequests(query) }
+        func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] { try await reads.retrievedRequests(query) }
+        func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse] { try await reads.documentUses(query) }
+        func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] { try await reads.requestOutcomes(query) }
         func appendAlertEvents(_ events: [AlertEvent]) async throws { try await reads.appendAlertEvents(events) }
         func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] { try await reads.alertEvents(query) }
         func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {

@@ -15,7 +15,10 @@ enum ExperimentReportText {
             ] + scoreNames.map { name in v.scores[name].map { String(format: "%.3f", $0.mean) } ?? "-" })
         }
         let split = report.split.sorted { $0.key < $1.key }.map { "\($0.key) \(format($0.value))" }.joined(separator: " : ")
-        var lines = ["Experiment \(report.name), last \(since) (control: \(report.control); intended split \(split))", "", TextTable.render(rows)]
+        let title = report.isObservational
+            ? "Comparison of \(report.name), last \(since) (baseline: \(report.control); observational, not randomised)"
+            : "Experiment \(report.name), last \(since) (control: \(report.control); intended split \(split))"
+        var lines = [title, "", TextTable.render(rows)]
         if report.truncated { lines.append("Latency figures are of each variant's newest \(ExperimentArmQuery.maxLatencies) requests; the rest count them all.") }
         for c in report.comparisons {
             lines += ["", "\(c.treatment) against \(c.control)"]

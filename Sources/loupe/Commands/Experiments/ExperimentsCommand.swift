@@ -10,6 +10,6 @@ struct ExperimentsCommand: AsyncParsableCommand {
             loupe.experiment.variant (the Swift SDK's Span.recordExperiment), OpenTelemetry's feature_flag.key
             with feature_flag.result.variant (or feature_flag.variant), or experiment.name with experiment.variant.
             """,
-        subcommands: [ExperimentsList.self, ExperimentsReport.self]
+        subcommands: [ExperimentsList.self, ExperimentsReport.self, ExperimentsCompare.self]
     )
 }

@@ -1,0 +1,24 @@
+/// One business unit's return over a range or a step: what its successful requests were worth
+/// against what all its requests cost.
+public struct RoiLine: Sendable, Hashable {
+    /// The unit (the dimension's value); empty for requests without one, `total` for all.
+    public var unit: String
+    public var requests: Int
+    /// Requests with no failed span and no negative user feedback.
+    public var successful: Int
+    public var failed: Int
+    public var negativeFeedback: Int
+    /// The priced cost of all the unit's requests.
+    public var costUSD: Double
+    /// Successful requests at the unit's value; nil when no value is configured for it.
+    public var valueUSD: Double?
+    public var minutesSaved: Double?
+
+    /// Value less cost.
+    public var netUSD: Double? { valueUSD.map { $0 - costUSD } }
+    /// Net over cost: 2 means each dollar spent returned three. Nil without a value or a cost.
+    public var roi: Double? { costUSD > 0 ? netUSD.map { $0 / costUSD } : nil }
+    /// What one successful request cost, failures and disliked answers included.
+    public var costPerSuccessUSD: Double? { successful > 0 ? costUSD / Double(successful) : nil }
+    public var successRate: Double { requests == 0 ? 0 : Double(successful) / Double(requests) }
+}

@@ -1,0 +1,32 @@
+/// Requests in a range by arm (``ArmGrouping``) and time step, for ``TelemetryStore/requestOutcomes(_:)``.
+public struct RequestOutcomeQuery: Sendable, Hashable {
+    public var grouping: ArmGrouping
+    public var fromNanos: Int64
+    public var toNanos: Int64
+    public var project: String?
+    /// Steps of this length from ``originNanos``; one step over the whole range when nil.
+    public var stepNanos: Int64?
+    /// Where steps start (whole UTC days, say): at or before the range's start.
+    public var originNanos: Int64
+
+    public init(grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String? = nil, stepNanos: Int64? = nil, originNanos: Int64? = nil) {
+        self.grouping = grouping
+        self.fromNanos = fromNanos
+        self.toNanos = toNanos
+        self.project = project
+        self.stepNanos = stepNanos
+        self.originNanos = min(originNanos ?? fromNanos, fromNanos)
+    }
+
+    /// The start of the step a request of the range starting at `nanos` falls in.
+    public func step(of nanos: Int64) -> Int64 {
+        guard let stepNanos, stepNanos > 0 else { return originNanos }
+        return originNanos + (nanos - originNanos) / stepNanos * stepNanos
+    }
+
+    /// The arm of a request of the range; nil for any other.
+    public func arm(of trace: TraceSummary) -> String? {
+        guard trace.startNanos >= fromNanos, trace.startNanos < toNanos, project == nil || trace.project == project else { return nil }
+        return grouping.arm(of: trace)
+    }
+}

@@ -1,0 +1,32 @@
+import GRDB
+import LoupeStore
+
+/// ``TelemetryStore/requestOutcomes(_:)`` in SQL: each arm's and step's requests and failures from
+/// `traces`, and their negative feedback from the negative scores' side (few).
+enum RequestOutcomeReader {
+    static func outcomes(_ query: RequestOutcomeQuery, in db: Database) throws -> [RequestOutcome] {
+        let selection = ArmSelection(query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: nil)
+        // Steps start at the origin, at or before the range's start, so offsets are never negative.
+        let origin = query.originNanos
+        let step = query.stepNanos.map { "\(origin) + (start_ns - \(origin)) / \($0) * \($0)" } ?? "\(origin)"
+        var outcomes: [[String]: RequestOutcome] = [:]
+        let totals = "SELECT \(selection.arm), \(step), COUNT(*), SUM(error_count > 0), TOTAL(cost_usd) FROM \(selection.from) WHERE \(selection.filter) GROUP BY 1, 2"
+        for row in try Row.fetchAll(db, sql: totals, arguments: StatementArguments(selection.arguments)) {
+            let arm: String = row[0], start: Int64 = row[1], failed: Int = row[3]
+            outcomes[[arm, String(start)]] = RequestOutcome(
+                arm: arm, stepNanos: start, requests: row[2], failed: failed, negativeFeedback: 0, unsuccessful: failed, costUSD: row[4]
+            )
+        }
+        guard !outcomes.isEmpty else { return [] }
+        let negatives = """
+            SELECT \(selection.arm), \(step), COUNT(*), SUM(error_count > 0) FROM traces
+            WHERE trace_id IN (\(try NegativeFeedback.traceIds(in: db))) AND \(selection.filter) GROUP BY 1, 2
+            """
+        for row in try Row.fetchAll(db, sql: negatives, arguments: StatementArguments(selection.arguments)) {
+            let arm: String = row[0], start: Int64 = row[1], count: Int = row[2], failedToo: Int = row[3]
+            outcomes[[arm, String(start)]]?.negativeFeedback = count
+            outcomes[[arm, String(start)]]?.unsuccessful += count - failedToo
+        }
+        return outcomes.values.sorted { ($0.arm, $0.stepNanos) < ($1.arm, $1.stepNanos) }
+    }
+}
