@@ -2,12 +2,14 @@ import LoupeCore
 import LoupeStore
 
 extension TelemetryAnalytics {
-    /// Value against cost by business unit (``RoiValues/by``), over the range and by step (an hour
-    /// up to two days, a UTC day beyond).
-    public func roi(_ range: TimeRange, values: RoiValues, project: String? = nil) async throws -> RoiReport {
+    /// Value against cost by business unit (``RoiValues/by``), over the range and by step (by
+    /// default an hour up to two days, a UTC day beyond).
+    public func roi(_ range: TimeRange, values: RoiValues, project: String? = nil, stepSeconds: Int64? = nil) async throws -> RoiReport {
         guard range.fromNanos < range.toNanos else { throw AnalyticsError.emptyRange }
         if let problem = values.problem { throw AnalyticsError.badFilter("roi", problem) }
-        let stepSeconds: Int64 = range.toNanos - range.fromNanos > 2 * 86_400_000_000_000 ? 86_400 : 3_600
+        let stepSeconds = max(60, stepSeconds ?? (range.toNanos - range.fromNanos > 2 * 86_400_000_000_000 ? 86_400 : 3_600))
+        let steps = (range.toNanos - range.fromNanos) / (stepSeconds * 1_000_000_000)
+        guard steps <= Int64(Self.maxPoints) else { throw AnalyticsError.tooManyPoints(Int(steps), limit: Self.maxPoints) }
         let step = stepSeconds * 1_000_000_000
         async let outcomes = store.requestOutcomes(RequestOutcomeQuery(
             grouping: .dimension(values.by), fromNanos: range.fromNanos, toNanos: range.toNanos, project: project, stepNanos: step,

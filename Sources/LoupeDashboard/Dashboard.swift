@@ -13,6 +13,7 @@ public struct Dashboard: Sendable {
     let alertEngine: AlertEngine?
     let budgets: BudgetBook?
     let rateLimits: [RateLimit]
+    let roiValues: RoiValues
 
     /// - Parameters:
     ///   - businessDimensions: the dimensions the server was configured with, filterable like built-in ones.
@@ -20,10 +21,12 @@ public struct Dashboard: Sendable {
     ///   - alerts: the server's alert engine; the alerts page says alerting is off without one.
     ///   - budgets: the server's budgets, shown on the cost page.
     ///   - rateLimits: the providers' limits (`--rate-limits`), put against each model's use on the models page.
+    ///   - roiValues: what successful requests are worth (`--roi`), weighed against cost on the business page.
     public init(
         analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String, alerts: AlertEngine? = nil, budgets: BudgetBook? = nil,
-        rateLimits: [RateLimit] = []
+        rateLimits: [RateLimit] = [], roiValues: RoiValues = RoiValues()
     ) {
+        self.roiValues = roiValues
         self.rateLimits = rateLimits
         self.alertEngine = alerts
         self.budgets = budgets
@@ -31,6 +34,15 @@ public struct Dashboard: Sendable {
         self.dimensions = TelemetryDimension.builtIn + businessDimensions.map(TelemetryDimension.init)
         self.templates = DashboardTemplates()
         self.otlpEndpoint = otlpEndpoint
+    }
+
+    public func business(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
+        let context = try context(parameters, page: BusinessPage.parameters, nowNanos: nowNanos)
+        // Content gaps by query category when it is recorded, else by the first business dimension.
+        let business = dimensions.filter { !TelemetryDimension.builtIn.contains($0) }.map(\.name)
+        let gaps = business.contains("query_category") ? "query_category" : business.first ?? "query_category"
+        let page = BusinessPage(context: context, roiValues: roiValues, gapDimension: gaps)
+        return wrap(try await page.render(), .business, path: DashboardSection.business.path, context)
     }
 
     public func overview(_ parameters: [String: String], nowNanos: Int64) async throws -> String {

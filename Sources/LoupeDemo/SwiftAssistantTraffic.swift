@@ -41,7 +41,10 @@ public struct SwiftAssistantTraffic: Sendable {
         try await telemetry.stage("assistant.answer", kind: .stage, attributes: ["user.id": .string(user), "business_unit": "support"]) { _ in
             let documents = try await telemetry.retrieval(dataSource: "help-center", provider: "pgvector", topK: 4, query: question) { call in
                 try await Task.sleep(for: .milliseconds(25))
-                let found = (1...4).map { RetrievedDocument(id: "doc-\($0)", score: 0.9 - Double($0) / 20) }
+                // Help-centre articles, the popular few far more often than the rest.
+                let found = (0..<4).map { rank in
+                    RetrievedDocument(id: "help-\(100 + Int.random(in: 0..<6) * (rank + 1))", score: 0.88 - Double(rank) * 0.06 - Double.random(in: 0..<0.1))
+                }
                 call.recordDocuments(found)
                 return found
             }

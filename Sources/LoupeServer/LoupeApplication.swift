@@ -68,7 +68,7 @@ public enum LoupeApplication {
         }
         let dashboard = Dashboard(
             analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts, budgets: budgets,
-            rateLimits: configuration.rateLimits
+            rateLimits: configuration.rateLimits, roiValues: configuration.roiValues
         )
         DashboardRoutes<BasicRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
         let metrics = ServerMetrics(counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)

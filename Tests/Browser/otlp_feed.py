@@ -14,6 +14,9 @@ HOSTILE_ATTRIBUTE = "\"><img src=x onerror=\"window.__pwned=2\">"
 HOSTILE_TRACE = "deadbeef" * 4
 # The RAG traffic is an experiment: the control answers with claude-3-5-haiku, "mini" with gpt-4o-mini.
 EXPERIMENT = "answer-model"
+# Its retriever finds articles for billing and product questions, and nothing relevant for account ones.
+CATEGORIES = ["billing", "product", "account"]
+UNITS = ["support", "sales"]
 
 
 def attr(key: str, value: Any) -> dict[str, Any]:
@@ -21,6 +24,8 @@ def attr(key: str, value: Any) -> dict[str, Any]:
         return {"key": key, "value": {"boolValue": value}}
     if isinstance(value, int):
         return {"key": key, "value": {"intValue": str(value)}}
+    if isinstance(value, float):
+        return {"key": key, "value": {"doubleValue": value}}
     return {"key": key, "value": {"stringValue": str(value)}}
 
 
@@ -44,14 +49,15 @@ def rag_trace(rng: random.Random, index: int, start: int) -> list[dict[str, Any]
     llm_ms = 300 + rng.random() * 900
     spans = [
         span(trace, f"{index:08x}00000001", None, "POST /answer", start, 60 + llm_ms + 80,
-             {"user.id": f"user-{index % 7}", "session.id": f"s-{index % 11}",
+             {"user.id": f"user-{index % 7}", "session.id": f"s-{index % 11}", "business_unit": UNITS[index % 2],
+              "query_category": CATEGORIES[index % 3],
               "loupe.experiment": EXPERIMENT, "loupe.experiment.variant": "mini" if index % 2 else "control"},
              error="upstream model failed" if failed else None, kind=2),
         span(trace, f"{index:08x}00000002", f"{index:08x}00000001", "embeddings", start + 2_000_000, 40,
              {"gen_ai.operation.name": "embeddings", "gen_ai.request.model": "text-embedding-3-small",
               "gen_ai.provider.name": "openai", "gen_ai.usage.input_tokens": 12}, kind=3),
         span(trace, f"{index:08x}00000003", f"{index:08x}00000001", "vector search", start + 45_000_000, 15,
-             {"db.system": "pgvector", "openinference.span.kind": "RETRIEVER"}),
+             {"db.system": "pgvector", "openinference.span.kind": "RETRIEVER", **documents(index)}),
         span(trace, f"{index:08x}00000004", f"{index:08x}00000001", f"chat {model}", start + 62_000_000, llm_ms,
              {"gen_ai.operation.name": "chat", "gen_ai.request.model": model,
               "gen_ai.provider.name": "openai" if "gpt" in model else "anthropic",
@@ -59,6 +65,17 @@ def rag_trace(rng: random.Random, index: int, start: int) -> list[dict[str, Any]
              error=f"Rate limit reached for {model} in organization org-abc on tokens per min" if failed else None, kind=3),
     ]
     return spans
+
+
+def documents(index: int) -> dict[str, Any]:
+    """OpenInference's flattened retrieval documents: two scored articles, or for account questions
+    one poor match; one article's id tries to inject markup."""
+    found = [("<img src=x onerror=window.__pwned=8>kb", 0.31)] if index % 3 == 2 else [(f"kb-{index % 4}", 0.82), ("kb-9", 0.44)]
+    attributes: dict[str, Any] = {}
+    for i, (doc, score) in enumerate(found):
+        attributes[f"retrieval.documents.{i}.document.id"] = doc
+        attributes[f"retrieval.documents.{i}.document.score"] = score
+    return attributes
 
 
 def hostile_trace(start: int) -> list[dict[str, Any]]:

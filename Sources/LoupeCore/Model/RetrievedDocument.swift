@@ -2,10 +2,11 @@
 public struct RetrievedDocument: Sendable, Hashable {
     /// The knowledge base's id for the document; nil when the step did not say.
     public var id: String?
-    /// Its relevance score on the step's own scale (cosine similarity and most rerankers: 0…1).
+    /// Its relevance score on the step's own scale, higher more relevant (cosine similarity and most
+    /// rerankers: 0…1); nil when the store returns none.
     public var score: Double?
 
-    public init(id: String?, score: Double?) {
+    public init(id: String?, score: Double? = nil) {
         self.id = id
         self.score = score
     }

@@ -5,9 +5,11 @@ import LoupeStore
 
 /// Seed 003's A/B tests: which variant of a model or prompt does better, with the statistics behind
 /// the answer and a plain recommendation first. Follows the range picker and the project filter;
-/// `experiment` picks one (the most recently active by default), `split` gives the intended shares.
+/// `experiment` picks one (the most recently active by default), `split` gives the intended shares;
+/// `compare=model` or `compare=prompt_version` compares what ran without an experiment, within the
+/// service filter's service.
 struct ExperimentsPage {
-    static let parameters: Set<String> = ["experiment", "split"]
+    static let parameters: Set<String> = ["experiment", "split", "compare"]
 
     let context: PageContext
 
@@ -15,11 +17,17 @@ struct ExperimentsPage {
         let query = context.query
         let project = query.filters[.project]
         let experiments = try await context.analytics.experiments(query.range, project: project)
-        let chosen = query.parameters["experiment"] ?? experiments.first?.name
+        let compare = query.parameters["compare"]
+        let chosen = compare == nil ? query.parameters["experiment"] ?? experiments.first?.name : nil
         let chips = experiments.map { e in
             ExperimentsView.Chip(
                 label: "\(e.name) (\(DisplayFormat.count(e.totalRequests)))",
-                href: query.link(DashboardSection.experiments.path, ["experiment": e.name]), active: e.name == chosen
+                href: query.link(DashboardSection.experiments.path, ["experiment": e.name, "compare": nil]), active: e.name == chosen
+            )
+        } + [("model", "models"), ("prompt_version", "prompt versions")].map { by, label in
+            ExperimentsView.Chip(
+                label: "compare \(label)" + (query.filters[.service].map { " in \($0)" } ?? ""),
+                href: query.link(DashboardSection.experiments.path, ["compare": by, "experiment": nil]), active: compare == by
             )
         }
         var split: [String: Double] = [:]
@@ -32,13 +40,24 @@ struct ExperimentsPage {
         }
         async let qualityRead = context.analytics.quality(query.range, project: project)
         var report: ExperimentReport?
-        if let chosen {
+        if let compare {
+            let grouping: ArmGrouping
+            switch compare {
+            case "model": grouping = .model
+            case "prompt_version": grouping = .promptVersion
+            default: throw DashboardError.badParameter("compare", "'\(compare)' is not model or prompt_version")
+            }
+            report = try await context.analytics.experimentReport(
+                ExperimentQuery.comparing(grouping, service: query.filters[.service], range: query.range, project: project)
+            )
+        } else if let chosen {
             report = try await context.analytics.experimentReport(ExperimentQuery(name: chosen, range: query.range, project: project, split: split))
         }
         let quality = Self.quality(try await qualityRead)
         let view = report.map { makeView($0, chips: chips, quality: quality) } ?? ExperimentsView(
             chips: chips, hasChips: !chips.isEmpty, quality: quality, hasQuality: !quality.isEmpty, hasExperiments: false, name: chosen, decision: "", decisionLabel: "", reason: "", scoreNames: [], variants: [],
-            comparisons: [], sampleRatio: nil, mismatch: false, truncated: false, otlpEndpoint: context.otlpEndpoint
+            comparisons: [], sampleRatio: nil, mismatch: false, truncated: false, otlpEndpoint: context.otlpEndpoint,
+            compareEmpty: compare.map { ($0 == "model" ? "a model call" : "a prompt version") + (query.filters[.service].map { " in \($0)" } ?? "") }
         )
         return RenderedPage(title: "Experiments", content: context.templates.render(view, "experiments"), live: false)
     }
@@ -78,7 +97,8 @@ struct ExperimentsPage {
             chips: chips, hasChips: !chips.isEmpty, quality: quality, hasQuality: !quality.isEmpty, hasExperiments: true, name: report.name, decision: report.recommendation.decision.rawValue,
             decisionLabel: Self.label(report.recommendation.decision), reason: report.recommendation.reason, scoreNames: scoreNames,
             variants: variants, comparisons: report.comparisons.map(comparison), sampleRatio: srm,
-            mismatch: report.sampleRatio?.isMismatch ?? false, truncated: report.truncated, otlpEndpoint: context.otlpEndpoint
+            mismatch: report.sampleRatio?.isMismatch ?? false, truncated: report.truncated, otlpEndpoint: context.otlpEndpoint,
+            controlLabel: report.isObservational ? "baseline" : "control"
         )
     }
 

@@ -72,4 +72,9 @@ struct ExperimentsView: Sendable {
     var mismatch: Bool
     var truncated: Bool
     var otlpEndpoint: String
+    /// Set when a comparison without an experiment found nothing to compare: what was looked for.
+    var compareEmpty: String? = nil
+    /// What the variant others are compared with is called: an experiment's control, or the
+    /// baseline of a comparison of what ran.
+    var controlLabel = "control"
 }

@@ -11,6 +11,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
     case models
     case heatmap
     case users
+    case business
     case alerts
 
     public var label: String {
@@ -22,6 +23,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .models: return "Models"
         case .heatmap: return "Heatmap"
         case .users: return "Users"
+        case .business: return "Business"
         case .errors: return "Errors"
         case .anomalies: return "Anomalies"
         case .recommendations: return "Recommendations"
@@ -39,6 +41,7 @@ public enum DashboardSection: String, Sendable, CaseIterable {
         case .models: return "/ui/models"
         case .heatmap: return "/ui/heatmap"
         case .users: return "/ui/users"
+        case .business: return "/ui/business"
         case .errors: return "/ui/errors"
         case .anomalies: return "/ui/anomalies"
         case .recommendations: return "/ui/recommendations"

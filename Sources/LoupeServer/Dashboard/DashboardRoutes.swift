@@ -46,6 +46,7 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
         ui.get("models") { request, _ in await page(request) { try await dashboard.models($0, nowNanos: $1) } }
         ui.get("heatmap") { request, _ in await page(request) { try await dashboard.heatmap($0, nowNanos: $1) } }
         ui.get("users") { request, _ in await page(request) { try await dashboard.users($0, nowNanos: $1) } }
+        ui.get("business") { request, _ in await page(request) { try await dashboard.business($0, nowNanos: $1) } }
         ui.get("alerts") { request, _ in await page(request) { try await dashboard.alerts($0, nowNanos: $1) } }
         ui.post("alerts/:id/:action") { request, context in
             try await alertAction(request, id: context.parameters.get("id") ?? "", action: context.parameters.get("action") ?? "")

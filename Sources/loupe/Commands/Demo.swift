@@ -58,14 +58,14 @@ struct Demo: AsyncParsableCommand {
             ])
         }
         if configuration.roiValues == RoiValues() {
-            // What the demo's business units say a good answer is worth, so ROI has values to weigh.
+            // What the demo's business units say a good answer is worth, so ROI has values to weigh:
+            // research's runaway agent loop costs more than its answers are worth.
             configuration.roiValues = RoiValues(
-                defaults: RoiValues.Worth(valuePerSuccessUSD: 0.25, minutesSaved: 2),
+                defaults: RoiValues.Worth(valuePerSuccessUSD: 0.01, minutesSaved: 0.5),
                 units: [
-                    "support": RoiValues.Worth(valuePerSuccessUSD: 0.80, minutesSaved: 6), "sales": RoiValues.Worth(minutesSaved: 12),
-                    "research": RoiValues.Worth(minutesSaved: 20),
-                ],
-                hourlyRateUSD: 45
+                    "support": RoiValues.Worth(valuePerSuccessUSD: 0.02, minutesSaved: 1), "sales": RoiValues.Worth(valuePerSuccessUSD: 0.03, minutesSaved: 2),
+                    "research": RoiValues.Worth(valuePerSuccessUSD: 0.006, minutesSaved: 3),
+                ]
             )
         }
         if configuration.rateLimits.isEmpty {

@@ -75,4 +75,20 @@ struct ExperimentRoutesTests {
             #expect(empty == .ok && (none["experiments"] as? [Any])?.isEmpty == true)
         }
     }
+
+    @Test func modelsAreComparedWithoutAnExperiment() async throws {
+        try await LiveServer.run { client, _ in
+            #expect(try await LiveServer.post(client, try LiveServer.protobuf(Self.spans())).status == .ok)
+            let (ok, report) = try await LiveServer.json(client, "/api/v1/compare?by=model&service=support")
+            #expect(ok == .ok && report["observational"] as? Bool == true && report["name"] as? String == "model in support")
+            #expect((report["variants"] as? [[String: Any]])?.map { $0["variant"] as? String } == ["gpt-4o-mini"])
+            #expect(report["sample_ratio"] is NSNull)
+            let (none, _) = try await LiveServer.json(client, "/api/v1/compare?by=prompt_version")
+            #expect(none == .notFound)
+            let (bad, body) = try await LiveServer.json(client, "/api/v1/compare?by=colour")
+            #expect(bad == .badRequest && (body["error"] as? [String: Any])?["parameter"] as? String == "by")
+            let (missing, _) = try await LiveServer.json(client, "/api/v1/compare")
+            #expect(missing == .badRequest)
+        }
+    }
 }
