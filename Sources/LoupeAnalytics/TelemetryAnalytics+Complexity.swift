@@ -9,7 +9,7 @@ extension TelemetryAnalytics {
         if let name = filters.keys.first(where: { ![.project, .service].contains($0) }) {
             throw AnalyticsError.badFilter(name.name, "query complexity is filtered by project and service only")
         }
-        let seconds = stepSeconds ?? (range.toNanos - range.fromNanos > 2 * 86_400_000_000_000 ? 86_400 : 3_600)
+        let seconds = stepSeconds ?? range.reportStepSeconds
         let step = max(1, seconds / 60)
         let buckets = (range.toMinute - range.fromMinute + step - 1) / step
         guard buckets <= Int64(Self.maxPoints) else { throw AnalyticsError.tooManyPoints(Int(buckets), limit: Self.maxPoints) }

@@ -10,7 +10,7 @@ extension TelemetryAnalytics {
         let scored = try await store.scoredRequests(ScoredRequestQuery(
             fromNanos: range.fromNanos, toNanos: range.toNanos, project: project, name: name, limit: limit + 1
         ))
-        let step: Int64 = range.toNanos - range.fromNanos > 2 * 86_400_000_000_000 ? 86_400 : 3_600
+        let step = range.reportStepSeconds
         return QualityReport(range: range, stepSeconds: step, scored: Array(scored.prefix(limit)), truncated: scored.count > limit)
     }
 }

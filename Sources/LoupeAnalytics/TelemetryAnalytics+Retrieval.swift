@@ -15,7 +15,7 @@ extension TelemetryAnalytics {
         async let uses = store.documentUses(DocumentUseQuery(fromNanos: range.fromNanos, toNanos: range.toNanos, project: project))
         async let before = store.documentUses(DocumentUseQuery(fromNanos: range.fromNanos - length, toNanos: range.fromNanos, project: project))
         let read = try await requests
-        let step: Int64 = length > 2 * 86_400_000_000_000 ? 86_400 : 3_600
+        let step = range.reportStepSeconds
         return RetrievalReport(
             range: range, stepSeconds: step, minScore: minScore, gapDimension: gapDimension, requests: Array(read.prefix(limit)),
             truncated: read.count > limit, uses: try await uses, before: try await before, inventory: inventory

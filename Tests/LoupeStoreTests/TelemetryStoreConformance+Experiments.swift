@@ -87,14 +87,20 @@ extension TelemetryStoreConformance {
         // An evaluation sent as its own span scores its parent.
         var judge = Self.span(id: "0000000000000002", parent: "0000000000000001")
         judge.attributes = ["gen_ai.evaluation.name": "faithfulness", "gen_ai.evaluation.score.value": .double(0.4)]
-        _ = try await store.write([answer, judge])
-        _ = try await store.write([answer, judge])
+        // OpenInference's EVALUATOR span carries its verdict as metadata; on another kind of span it is only metadata.
+        var evaluator = Self.span(id: "0000000000000003", parent: "0000000000000001", operation: .evaluator)
+        evaluator.attributes = ["metadata.evaluator_name": "answer_relevance", "metadata.score": 0.95, "metadata.label": "relevant"]
+        var chain = Self.span(id: "0000000000000004", parent: "0000000000000001", operation: .chain)
+        chain.attributes = ["metadata.evaluator_name": "not-a-verdict", "metadata.score": 0.1]
+        _ = try await store.write([answer, judge, evaluator, chain])
+        _ = try await store.write([answer, judge, evaluator, chain])
         let scores = try await store.scores(ScoreQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute))
-        #expect(scores.count == 3)
+        #expect(scores.count == 4)
         let byName = Dictionary(uniqueKeysWithValues: scores.map { ($0.name, $0) })
         #expect(byName["relevance"]?.value == .numeric(0.92) && byName["relevance"]?.comment == "on topic")
         #expect(byName["tone"]?.value == .categorical("friendly"))
         #expect(byName["faithfulness"]?.target == .span(traceId: answer.traceId, spanId: "0000000000000001"))
+        #expect(byName["answer_relevance"]?.value == .numeric(0.95) && byName["answer_relevance"]?.target == byName["faithfulness"]?.target)
         #expect(scores.allSatisfy { $0.source == .instrumentation })
     }
 

@@ -17,6 +17,7 @@ extension TelemetryStoreConformance {
     func retrievalStepsAreReadPerRequestOnce(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2", c = "0af7651916cd43dd8448eb211c8031c3"
+        let d = "0af7651916cd43dd8448eb211c8031d4"
         var root = Self.span(trace: a, id: "00000000000000ff", model: nil, operation: .stage, input: nil, output: nil, cost: nil, unit: "support")
         root.dimensions["query_category"] = "billing"
         root.sessionId = "s-a"
@@ -29,6 +30,8 @@ extension TelemetryStoreConformance {
             Self.retrievalSpan(trace: c, id: "0000000000000004", documents: [Self.document("kb-9", 0.8)], error: true),
             // A retrieval that does not report its documents says nothing of what it found.
             Self.retrievalSpan(trace: c, id: "0000000000000005", documents: nil),
+            // d's retrieval kept its documents to itself; only its reranker reported.
+            Self.retrievalSpan(trace: d, id: "0000000000000006", minute: -1, rerank: true, documents: [Self.document("kb-7", 0.7)]),
         ]
         _ = try await store.write(steps)
         _ = try await store.write([steps[1]])  // sent again: counted once
@@ -40,6 +43,9 @@ extension TelemetryStoreConformance {
         let read = try await store.retrievedRequests(RetrievalQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute))
         #expect(read.map(\.traceId) == [b, a])
         let ra = try #require(read.last), rb = try #require(read.first)
+        let rerankOnly = try await store.retrievedRequests(RetrievalQuery(fromNanos: Self.base - Self.minute, toNanos: Self.base))
+        #expect(rerankOnly.map(\.traceId) == [d] && rerankOnly[0].retrieved == nil && rerankOnly[0].kept == 1)
+        #expect(rerankOnly[0].topScore == nil && rerankOnly[0].contextUtilisation == nil)
         #expect(ra.retrieved == 3 && ra.kept == 1 && ra.topScore == 0.9 && ra.negativeFeedback && !ra.failed)
         #expect(abs((ra.meanScore ?? 0) - 0.65) < 1e-12)
         #expect(ra.dimensions == ["business_unit": "support", "query_category": "billing"])

@@ -12,8 +12,8 @@ public struct ExperimentQuery: Sendable, Hashable {
     public var service: String?
     public var range: TimeRange
     public var project: String?
-    /// The variant the others are compared with; `control`, `baseline`, `a` or the first name
-    /// alphabetically when nil.
+    /// The variant the others are compared with. When nil: an experiment's `control`, `baseline`,
+    /// `a` or `default`, else its first name alphabetically; a comparison's arm with most requests.
     public var control: String?
     /// The intended share of each variant, for the sample-ratio check; an even split when empty.
     public var split: [String: Double]

@@ -2,6 +2,10 @@ import LoupeCore
 
 /// A half-open time range `[from, to)` in unix nanoseconds.
 public struct TimeRange: Sendable, Hashable {
+    /// The step of reports over a range of days (quality, retrieval, ROI, complexity): an hour up to
+    /// two days, a UTC day beyond.
+    public var reportStepSeconds: Int64 { toNanos - fromNanos > 2 * 86_400_000_000_000 ? 86_400 : 3_600 }
+
     public var fromNanos: Int64
     public var toNanos: Int64
 

@@ -21,8 +21,11 @@ public struct RetrievalReport: Sendable, Hashable {
     public var unused: [DocumentUse]
     /// Of an inventory of the knowledge base's document ids, those no retrieval of the range returned.
     public var neverRetrieved: [String]
-    /// Distinct documents retrieved in the range.
+    /// Distinct documents retrieved in the range, at most ``DocumentUseQuery/defaultLimit``.
     public var distinctDocuments: Int
+    /// Whether the range retrieved more distinct documents than were read: the unused and never
+    /// retrieved lists may then name documents that were retrieved.
+    public var documentsTruncated: Bool
     /// Whether more requests had retrieval than were read (``RetrievalQuery/defaultLimit``).
     public var truncated: Bool
 
@@ -37,12 +40,14 @@ public struct RetrievalReport: Sendable, Hashable {
         self.minScore = minScore
         self.gapDimension = gapDimension
         self.truncated = truncated
-        let step = stepSeconds * 1_000_000_000
+        // Steps on clock boundaries, as the other reports' (ROI, complexity); a request that started
+        // before the range but retrieved within it counts in the first step.
+        let step = stepSeconds * 1_000_000_000, origin = UnixMinute.floorDivide(range.fromNanos, step) * step
         overall = Self.relevance("", requests, minScore: minScore)
         byService = Dictionary(grouping: requests, by: \.service)
             .map { Self.relevance($0.key, $0.value, minScore: minScore) }
             .sorted { ($1.requests, $0.group) < ($0.requests, $1.group) }
-        overTime = Dictionary(grouping: requests) { range.fromNanos + ($0.startNanos - range.fromNanos) / step * step }
+        overTime = Dictionary(grouping: requests) { origin + (max($0.startNanos, range.fromNanos) - origin) / step * step }
             .sorted { $0.key < $1.key }
             .map { Self.relevance(String($0.key / 60_000_000_000), $0.value, minScore: minScore) }
         gaps = Dictionary(grouping: requests) { $0.dimensions[gapDimension] ?? "" }
@@ -53,11 +58,13 @@ public struct RetrievalReport: Sendable, Hashable {
         unused = Array(before.filter { !used.contains($0.id) }.prefix(Self.listLength))
         neverRetrieved = inventory.filter { !used.contains($0) }
         distinctDocuments = uses.count
+        documentsTruncated = uses.count >= DocumentUseQuery.defaultLimit
     }
 
     /// Whether a request's retrieval found nothing relevant enough.
     static func isLow(_ r: RetrievedRequest, minScore: Double) -> Bool {
-        r.retrieved == 0 || (r.topScore.map { $0 < minScore } ?? false)
+        guard let retrieved = r.retrieved else { return false }
+        return retrieved == 0 || (r.topScore.map { $0 < minScore } ?? false)
     }
 
     static func relevance(_ group: String, _ requests: [RetrievedRequest], minScore: Double) -> RetrievalRelevance {
@@ -72,7 +79,7 @@ public struct RetrievalReport: Sendable, Hashable {
 
     static func gap(_ group: String, _ requests: [RetrievedRequest], minScore: Double) -> ContentGap {
         let empty = requests.count { $0.retrieved == 0 }
-        let low = requests.count { $0.retrieved > 0 && isLow($0, minScore: minScore) }
+        let low = requests.count { ($0.retrieved ?? 0) > 0 && isLow($0, minScore: minScore) }
         let gapRequests = requests.filter { isLow($0, minScore: minScore) || $0.negativeFeedback }
         return ContentGap(
             group: group, requests: requests.count, empty: empty, lowRelevance: low, negativeFeedback: requests.count(where: \.negativeFeedback),

@@ -1,7 +1,8 @@
 /// One business unit's return over a range or a step: what its successful requests were worth
 /// against what all its requests cost.
 public struct RoiLine: Sendable, Hashable {
-    /// The unit (the dimension's value); empty for requests without one, `total` for all.
+    /// The unit (the dimension's value); empty for requests without one (valued at the default),
+    /// `total` for all.
     public var unit: String
     public var requests: Int
     /// Requests with no failed span and no negative user feedback.

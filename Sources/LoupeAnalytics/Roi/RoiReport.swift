@@ -11,7 +11,7 @@ public struct RoiReport: Sendable, Hashable {
     public var total: RoiLine
     /// Each step's total, oldest first (``RoiLine/unit`` holds the step's start in Unix minutes).
     public var overTime: [RoiLine]
-    /// Model calls in the range without a price: their cost counts as nothing here.
+    /// Model calls in the range without a price, in every project: their cost counts as nothing here.
     public var unpricedCalls: Int64
 
     init(range: TimeRange, values: RoiValues, stepSeconds: Int64, outcomes: [RequestOutcome], unpricedCalls: Int64) {

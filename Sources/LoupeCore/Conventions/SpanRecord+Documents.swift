@@ -14,14 +14,11 @@ extension SpanRecord {
         case .array(let documents)?:
             return documents.compactMap { value in
                 guard case .kvlist(let document) = value else { return nil }
-                return RetrievedDocument(id: document["id"]?.stringValue, score: document["score"]?.doubleValue)
+                return RetrievedDocument(id: documentId(document["id"]), score: document["score"]?.doubleValue)
             }
         case .string(let text)?:
-            if let documents = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] {
-                return documents.map { document in
-                    let id = document["id"].map { "\($0)" }
-                    return RetrievedDocument(id: id, score: (document["score"] as? NSNumber)?.doubleValue)
-                }
+            if let documents = try? JSONDecoder().decode([JSONDocument].self, from: Data(text.utf8)) {
+                return documents.map { RetrievedDocument(id: $0.id, score: $0.score) }
             }
         default: break
         }
@@ -31,7 +28,31 @@ extension SpanRecord {
         let results = events.filter { $0.name == "db.query.result" }
         guard !results.isEmpty else { return nil }
         return results.map {
-            RetrievedDocument(id: $0.attributes["db.query.result.id"]?.stringValue, score: $0.attributes["db.query.result.score"]?.doubleValue)
+            RetrievedDocument(id: documentId($0.attributes["db.query.result.id"]), score: $0.attributes["db.query.result.score"]?.doubleValue)
+        }
+    }
+
+    /// A document id: a string or an integer (OpenInference allows both); anything else names none.
+    private static func documentId(_ value: AttributeValue?) -> String? {
+        switch value {
+        case .string(let text)?: return text.isEmpty ? nil : text
+        case .int(let number)?: return String(number)
+        default: return nil
+        }
+    }
+
+    /// One document of `gen_ai.retrieval.documents` sent as JSON text: an id is a string or a
+    /// number (null, booleans and objects name no document), a score a number.
+    private struct JSONDocument: Decodable {
+        var id: String?
+        var score: Double?
+
+        enum CodingKeys: String, CodingKey { case id, score }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = (try? c.decode(String.self, forKey: .id)) ?? (try? c.decode(Int64.self, forKey: .id)).map(String.init)
+            score = try? c.decode(Double.self, forKey: .score)
         }
     }
 
@@ -43,7 +64,7 @@ extension SpanRecord {
             guard let dot = rest.firstIndex(of: "."), let index = Int(rest[..<dot]) else { continue }
             var document = byIndex[index] ?? RetrievedDocument(id: nil, score: nil)
             switch rest[dot...] {
-            case ".document.id": document.id = value.stringValue
+            case ".document.id": document.id = documentId(value)
             case ".document.score": document.score = value.doubleValue
             default: break
             }

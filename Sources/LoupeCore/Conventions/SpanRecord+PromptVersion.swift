@@ -19,7 +19,7 @@ extension SpanRecord {
         return String((name.map { "\($0)@\(version)" } ?? version).prefix(200))
     }
 
-    /// A label's text, numbers (`3`) as digits; nothing for empty text or other values.
+    /// A label's text as ``AttributeValue/stringValue`` reads it (`3` as digits); nothing for empty text.
     private func label(_ value: AttributeValue?) -> String? {
         guard let text = value?.stringValue, !text.isEmpty else { return nil }
         return text

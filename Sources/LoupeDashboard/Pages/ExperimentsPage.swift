@@ -42,10 +42,10 @@ struct ExperimentsPage {
         var report: ExperimentReport?
         if let compare {
             let grouping: ArmGrouping
-            switch compare {
-            case "model": grouping = .model
-            case "prompt_version": grouping = .promptVersion
-            default: throw DashboardError.badParameter("compare", "'\(compare)' is not model or prompt_version")
+            do {
+                grouping = try ExperimentQuery.grouping(parsing: compare, dimensions: [])
+            } catch {
+                throw DashboardError.badParameter("compare", "'\(compare)' is not model or prompt_version")
             }
             report = try await context.analytics.experimentReport(
                 ExperimentQuery.comparing(grouping, service: query.filters[.service], range: query.range, project: project)

@@ -18,7 +18,7 @@ enum ExperimentsTemplate {
 <p class="muted">Success means no failed span and no negative user feedback. Units are distinct users (else sessions). Green and red rows differ beyond chance (p &lt; 0.05).</p>
 {{/hasExperiments}}
 {{^hasExperiments}}{{#compareEmpty}}<div class="empty"><p><strong>No request in this range records {{.}}.</strong></p>
-<p>A request's prompt version comes from <code>gen_ai.prompt.version</code>, <code>llm.prompt_template.version</code>, <code>traceloop.prompt.version</code>, <code>langfuse.prompt.version</code> or <code>prompt_engineering_version</code>.</p></div>{{/compareEmpty}}
+<p>A request's model is its first generating call's (<code>gen_ai.request.model</code> and the conventions' model attributes); its prompt version comes from <code>gen_ai.prompt.version</code>, <code>llm.prompt_template.version</code>, <code>traceloop.prompt.version</code>, <code>langfuse.prompt.version</code> or <code>prompt_engineering_version</code>.</p></div>{{/compareEmpty}}
 {{^compareEmpty}}<div class="empty"><p><strong>No experiment in this range.</strong></p>
 <p>A request joins an experiment through its spans' attributes: <code>loupe.experiment</code> and <code>loupe.experiment.variant</code> (the Swift SDK's <code>Span.recordExperiment</code>), or OpenTelemetry's <code>feature_flag.key</code> with <code>feature_flag.result.variant</code>. Send them to {{otlpEndpoint}}, and user feedback to <code>POST /api/v1/scores</code>.</p></div>{{/compareEmpty}}{{/hasExperiments}}
 {{#hasQuality}}<h2>Scores against latency</h2>

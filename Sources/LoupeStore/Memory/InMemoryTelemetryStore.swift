@@ -58,7 +58,10 @@ public final class InMemoryTelemetryStore: TelemetryStore {
                 outcome.inserted += 1
             }
             for score in batch.scores { state.scores[score.id] = score }
-            for retrieval in batch.retrievals { state.retrievals[retrieval.traceId, default: [:]][retrieval.spanId] = retrieval }
+            // A step sent again keeps its first copy, as stores that insert only new rows do.
+            for retrieval in batch.retrievals where state.retrievals[retrieval.traceId]?[retrieval.spanId] == nil {
+                state.retrievals[retrieval.traceId, default: [:]][retrieval.spanId] = retrieval
+            }
             var (rollups, traces) = (batch.rollups, batch.traces)
             if outcome.changedAggregates { (rollups, traces) = SpanBatch.aggregates(of: inserted) }
             for (key, measures) in rollups.rows { state.rollups[key, default: RollupMeasures()].merge(measures) }
@@ -241,7 +244,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
                 let scores = retrievals.flatMap(\.documents).compactMap(\.score)
                 requests.append(RetrievedRequest(
                     traceId: traceId, service: trace.service, startNanos: trace.startNanos, dimensions: trace.dimensions,
-                    retrieved: retrievals.reduce(0) { $0 + $1.documents.count },
+                    retrieved: retrievals.isEmpty ? nil : retrievals.reduce(0) { $0 + $1.documents.count },
                     kept: reranks.isEmpty ? nil : reranks.reduce(0) { $0 + $1.documents.count }, topScore: scores.max(),
                     meanScore: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count), failed: trace.errorCount > 0,
                     negativeFeedback: hasNegativeFeedback(trace)

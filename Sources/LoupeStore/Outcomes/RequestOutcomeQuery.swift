@@ -8,13 +8,20 @@ public struct RequestOutcomeQuery: Sendable, Hashable {
     public var stepNanos: Int64?
     /// Where steps start (whole UTC days, say): at or before the range's start.
     public var originNanos: Int64
+    /// Whether requests without a model, prompt version or dimension value count too, in the arm
+    /// named "" (a declared experiment's requests are always only its own).
+    public var unlabelled: Bool
 
-    public init(grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String? = nil, stepNanos: Int64? = nil, originNanos: Int64? = nil) {
+    public init(
+        grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String? = nil, stepNanos: Int64? = nil, originNanos: Int64? = nil,
+        unlabelled: Bool = false
+    ) {
+        self.unlabelled = unlabelled
         self.grouping = grouping
         self.fromNanos = fromNanos
         self.toNanos = toNanos
         self.project = project
-        self.stepNanos = stepNanos
+        self.stepNanos = stepNanos.flatMap { $0 > 0 ? $0 : nil }
         self.originNanos = min(originNanos ?? fromNanos, fromNanos)
     }
 
@@ -27,6 +34,7 @@ public struct RequestOutcomeQuery: Sendable, Hashable {
     /// The arm of a request of the range; nil for any other.
     public func arm(of trace: TraceSummary) -> String? {
         guard trace.startNanos >= fromNanos, trace.startNanos < toNanos, project == nil || trace.project == project else { return nil }
-        return grouping.arm(of: trace)
+        if case .experiment = grouping { return grouping.arm(of: trace) }
+        return grouping.arm(of: trace) ?? (unlabelled ? "" : nil)
     }
 }

@@ -1,7 +1,7 @@
 /// How often one document was retrieved in a range, for ``TelemetryStore/documentUses(_:)``.
 public struct DocumentUse: Sendable, Hashable {
     public var id: String
-    /// Retrieval steps that returned it.
+    /// Times retrieval steps returned it (a step that lists it twice counts twice).
     public var retrievals: Int
     /// Its mean score in those steps; nil when none scored it.
     public var meanScore: Double?

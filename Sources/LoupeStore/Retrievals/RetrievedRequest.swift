@@ -6,8 +6,9 @@ public struct RetrievedRequest: Sendable, Hashable {
     public var startNanos: Int64
     /// The request's business dimensions (``TraceSummary/dimensions``), e.g. its `query_category`.
     public var dimensions: [String: String]
-    /// Documents its retrieval steps returned.
-    public var retrieved: Int
+    /// Documents its retrieval steps returned; nil when only a reranking step reported its documents
+    /// (a retrieval's are opt-in), which says nothing of what retrieval found.
+    public var retrieved: Int?
     /// Documents its reranking steps kept for the prompt; nil when it has no reranking step.
     public var kept: Int?
     /// The best and the mean score of the retrieved documents; nil when none is scored.
@@ -18,7 +19,7 @@ public struct RetrievedRequest: Sendable, Hashable {
     public var negativeFeedback: Bool
 
     public init(
-        traceId: String, service: String, startNanos: Int64, dimensions: [String: String], retrieved: Int, kept: Int?,
+        traceId: String, service: String, startNanos: Int64, dimensions: [String: String], retrieved: Int?, kept: Int?,
         topScore: Double?, meanScore: Double?, failed: Bool, negativeFeedback: Bool
     ) {
         self.traceId = traceId
@@ -34,9 +35,9 @@ public struct RetrievedRequest: Sendable, Hashable {
     }
 
     /// The share of retrieved documents that reached the prompt; nil without a reranking step or
-    /// when nothing was retrieved.
+    /// when retrieval reported nothing.
     public var contextUtilisation: Double? {
-        guard let kept, retrieved > 0 else { return nil }
+        guard let kept, let retrieved, retrieved > 0 else { return nil }
         return min(1, Double(kept) / Double(retrieved))
     }
 }

@@ -5,33 +5,58 @@ extension Score {
     /// evaluated span.
     public static let evaluationEvent = "gen_ai.evaluation.result"
 
+    /// The attributes one convention names an evaluation's parts with.
+    private struct EvaluationKeys {
+        var name: String
+        var value: String
+        var label: String
+        var explanation: String
+    }
+
+    /// OpenTelemetry GenAI's `gen_ai.evaluation.*`.
+    private static let genAI = EvaluationKeys(
+        name: "gen_ai.evaluation.name", value: "gen_ai.evaluation.score.value", label: "gen_ai.evaluation.score.label",
+        explanation: "gen_ai.evaluation.explanation"
+    )
+
+    /// OpenInference's EVALUATOR spans, which carry the verdict as metadata.
+    private static let openInference = EvaluationKeys(
+        name: "metadata.evaluator_name", value: "metadata.score", label: "metadata.label", explanation: "metadata.explanation"
+    )
+
     /// The scores a span reports by convention: each `gen_ai.evaluation.result` event on it (a
-    /// score of this span), and `gen_ai.evaluation.*` attributes on the span itself, which SDKs
-    /// that send an evaluation as its own span use (a score of the parent, the evaluated span, or of
-    /// the span itself when it has none).
+    /// score of this span); `gen_ai.evaluation.*` attributes on the span itself, which SDKs that
+    /// send an evaluation as its own span use; and an OpenInference EVALUATOR span's
+    /// `metadata.evaluator_name` with `metadata.score` or `metadata.label`. An evaluation sent as a
+    /// span scores its parent, the evaluated span (or itself when it has none).
     ///
     /// Ids derive from the span and the evaluation's name, so a span sent twice stores its scores once.
     public static func reported(by span: SpanRecord) -> [Score] {
         var scores: [Score] = []
         for event in span.events where event.name == evaluationEvent {
-            if let score = evaluation(in: event.attributes, span: span, target: .span(traceId: span.traceId, spanId: span.spanId), at: event.timeNanos) {
+            let target = ScoreTarget.span(traceId: span.traceId, spanId: span.spanId)
+            if let score = evaluation(in: event.attributes, keys: genAI, span: span, target: target, at: event.timeNanos) {
                 scores.append(score)
             }
         }
-        if span.attributes["gen_ai.evaluation.name"] != nil {
-            let evaluated = span.parentSpanId ?? span.spanId
-            if let score = evaluation(in: span.attributes, span: span, target: .span(traceId: span.traceId, spanId: evaluated), at: span.endNanos) {
-                scores.append(score)
-            }
+        let evaluated = ScoreTarget.span(traceId: span.traceId, spanId: span.parentSpanId ?? span.spanId)
+        if span.attributes[genAI.name] != nil, let score = evaluation(in: span.attributes, keys: genAI, span: span, target: evaluated, at: span.endNanos) {
+            scores.append(score)
+        } else if span.operation == .evaluator, span.attributes[openInference.name] != nil,
+            let score = evaluation(in: span.attributes, keys: openInference, span: span, target: evaluated, at: span.endNanos)
+        {
+            scores.append(score)
         }
         return scores
     }
 
-    private static func evaluation(in attributes: [String: AttributeValue], span: SpanRecord, target: ScoreTarget, at nanos: Int64) -> Score? {
-        guard let name = attributes["gen_ai.evaluation.name"]?.stringValue, !name.isEmpty else { return nil }
-        let label = attributes["gen_ai.evaluation.score.label"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+    private static func evaluation(
+        in attributes: [String: AttributeValue], keys: EvaluationKeys, span: SpanRecord, target: ScoreTarget, at nanos: Int64
+    ) -> Score? {
+        guard let name = attributes[keys.name]?.stringValue, !name.isEmpty else { return nil }
+        let label = attributes[keys.label]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         // Some SDKs send the value as a string ("0.92").
-        let number = attributes["gen_ai.evaluation.score.value"].flatMap { $0.doubleValue ?? $0.stringValue.flatMap(Double.init) }
+        let number = attributes[keys.value].flatMap { $0.doubleValue ?? $0.stringValue.flatMap(Double.init) }
         let value: ScoreValue
         if let number, number.isFinite {
             value = .numeric(number)
@@ -40,7 +65,7 @@ extension Score {
         } else {
             return nil
         }
-        let explanation = attributes["gen_ai.evaluation.explanation"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(4_000)) }
+        let explanation = attributes[keys.explanation]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(4_000)) }
         let evaluated = target.spanId ?? span.spanId
         return Score(
             id: "span:\(span.traceId):\(evaluated):\(name)", project: span.project, target: target, name: String(name.prefix(200)),

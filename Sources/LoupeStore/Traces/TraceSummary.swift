@@ -21,10 +21,10 @@ public struct TraceSummary: Sendable, Hashable {
     public var sessionId: String?
     /// The experiment and variant the trace ran under, from the first span that names one.
     public var experiment: ExperimentLabel?
-    /// The model the trace's first generating call asked for (embeddings and reranking aside): what
-    /// compares models without a declared experiment.
+    /// The model a generating call of the trace asked for (embeddings and reranking aside), the
+    /// first such call to arrive: what compares models without a declared experiment.
     public var model: String?
-    /// The prompt version of the first span that names one (``SpanRecord/promptVersion``).
+    /// The prompt version of the first span to arrive that names one (``SpanRecord/promptVersion``).
     public var promptVersion: String?
     /// The business dimensions its spans carry, the first value of each winning.
     public var dimensions: [String: String]

@@ -3,27 +3,17 @@ import GRDB
 import LoupeStore
 
 /// The requests of a comparison (``ArmGrouping``) as SQL over `traces`: where they are read from,
-/// the expression naming each one's arm, and the filter with its arguments.
+/// the expression naming each one's arm, and the filter with its arguments. With `unlabelled`,
+/// requests without a model, prompt version or dimension value count too, in the arm named "".
 struct ArmSelection {
     var from: String
     var arm: String
     var filter: String
     var arguments: [(any DatabaseValueConvertible)?]
 
-    init(_ grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String?, service: String?) {
-        switch grouping {
-        case .experiment(let name):
-            (from, arm, filter, arguments) = ("traces INDEXED BY traces_experiments", "variant", "experiment = ?", [name])
-        case .model:
-            (from, arm, filter, arguments) = ("traces", "model", "model IS NOT NULL", [])
-        case .promptVersion:
-            (from, arm, filter, arguments) = ("traces", "prompt_version", "prompt_version IS NOT NULL", [])
-        case .dimension(let name):
-            // The path is inlined, quoted, so the arm's expression needs no argument of its own.
-            let path = "'" + StoredJSON.path(ofKey: name).replacingOccurrences(of: "'", with: "''") + "'"
-            (from, arm, filter, arguments) = ("traces", "json_extract(dimensions, \(path))", "json_extract(dimensions, \(path)) IS NOT NULL", [])
-        }
-        filter += " AND start_ns >= ? AND start_ns < ?"
+    init(_ grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String?, service: String?, unlabelled: Bool = false) {
+        (from, arm, filter, arguments) = Self.base(grouping, unlabelled: unlabelled)
+        filter += "start_ns >= ? AND start_ns < ?"
         arguments += [fromNanos, toNanos]
         if let project {
             filter += " AND project = ?"
@@ -33,5 +23,21 @@ struct ArmSelection {
             filter += " AND service = ?"
             arguments.append(service)
         }
+    }
+
+    /// Where the requests are read from, their arm, and the filter's start (ending in `AND`).
+    private static func base(_ grouping: ArmGrouping, unlabelled: Bool) -> (String, String, String, [(any DatabaseValueConvertible)?]) {
+        let label: String
+        switch grouping {
+        case .experiment(let name):
+            // A declared experiment's requests are only its own.
+            return ("traces INDEXED BY traces_experiments", "variant", "experiment = ? AND ", [name])
+        case .model: label = "model"
+        case .promptVersion: label = "prompt_version"
+        case .dimension(let name):
+            // The path is inlined, quoted, so the arm's expression needs no argument of its own.
+            label = "json_extract(dimensions, '" + StoredJSON.path(ofKey: name).replacingOccurrences(of: "'", with: "''") + "')"
+        }
+        return unlabelled ? ("traces", "COALESCE(\(label), '')", "", []) : ("traces", label, "\(label) IS NOT NULL AND ", [])
     }
 }

@@ -5,7 +5,9 @@ import LoupeStore
 /// `traces`, and their negative feedback from the negative scores' side (few).
 enum RequestOutcomeReader {
     static func outcomes(_ query: RequestOutcomeQuery, in db: Database) throws -> [RequestOutcome] {
-        let selection = ArmSelection(query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: nil)
+        let selection = ArmSelection(
+            query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: nil, unlabelled: query.unlabelled
+        )
         // Steps start at the origin, at or before the range's start, so offsets are never negative.
         let origin = query.originNanos
         let step = query.stepNanos.map { "\(origin) + (start_ns - \(origin)) / \($0) * \($0)" } ?? "\(origin)"

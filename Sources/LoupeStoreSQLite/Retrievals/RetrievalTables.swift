@@ -67,17 +67,17 @@ enum RetrievalTables {
         }
         let sql = """
             SELECT t.trace_id, t.service, t.start_ns, t.dimensions, t.error_count > 0,
-                   TOTAL(CASE WHEN r.rerank = 0 THEN r.documents END), SUM(CASE WHEN r.rerank = 1 THEN r.documents END),
+                   SUM(CASE WHEN r.rerank = 0 THEN r.documents END), SUM(CASE WHEN r.rerank = 1 THEN r.documents END),
                    MAX(CASE WHEN r.rerank = 0 THEN r.top_score END), SUM(CASE WHEN r.rerank = 0 THEN r.score_sum END),
                    TOTAL(CASE WHEN r.rerank = 0 THEN r.scored END),
                    t.trace_id IN (\(try NegativeFeedback.traceIds(in: db)))
             FROM retrievals r INDEXED BY retrievals_time JOIN traces t ON t.trace_id = r.trace_id
-            WHERE \(filter) GROUP BY t.trace_id ORDER BY t.start_ns DESC LIMIT ?
+            WHERE \(filter) GROUP BY t.trace_id ORDER BY t.start_ns DESC, t.trace_id DESC LIMIT ?
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [query.limit])).map { row in
-            let scoreSum: Double? = row[8], scored: Double = row[9], retrieved: Double = row[5], kept: Int? = row[6]
+            let scoreSum: Double? = row[8], scored: Double = row[9], retrieved: Int? = row[5], kept: Int? = row[6]
             return RetrievedRequest(
-                traceId: row[0], service: row[1], startNanos: row[2], dimensions: StoredJSON.dimensions(row[3]), retrieved: Int(retrieved),
+                traceId: row[0], service: row[1], startNanos: row[2], dimensions: StoredJSON.dimensions(row[3]), retrieved: retrieved,
                 kept: kept, topScore: row[7], meanScore: scored > 0 ? scoreSum.map { $0 / scored } : nil, failed: row[4],
                 negativeFeedback: row[10]
             )

@@ -6,7 +6,7 @@ enum NegativeFeedback {
     /// A negative score among `scores` aliased `s`.
     static let condition = """
         s.source = 'user_feedback' AND ((s.kind = 'boolean' AND s.number = 0) OR (s.kind = 'numeric' AND s.number <
-            CASE WHEN s.range_max > s.range_min THEN s.range_min + (s.range_max - s.range_min) / 2.0 ELSE 0.5 END))
+            CASE WHEN s.range_min IS NOT NULL THEN s.range_min + (s.range_max - s.range_min) / 2.0 ELSE 0.5 END))
         """
 
     /// A query of the trace ids with a negative score of their own or of their session; sessions

@@ -149,6 +149,14 @@ struct QueryBench: AsyncParsableCommand {
         try await measure("complexity 7d (daily steps from the rollups, trend)", analytics) {
             _ = try await $0.complexity(.last(seconds: 7 * 86_400, now: now + 60_000_000_000))
         }
+        let week = TimeRange.last(seconds: 7 * 86_400, now: now + 60_000_000_000)
+        try await measure("compare models 7d in support-rag (every request's model, all tests)", analytics) {
+            _ = try await $0.experimentReport(ExperimentQuery.comparing(.model, service: "support-rag", range: week))
+        }
+        try await measure("retrieval 7d (relevance, content gaps, documents now and before)", analytics) { _ = try await $0.retrieval(week) }
+        try await measure("roi 30d by business_unit (daily steps)", analytics) {
+            _ = try await $0.roi(month, values: RoiValues(defaults: RoiValues.Worth(valuePerSuccessUSD: 0.02)))
+        }
         try await measurePages(analytics, now: now + 60_000_000_000)
     }
 
@@ -173,6 +181,8 @@ struct QueryBench: AsyncParsableCommand {
             ("page /ui/anomalies?range=24h", { try await dashboard.anomalies(["range": "24h"], nowNanos: now) }),
             ("page /ui/recommendations?range=7d", { try await dashboard.recommendations(["range": "7d"], nowNanos: now) }),
             ("page /ui/experiments?range=7d", { try await dashboard.experiments(["range": "7d"], nowNanos: now) }),
+            ("page /ui/business", { try await dashboard.business([:], nowNanos: now) }),
+            ("page /ui/business?range=7d", { try await dashboard.business(["range": "7d"], nowNanos: now) }),
         ]
         for (name, render) in pages {
             if let only, !name.contains(only) { continue }

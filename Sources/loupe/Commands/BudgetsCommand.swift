@@ -58,11 +58,6 @@ struct BudgetsCommand: AsyncParsableCommand {
     }
 
     static func load(_ path: String, dimensions: [String]) throws -> BudgetSet {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path): check the path") }
-        do {
-            return try BudgetSet.load(text: String(decoding: data, as: UTF8.self), dimensions: dimensions)
-        } catch {
-            throw CommandFailure("\(path): \(error)")
-        }
+        try TextFile.load(path) { try BudgetSet.load(text: $0, dimensions: dimensions) }
     }
 }

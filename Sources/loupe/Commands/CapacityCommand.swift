@@ -41,11 +41,6 @@ struct CapacityCommand: AsyncParsableCommand {
     }
 
     static func load(_ path: String) throws -> [RateLimit] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path): check the path") }
-        do {
-            return try RateLimitSet.load(text: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw CommandFailure("\(path): \(error)")
-        }
+        try TextFile.load(path) { try RateLimitSet.load(text: $0) }
     }
 }

@@ -27,7 +27,7 @@ struct RetrievalCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreRangeOptions
 
-    @Option(help: "A document whose best score is below this is of low relevance (cosine similarity and most rerankers: 0…1).")
+    @Option(help: "A request whose best document scores below this found nothing relevant (cosine similarity and most rerankers: 0…1).")
     var minScore = 0.5
 
     @Option(help: "The dimension content gaps are grouped by.")
@@ -39,8 +39,7 @@ struct RetrievalCommand: AsyncParsableCommand {
     func run() async throws {
         var ids: [String] = []
         if let inventory {
-            guard let data = FileManager.default.contents(atPath: inventory) else { throw CommandFailure("cannot read \(inventory): check the path") }
-            ids = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            ids = try TextFile.read(inventory).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         let report = try await TelemetryAnalytics(store: try store.open()).retrieval(

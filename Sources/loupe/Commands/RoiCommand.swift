@@ -42,12 +42,7 @@ struct RoiCommand: AsyncParsableCommand {
     }
 
     static func load(_ path: String, dimensions: [String]) throws -> RoiValues {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path): check the path") }
-        do {
-            return try RoiValuesFile.load(text: String(decoding: data, as: UTF8.self), dimensions: dimensions)
-        } catch {
-            throw CommandFailure("\(path): \(error)")
-        }
+        try TextFile.load(path) { try RoiValuesFile.load(text: $0, dimensions: dimensions) }
     }
 
     static func render(_ r: RoiReport, since: String) -> String {

@@ -7,7 +7,8 @@ import Testing
 
 /// Five requests with retrieval whose right answers are worked out by hand: three billing questions
 /// (best scores 0.9, 0.8 with a thumbs down, 0.7; the first reranked to one of its two documents),
-/// two account questions (one found nothing, one only a 0.3), and one request in the hour before.
+/// two account questions (one found nothing, one only a 0.3), and one request in the hour before;
+/// the expected values are also computed with pandas in References/business_reference.py.
 struct RetrievalReportTests {
     static let start: Int64 = 1_764_590_400_000_000_000
     static let hour: Int64 = 3_600_000_000_000

@@ -11,8 +11,9 @@ struct DocumentsAndPromptVersionTests {
         let otel = Self.documents(["gen_ai.retrieval.documents": .array([.kvlist(["id": "a", "score": 0.9]), .kvlist(["id": "b", "score": 0.2])])])
         #expect(otel == [RetrievedDocument(id: "a", score: 0.9), RetrievedDocument(id: "b", score: 0.2)])
         // Some SDKs send the opt-in attribute as JSON text; ids may be numbers there.
-        #expect(Self.documents(["gen_ai.retrieval.documents": #"[{"id":7,"score":0.5},{"id":"c"}]"#])
-            == [RetrievedDocument(id: "7", score: 0.5), RetrievedDocument(id: "c", score: nil)])
+        #expect(Self.documents(["gen_ai.retrieval.documents": #"[{"id":7,"score":0.5},{"id":"c"},{"id":null},{"id":true,"score":"x"}]"#])
+            == [RetrievedDocument(id: "7", score: 0.5), RetrievedDocument(id: "c"), RetrievedDocument(id: nil), RetrievedDocument(id: nil)])
+        #expect(Self.documents(["gen_ai.retrieval.documents": .array([.kvlist(["id": true, "score": 0.1])])]) == [RetrievedDocument(id: nil, score: 0.1)])
         // OpenInference flattens by index; 10 sorts after 2 as a number, not as text.
         var flattened: [String: AttributeValue] = [:]
         for i in [0, 2, 10] {

@@ -23,11 +23,6 @@ struct AlertsCheck: ParsableCommand {
     }
 
     static func load(_ path: String) throws -> AlertRuleSet {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path): check the path") }
-        do {
-            return try AlertRuleSet.load(text: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw CommandFailure("\(path): \(error)")
-        }
+        try TextFile.load(path) { try AlertRuleSet.load(text: $0) }
     }
 }
