@@ -1,7 +1,7 @@
 import LoupeStore
 
 extension TelemetryAnalytics {
-    /// Every numeric and yes-or-no score of the range's requests (the newest 20,000 scores), overall, by
+    /// Every numeric and yes-or-no score of the range's requests (the newest 10,000 scores), overall, by
     /// service, by step (an hour up to two days, a day beyond), by latency bucket, and its rank
     /// correlation with latency and cost.
     public func quality(_ range: TimeRange, project: String? = nil, name: String? = nil) async throws -> QualityReport {

@@ -2,7 +2,7 @@ import LoupeStore
 
 extension TelemetryAnalytics {
     /// Retrieval relevance, context utilisation, content gaps and document use over a range (the
-    /// newest 20,000 requests with retrieval). Documents unused are those retrieved in the
+    /// newest 10,000 requests with retrieval). Documents unused are those retrieved in the
     /// equally long period before the range and not in it, and those of `inventory` (the knowledge
     /// base's ids, when the caller has them) never retrieved in it.
     public func retrieval(

@@ -48,6 +48,10 @@ public struct DemoTrafficGenerator: Sendable {
     }
 
     /// `count` traces ending in the `spreadSeconds` before `nowNanos`; deterministic for a seed.
+    /// The simulated knowledge base's article ids, stale ones included: an inventory for
+    /// `loupe retrieval --inventory`.
+    public static var knowledgeBaseIds: [String] { DemoTraceFactory.knowledgeBaseIds }
+
     public func traces(_ count: Int, nowNanos: Int64, spreadSeconds: Int64 = 0) -> [[RawSpan]] {
         var factory = DemoTraceFactory(random: DemoRandom(seed: seed), failureRate: failureRate)
         var spread = DemoRandom(seed: seed &+ 1)

@@ -23,8 +23,9 @@ public struct RetrievalReport: Sendable, Hashable {
     public var neverRetrieved: [String]
     /// Distinct documents retrieved in the range, at most ``DocumentUseQuery/defaultLimit``.
     public var distinctDocuments: Int
-    /// Whether the range retrieved more distinct documents than were read: the unused and never
-    /// retrieved lists may then name documents that were retrieved.
+    /// Whether documents were counted over the range's newest ``DocumentUseQuery/defaultNewest``
+    /// retrievals only (or more distinct ones were retrieved than were read): the unused and never
+    /// retrieved lists may then name documents retrieved earlier in the range.
     public var documentsTruncated: Bool
     /// Whether more requests had retrieval than were read (``RetrievalQuery/defaultLimit``).
     public var truncated: Bool
@@ -59,6 +60,7 @@ public struct RetrievalReport: Sendable, Hashable {
         neverRetrieved = inventory.filter { !used.contains($0) }
         distinctDocuments = uses.count
         documentsTruncated = uses.count >= DocumentUseQuery.defaultLimit
+            || uses.reduce(0) { $0 + $1.retrievals } >= DocumentUseQuery.defaultNewest * 9 / 10
     }
 
     /// Whether a request's retrieval found nothing relevant enough.

@@ -5,11 +5,11 @@ public struct RoiLine: Sendable, Hashable {
     /// `total` for all.
     public var unit: String
     public var requests: Int
-    /// Requests with no failed span and no negative user feedback.
+    /// Requests that did not fail and whose answer no user disliked.
     public var successful: Int
     public var failed: Int
     public var negativeFeedback: Int
-    /// The priced cost of all the unit's requests.
+    /// The priced cost of the unit's calls (as the summary by the unit's dimension counts it).
     public var costUSD: Double
     /// Successful requests at the unit's value; nil when no value is configured for it.
     public var valueUSD: Double?

@@ -79,11 +79,13 @@ public protocol TelemetryStore: Sendable {
 
     /// Requests whose retrieval or reranking steps (``SpanBatch/retrievals``, stored with the spans;
     /// a step sent again is stored once) ran in the range, each with what its steps returned, its
-    /// dimensions and how it ended; the newest first, at most `query.limit`.
+    /// dimensions and how it ended; the newest first, at most `query.limit`, from the range's newest
+    /// `2 × query.limit` steps (a request takes one or two: a retrieval and a reranking), so a
+    /// request at the edge of those may show only some of its steps.
     func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest]
 
-    /// Every document retrieval steps (reranking aside) returned in the range, the most retrieved
-    /// first, at most `query.limit`.
+    /// Every document retrieval steps (reranking aside) returned in the range, among its newest
+    /// `query.newest` retrievals of a document, the most retrieved first, at most `query.limit`.
     func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse]
 
     /// Scores matching the query, newest first, at most `query.limit`.

@@ -167,7 +167,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
             let hasNegativeFeedback = state.negativeFeedback()
             var outcomes: [[String]: RequestOutcome] = [:]
             for trace in state.traces.values {
-                guard let arm = query.arm(of: trace) else { continue }
+                guard let arm = query.arm(of: trace), !query.negativeFeedbackOnly || hasNegativeFeedback(trace) else { continue }
                 let step = query.step(of: trace.startNanos)
                 var o = outcomes[[arm, String(step)]] ?? RequestOutcome(
                     arm: arm, stepNanos: step, requests: 0, failed: 0, negativeFeedback: 0, unsuccessful: 0, costUSD: 0
@@ -234,12 +234,13 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] {
         state.withLock { state in
             let hasNegativeFeedback = state.negativeFeedback()
+            // The range's newest `2 × limit` steps, as the contract reads them.
+            let newest = state.retrievals.values.flatMap(\.values).filter {
+                $0.startNanos >= query.fromNanos && $0.startNanos < query.toNanos && (query.project == nil || $0.project == query.project)
+            }.sorted { ($0.startNanos, $0.traceId, $0.spanId) > ($1.startNanos, $1.traceId, $1.spanId) }.prefix(2 * query.limit)
             var requests: [RetrievedRequest] = []
-            for (traceId, steps) in state.retrievals {
-                let inRange = steps.values.filter {
-                    $0.startNanos >= query.fromNanos && $0.startNanos < query.toNanos && (query.project == nil || $0.project == query.project)
-                }
-                guard !inRange.isEmpty, let trace = state.traces[traceId] else { continue }
+            for (traceId, inRange) in Dictionary(grouping: newest, by: \.traceId) {
+                guard let trace = state.traces[traceId] else { continue }
                 let retrievals = inRange.filter { !$0.isRerank }, reranks = inRange.filter(\.isRerank)
                 let scores = retrievals.flatMap(\.documents).compactMap(\.score)
                 requests.append(RetrievedRequest(
@@ -257,16 +258,19 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse] {
         state.withLock { state in
             var uses: [String: (count: Int, scores: [Double], last: Int64)] = [:]
-            for step in state.retrievals.values.flatMap(\.values) where !step.isRerank && step.startNanos >= query.fromNanos
-                && step.startNanos < query.toNanos && (query.project == nil || step.project == query.project) {
-                for document in step.documents {
-                    guard let id = document.id else { continue }
-                    var use = uses[id] ?? (0, [], step.startNanos)
-                    use.count += 1
-                    if let score = document.score { use.scores.append(score) }
-                    use.last = max(use.last, step.startNanos)
-                    uses[id] = use
-                }
+            let steps = state.retrievals.values.flatMap(\.values).filter {
+                !$0.isRerank && $0.startNanos >= query.fromNanos && $0.startNanos < query.toNanos && (query.project == nil || $0.project == query.project)
+            }
+            let rows = steps.flatMap { step in step.documents.compactMap { d in d.id.map { (step, $0, d.score) } } }
+            // Past the newest `query.newest`, those at the instant of the first one left out go too, as in SQL.
+            let newest = rows.sorted { $0.0.startNanos > $1.0.startNanos }
+            let cutoff = newest.count > query.newest ? newest[query.newest].0.startNanos : Int64.min
+            for (step, id, score) in newest where step.startNanos > cutoff {
+                var use = uses[id] ?? (0, [], step.startNanos)
+                use.count += 1
+                if let score { use.scores.append(score) }
+                use.last = max(use.last, step.startNanos)
+                uses[id] = use
             }
             return Array(uses.map { id, use in
                 DocumentUse(

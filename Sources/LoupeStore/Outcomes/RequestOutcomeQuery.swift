@@ -11,12 +11,16 @@ public struct RequestOutcomeQuery: Sendable, Hashable {
     /// Whether requests without a model, prompt version or dimension value count too, in the arm
     /// named "" (a declared experiment's requests are always only its own).
     public var unlabelled: Bool
+    /// Whether only requests with negative feedback count (few, so quickly read): what ROI adds to
+    /// the rollups' requests and failures.
+    public var negativeFeedbackOnly: Bool
 
     public init(
         grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String? = nil, stepNanos: Int64? = nil, originNanos: Int64? = nil,
-        unlabelled: Bool = false
+        unlabelled: Bool = false, negativeFeedbackOnly: Bool = false
     ) {
         self.unlabelled = unlabelled
+        self.negativeFeedbackOnly = negativeFeedbackOnly
         self.grouping = grouping
         self.fromNanos = fromNanos
         self.toNanos = toNanos

@@ -3,7 +3,7 @@
 public struct ScoredRequestQuery: Sendable, Hashable {
     /// Most scores read, the newest requests' first: enough for every mean and rank correlation to
     /// settle, and bounded work however many scores a range holds.
-    public static let defaultLimit = 20_000
+    public static let defaultLimit = 10_000
 
     public var fromNanos: Int64
     public var toNanos: Int64

@@ -32,8 +32,12 @@ struct ArmSelection {
         case .experiment(let name):
             // A declared experiment's requests are only its own.
             return ("traces INDEXED BY traces_experiments", "variant", "experiment = ? AND ", [name])
-        case .model: label = "model"
-        case .promptVersion: label = "prompt_version"
+        case .model:
+            if !unlabelled { return ("traces INDEXED BY traces_models", "model", "model IS NOT NULL AND ", []) }
+            label = "model"
+        case .promptVersion:
+            if !unlabelled { return ("traces INDEXED BY traces_prompt_versions", "prompt_version", "prompt_version IS NOT NULL AND ", []) }
+            label = "prompt_version"
         case .dimension(let name):
             // The path is inlined, quoted, so the arm's expression needs no argument of its own.
             label = "json_extract(dimensions, '" + StoredJSON.path(ofKey: name).replacingOccurrences(of: "'", with: "''") + "')"

@@ -12,6 +12,18 @@ enum RequestOutcomeReader {
         let origin = query.originNanos
         let step = query.stepNanos.map { "\(origin) + (start_ns - \(origin)) / \($0) * \($0)" } ?? "\(origin)"
         var outcomes: [[String]: RequestOutcome] = [:]
+        let negatives = """
+            SELECT \(selection.arm), \(step), COUNT(*), SUM(error_count > 0), TOTAL(cost_usd) FROM traces
+            WHERE trace_id IN (\(try NegativeFeedback.traceIds(in: db))) AND \(selection.filter) GROUP BY 1, 2
+            """
+        if query.negativeFeedbackOnly {
+            return try Row.fetchAll(db, sql: negatives, arguments: StatementArguments(selection.arguments)).map { row in
+                let count: Int = row[2]
+                return RequestOutcome(
+                    arm: row[0], stepNanos: row[1], requests: count, failed: row[3], negativeFeedback: count, unsuccessful: count, costUSD: row[4]
+                )
+            }.sorted { ($0.arm, $0.stepNanos) < ($1.arm, $1.stepNanos) }
+        }
         let totals = "SELECT \(selection.arm), \(step), COUNT(*), SUM(error_count > 0), TOTAL(cost_usd) FROM \(selection.from) WHERE \(selection.filter) GROUP BY 1, 2"
         for row in try Row.fetchAll(db, sql: totals, arguments: StatementArguments(selection.arguments)) {
             let arm: String = row[0], start: Int64 = row[1], failed: Int = row[3]
@@ -20,10 +32,6 @@ enum RequestOutcomeReader {
             )
         }
         guard !outcomes.isEmpty else { return [] }
-        let negatives = """
-            SELECT \(selection.arm), \(step), COUNT(*), SUM(error_count > 0) FROM traces
-            WHERE trace_id IN (\(try NegativeFeedback.traceIds(in: db))) AND \(selection.filter) GROUP BY 1, 2
-            """
         for row in try Row.fetchAll(db, sql: negatives, arguments: StatementArguments(selection.arguments)) {
             let arm: String = row[0], start: Int64 = row[1], count: Int = row[2], failedToo: Int = row[3]
             outcomes[[arm, String(start)]]?.negativeFeedback = count

@@ -65,16 +65,22 @@ enum RetrievalTables {
             filter += " AND r.project = ?"
             arguments.append(project)
         }
+        // The newest steps only, read from their covering index: adding up every step of a long range
+        // before keeping the newest requests was most of the time.
         let sql = """
             SELECT t.trace_id, t.service, t.start_ns, t.dimensions, t.error_count > 0,
-                   SUM(CASE WHEN r.rerank = 0 THEN r.documents END), SUM(CASE WHEN r.rerank = 1 THEN r.documents END),
-                   MAX(CASE WHEN r.rerank = 0 THEN r.top_score END), SUM(CASE WHEN r.rerank = 0 THEN r.score_sum END),
-                   TOTAL(CASE WHEN r.rerank = 0 THEN r.scored END),
+                   SUM(CASE WHEN s.rerank = 0 THEN s.documents END), SUM(CASE WHEN s.rerank = 1 THEN s.documents END),
+                   MAX(CASE WHEN s.rerank = 0 THEN s.top_score END), SUM(CASE WHEN s.rerank = 0 THEN s.score_sum END),
+                   TOTAL(CASE WHEN s.rerank = 0 THEN s.scored END),
                    t.trace_id IN (\(try NegativeFeedback.traceIds(in: db)))
-            FROM retrievals r INDEXED BY retrievals_time JOIN traces t ON t.trace_id = r.trace_id
-            WHERE \(filter) GROUP BY t.trace_id ORDER BY t.start_ns DESC, t.trace_id DESC LIMIT ?
+            FROM (
+                SELECT r.trace_id, r.rerank, r.documents, r.top_score, r.score_sum, r.scored FROM retrievals r INDEXED BY retrievals_time
+                WHERE \(filter) ORDER BY r.start_ns DESC LIMIT ?
+            ) s JOIN traces t ON t.trace_id = s.trace_id
+            GROUP BY s.trace_id ORDER BY t.start_ns DESC, t.trace_id DESC LIMIT ?
             """
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [query.limit])).map { row in
+        let all = arguments + [2 * query.limit, query.limit]
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)).map { row in
             let scoreSum: Double? = row[8], scored: Double = row[9], retrieved: Int? = row[5], kept: Int? = row[6]
             return RetrievedRequest(
                 traceId: row[0], service: row[1], startNanos: row[2], dimensions: StoredJSON.dimensions(row[3]), retrieved: retrieved,
@@ -85,16 +91,25 @@ enum RetrievalTables {
     }
 
     static func documentUses(_ query: DocumentUseQuery, in db: Database) throws -> [DocumentUse] {
-        var sql = """
-            SELECT document_id, COUNT(*), AVG(score), MAX(start_ns) FROM retrieved_documents INDEXED BY retrieved_documents_time
-            WHERE start_ns >= ? AND start_ns < ?
-            """
+        var filter = "start_ns >= ? AND start_ns < ?"
         var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
         if let project = query.project {
-            sql += " AND project = ?"
+            filter += " AND project = ?"
             arguments.append(project)
         }
-        sql += " GROUP BY document_id ORDER BY COUNT(*) DESC, document_id LIMIT ?"
+        // Past the newest `query.newest` retrievals, when the range holds more: those at the instant of
+        // the first one left out are left out too, so at most that many count.
+        if let cutoff = try Int64.fetchOne(db, sql: """
+            SELECT start_ns FROM retrieved_documents INDEXED BY retrieved_documents_time WHERE \(filter)
+            ORDER BY start_ns DESC LIMIT 1 OFFSET ?
+            """, arguments: StatementArguments(arguments + [query.newest])) {
+            filter += " AND start_ns > ?"
+            arguments.append(cutoff)
+        }
+        let sql = """
+            SELECT document_id, COUNT(*), AVG(score), MAX(start_ns) FROM retrieved_documents INDEXED BY retrieved_documents_time
+            WHERE \(filter) GROUP BY document_id ORDER BY COUNT(*) DESC, document_id LIMIT ?
+            """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [query.limit])).map { row in
             DocumentUse(id: row[0], retrievals: row[1], meanScore: row[2], lastNanos: row[3])
         }

@@ -299,6 +299,16 @@ enum SchemaMigrations {
                 ALTER TABLE traces ADD COLUMN dimensions TEXT;
                 """ + RetrievalTables.create)
         }
+        migrator.registerMigration("2026-12-11 comparison indexes") { db in
+            // Comparing models or prompt versions reads a range's labelled requests from these alone
+            // (a range scan, whatever the history's length), as traces_experiments serves experiments,
+            // and each arm's newest latencies in start order.
+            let columns = "project, service, end_ns, error_count, cost_usd, user_id, session_id, trace_id"
+            try db.execute(sql: """
+                CREATE INDEX traces_models ON traces(start_ns, model, \(columns)) WHERE model IS NOT NULL;
+                CREATE INDEX traces_prompt_versions ON traces(start_ns, prompt_version, \(columns)) WHERE prompt_version IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

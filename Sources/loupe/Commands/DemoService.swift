@@ -19,6 +19,12 @@ struct DemoService: Service {
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { return }
         let base = "http://\(host):\(port)"
+        // The simulated knowledge base's article ids, for `loupe retrieval --inventory`.
+        let inventory = databasePath + ".knowledge-base.txt"
+        let written = FileManager.default.createFile(
+            atPath: inventory, contents: Data(DemoTrafficGenerator.knowledgeBaseIds.joined(separator: "\n").utf8)
+        )
+        let contentGaps = written ? "\n  Content gaps:      loupe retrieval --db \(databasePath) --since 1h --inventory \(inventory)" : ""
         print("""
             Loupe demo is running. Open the dashboard: \(base)/ui/
               Simulated pipelines are sending OTLP to \(base)/v1/traces
@@ -27,6 +33,7 @@ struct DemoService: Service {
               Errors over time:  \(base)/api/v1/timeseries?metric=errors&group_by=error_category
               Recent traces:     \(base)/api/v1/traces?limit=20
               A/B experiment:    \(base)/api/v1/experiments/answer-prompt
+              Business impact:   \(base)/ui/business (ROI, query complexity, content gaps)\(contentGaps)
               Anomalies:         \(base)/ui/anomalies\(generator.incident.map { " (incidents from \(Int($0.after.components.seconds / 60)) min in: a runaway loop, rate limits, a dip)" } ?? "")
               Database:          \(databasePath)
             Press Ctrl-C to stop.
