@@ -21,5 +21,7 @@ public struct RoiLine: Sendable, Hashable {
     public var roi: Double? { costUSD > 0 ? netUSD.map { $0 / costUSD } : nil }
     /// What one successful request cost, failures and disliked answers included.
     public var costPerSuccessUSD: Double? { successful > 0 ? costUSD / Double(successful) : nil }
-    public var successRate: Double { requests == 0 ? 0 : Double(successful) / Double(requests) }
+    /// Nil without requests: a unit can have cost and no request of its own, when its calls carry
+    /// the dimension and its requests' entry spans do not.
+    public var successRate: Double? { requests == 0 ? nil : Double(successful) / Double(requests) }
 }

@@ -53,7 +53,7 @@ struct BusinessPage {
             BusinessView.Card(id: "net", label: "net", value: money(t.netUSD)),
             BusinessView.Card(id: "roi", label: "ROI", value: t.roi.map { String(format: "%.0f%%", $0 * 100) } ?? "–"),
             BusinessView.Card(id: "cost-per-success", label: "cost per successful request", value: t.costPerSuccessUSD.map { String(format: "$%.4f", $0) } ?? "–"),
-            BusinessView.Card(id: "success", label: "successful requests", value: DisplayFormat.percent(t.requests > 0 ? t.successRate : nil)),
+            BusinessView.Card(id: "success", label: "successful requests", value: DisplayFormat.percent(t.successRate)),
             BusinessView.Card(id: "hours-saved", label: "hours saved", value: t.minutesSaved.map { String(format: "%.1f", $0 / 60) } ?? "–"),
         ]
     }

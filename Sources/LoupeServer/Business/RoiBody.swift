@@ -6,7 +6,7 @@ struct RoiBody: ResponseEncodable, Sendable {
     struct Line: Encodable, Sendable {
         var unit: String
         var requests, successful, failed, negativeFeedback: Int
-        var successRate: Double
+        var successRate: Nullable<Double>
         var costUSD: Double
         var valueUSD, netUSD, roi, costPerSuccessUSD, minutesSaved: Nullable<Double>
 
@@ -19,7 +19,7 @@ struct RoiBody: ResponseEncodable, Sendable {
         init(_ l: RoiLine, unit: String) {
             self.unit = unit
             (requests, successful, failed, negativeFeedback) = (l.requests, l.successful, l.failed, l.negativeFeedback)
-            successRate = l.successRate
+            successRate = Nullable(l.successRate)
             costUSD = l.costUSD
             valueUSD = Nullable(l.valueUSD)
             netUSD = Nullable(l.netUSD)

@@ -51,7 +51,7 @@ struct RoiCommand: AsyncParsableCommand {
         var rows = [[r.values.by, "requests", "success", "cost", "value", "net", "ROI", "cost/success", "hours saved"]]
         for line in r.units + [r.total] {
             rows.append([
-                line.unit.isEmpty ? "(none)" : line.unit, String(line.requests), String(format: "%.1f%%", line.successRate * 100),
+                line.unit.isEmpty ? "(none)" : line.unit, String(line.requests), line.successRate.map { String(format: "%.1f%%", $0 * 100) } ?? "-",
                 money(line.costUSD), money(line.valueUSD), money(line.netUSD), line.roi.map { String(format: "%.0f%%", $0 * 100) } ?? "-",
                 line.costPerSuccessUSD.map { String(format: "$%.4f", $0) } ?? "-", line.minutesSaved.map { String(format: "%.1f", $0 / 60) } ?? "-",
             ])
