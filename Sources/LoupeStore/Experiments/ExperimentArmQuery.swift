@@ -30,9 +30,12 @@ public struct ExperimentArmQuery: Sendable, Hashable {
 
     /// The arm of a trace that is one of the comparison's requests in the range; nil for any other.
     public func arm(of trace: TraceSummary) -> String? {
-        guard trace.startNanos >= fromNanos, trace.startNanos < toNanos, project == nil || trace.project == project,
-            service == nil || trace.service == service
-        else { return nil }
-        return grouping.arm(of: trace)
+        includes(trace) ? grouping.arm(of: trace) : nil
+    }
+
+    /// Whether a request is in the range, the project and the service, whatever its arm.
+    public func includes(_ trace: TraceSummary) -> Bool {
+        trace.startNanos >= fromNanos && trace.startNanos < toNanos && (project == nil || trace.project == project)
+            && (service == nil || trace.service == service)
     }
 }

@@ -236,13 +236,13 @@ public final class InMemoryTelemetryStore: TelemetryStore {
             let hasNegativeFeedback = state.negativeFeedback()
             // The range's newest `2 × limit` steps, as the contract reads them.
             let newest = state.retrievals.values.flatMap(\.values).filter {
-                $0.startNanos >= query.fromNanos && $0.startNanos < query.toNanos && (query.project == nil || $0.project == query.project)
+                $0.ran(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
             }.sorted { ($0.startNanos, $0.traceId, $0.spanId) > ($1.startNanos, $1.traceId, $1.spanId) }.prefix(2 * query.limit)
             var requests: [RetrievedRequest] = []
             for (traceId, inRange) in Dictionary(grouping: newest, by: \.traceId) {
                 guard let trace = state.traces[traceId] else { continue }
                 let retrievals = inRange.filter { !$0.isRerank }, reranks = inRange.filter(\.isRerank)
-                let scores = retrievals.flatMap(\.documents).compactMap(\.score)
+                let scores = retrievals.flatMap(\.scores)
                 requests.append(RetrievedRequest(
                     traceId: traceId, service: trace.service, startNanos: trace.startNanos, dimensions: trace.dimensions,
                     retrieved: retrievals.isEmpty ? nil : retrievals.reduce(0) { $0 + $1.documents.count },
@@ -259,7 +259,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         state.withLock { state in
             var uses: [String: (count: Int, scores: [Double], last: Int64)] = [:]
             let steps = state.retrievals.values.flatMap(\.values).filter {
-                !$0.isRerank && $0.startNanos >= query.fromNanos && $0.startNanos < query.toNanos && (query.project == nil || $0.project == query.project)
+                !$0.isRerank && $0.ran(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
             }
             let rows = steps.flatMap { step in step.documents.compactMap { d in d.id.map { (step, $0, d.score) } } }
             // Past the newest `query.newest`, those at the instant of the first one left out go too, as in SQL.

@@ -37,7 +37,7 @@ public struct RequestOutcomeQuery: Sendable, Hashable {
 
     /// The arm of a request of the range; nil for any other.
     public func arm(of trace: TraceSummary) -> String? {
-        guard trace.startNanos >= fromNanos, trace.startNanos < toNanos, project == nil || trace.project == project else { return nil }
+        guard ExperimentArmQuery(grouping: grouping, fromNanos: fromNanos, toNanos: toNanos, project: project).includes(trace) else { return nil }
         if case .experiment = grouping { return grouping.arm(of: trace) }
         return grouping.arm(of: trace) ?? (unlabelled ? "" : nil)
     }

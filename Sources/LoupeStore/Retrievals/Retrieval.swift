@@ -29,6 +29,14 @@ public struct Retrieval: Sendable, Hashable {
         )
     }
 
+    /// The documents' scores, for those that have one.
+    public var scores: [Double] { documents.compactMap(\.score) }
+
     /// The best score among the documents, nil when none is scored.
-    public var topScore: Double? { documents.compactMap(\.score).max() }
+    public var topScore: Double? { scores.max() }
+
+    /// Whether the step ran in a range, in the project when one is named.
+    public func ran(fromNanos: Int64, toNanos: Int64, project: String?) -> Bool {
+        startNanos >= fromNanos && startNanos < toNanos && (project == nil || self.project == project)
+    }
 }

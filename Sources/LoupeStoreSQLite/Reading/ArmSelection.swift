@@ -25,6 +25,15 @@ struct ArmSelection {
         }
     }
 
+    /// The selection's requests with negative feedback (few, so read from the scores' side): each
+    /// arm's (and `step`'s, when given) count, those that also failed, and their cost.
+    func negatives(step: String? = nil, in db: Database) throws -> String {
+        """
+        SELECT \(arm), \(step.map { "\($0), " } ?? "")COUNT(*), SUM(error_count > 0), TOTAL(cost_usd) FROM traces
+        WHERE trace_id IN (\(try NegativeFeedback.traceIds(in: db))) AND \(filter) GROUP BY 1\(step == nil ? "" : ", 2")
+        """
+    }
+
     /// Where the requests are read from, their arm, and the filter's start (ending in `AND`).
     private static func base(_ grouping: ArmGrouping, unlabelled: Bool) -> (String, String, String, [(any DatabaseValueConvertible)?]) {
         let label: String

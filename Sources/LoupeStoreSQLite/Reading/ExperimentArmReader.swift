@@ -31,12 +31,7 @@ enum ExperimentArmReader {
             )
         }
         guard !arms.isEmpty else { return [] }
-        let negativeTraces = try NegativeFeedback.traceIds(in: db)
-        let negatives = """
-            SELECT \(selection.arm), COUNT(*), SUM(error_count > 0) FROM traces
-            WHERE trace_id IN (\(negativeTraces)) AND \(filter) GROUP BY 1
-            """
-        for row in try Row.fetchAll(db, sql: negatives, arguments: StatementArguments(arguments)) {
+        for row in try Row.fetchAll(db, sql: try selection.negatives(in: db), arguments: StatementArguments(arguments)) {
             let variant: String = row[0] ?? "", count: Int = row[1], failedToo: Int = row[2]
             arms[variant]?.negativeFeedback = count
             arms[variant]?.unsuccessful += count - failedToo

@@ -12,10 +12,7 @@ enum RequestOutcomeReader {
         let origin = query.originNanos
         let step = query.stepNanos.map { "\(origin) + (start_ns - \(origin)) / \($0) * \($0)" } ?? "\(origin)"
         var outcomes: [[String]: RequestOutcome] = [:]
-        let negatives = """
-            SELECT \(selection.arm), \(step), COUNT(*), SUM(error_count > 0), TOTAL(cost_usd) FROM traces
-            WHERE trace_id IN (\(try NegativeFeedback.traceIds(in: db))) AND \(selection.filter) GROUP BY 1, 2
-            """
+        let negatives = try selection.negatives(step: step, in: db)
         if query.negativeFeedbackOnly {
             return try Row.fetchAll(db, sql: negatives, arguments: StatementArguments(selection.arguments)).map { row in
                 let count: Int = row[2]

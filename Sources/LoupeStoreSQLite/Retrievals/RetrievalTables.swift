@@ -45,7 +45,7 @@ enum RetrievalTables {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for r in retrievals {
-            let scores = r.documents.compactMap(\.score)
+            let scores = r.scores
             try step.execute(arguments: [
                 r.traceId, r.spanId, r.project, r.startNanos, r.isRerank, r.documents.count, r.topScore,
                 scores.isEmpty ? nil : scores.reduce(0, +), scores.count,
