@@ -76,7 +76,9 @@ let package = Package(
         // In-memory recorder, manual clock and seeded ids for asserting on telemetry in tests.
         .target(name: "LoupeTesting", dependencies: ["Loupe"], swiftSettings: settings),
         // The storage contract and an in-memory store.
-        .target(name: "LoupeStore", dependencies: ["LoupeCore"], swiftSettings: settings),
+        .target(
+            name: "LoupeStore", dependencies: ["LoupeCore", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: settings
+        ),
         // SQLite's variadic process-wide configuration, which Swift cannot call.
         .target(name: "CLoupeSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The embedded store; the only module that imports GRDB.
@@ -215,6 +217,7 @@ let package = Package(
             dependencies: [
                 "LoupeServer", "LoupeDemo", "LoupeTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: settings

@@ -119,6 +119,11 @@ public struct Dashboard: Sendable {
         return templates.render(layout, "layout")
     }
 
+    /// The login page; `next` is where to go once logged in, `error` why the last try failed.
+    public func login(next: String, error: String?) -> String {
+        templates.render(["next": next, "error": error ?? false] as [String: Any], "login")
+    }
+
     private func context(_ parameters: [String: String], page: Set<String>, nowNanos: Int64) throws -> PageContext {
         let query = try DashboardQuery(parameters, dimensions: dimensions, pageParameters: page, nowNanos: nowNanos)
         return PageContext(analytics: analytics, query: query, templates: templates, otlpEndpoint: otlpEndpoint)

@@ -19,11 +19,14 @@ public struct OTLPHTTPSender: Sendable {
 
     public let endpoint: String
     public let maxAttempts: Int
+    /// Sent as `Authorization: Bearer …`; nil for a server without keys.
+    public let apiKey: String?
     private let client: HTTPClient
 
     /// `endpoint` is the full traces URL, e.g. `http://127.0.0.1:4318/v1/traces`.
-    public init(endpoint: String, client: HTTPClient = .shared, maxAttempts: Int = 5) {
+    public init(endpoint: String, apiKey: String? = nil, client: HTTPClient = .shared, maxAttempts: Int = 5) {
         self.endpoint = endpoint
+        self.apiKey = apiKey
         self.client = client
         self.maxAttempts = maxAttempts
     }
@@ -41,6 +44,7 @@ public struct OTLPHTTPSender: Sendable {
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/x-protobuf")
             request.headers.add(name: "Content-Encoding", value: "gzip")
+            if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
             request.body = .bytes(compressed)
             let response = try await client.execute(request, timeout: .seconds(30))
             let bytes = try await response.body.collect(upTo: 4 << 20)

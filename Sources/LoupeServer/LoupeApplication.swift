@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -8,6 +9,7 @@ import LoupeCore
 import LoupeDashboard
 import LoupeStore
 import NIOCore
+import Prometheus
 import ServiceLifecycle
 
 /// Assembles Loupe's HTTP application: OTLP ingest, the query API, and the batch writer and
@@ -21,10 +23,13 @@ public enum LoupeApplication {
         public let writer: BatchWriter
         public let maintenance: StoreMaintenance<ContinuousClock>
         public let pipeline: IngestPipeline
-        public let router: Router<BasicRequestContext>
+        public let router: Router<LoupeRequestContext>
         /// Nil when alerting is turned off.
         public let alerts: AlertEngine?
         public let metrics: ServerMetrics
+        /// The API keys requests are checked against.
+        public let keys: AccessKeys
+        public let retention: Retention
     }
 
     public static func parts(
@@ -35,26 +40,38 @@ public enum LoupeApplication {
         let budget = IngestBudget(limitBytes: configuration.maxInFlightBytes)
         let counters = IngestCounters()
         let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: configuration.normalization), enrichers: enrichers)
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: LoupeRequestContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger))
+        let registry = PrometheusCollectorRegistry()
+        let keys = AccessKeys(store: store, now: now)
+        let secret = configuration.serverSecret ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        let access = Self.access(configuration, keys: keys, secret: secret, registry: registry, now: now)
+        let retention = Retention(policy: configuration.retention, store: store)
+        router.add(middleware: access.middleware)
+        router.add(middleware: ContentReadAudit(store: store, now: now))
         router.get("health") { _, _ in "ok" }
-        OTLPTraceReceiver<BasicRequestContext>(
+        AccessKeyRoutes(keys: keys).addRoutes(to: router)
+        AuditRoutes(store: store, now: now).addRoutes(to: router)
+        OTLPTraceReceiver(
             pipeline: pipeline, queue: queue, budget: budget, counters: counters, maxBodyBytes: configuration.maxBodyBytes,
             retryAfterSeconds: configuration.retryAfterSeconds, now: now, logger: logger
         ).addRoutes(to: router)
-        StatusRoutes<BasicRequestContext>(counters: counters, queue: queue, budget: budget, store: store, started: .now)
+        StatusRoutes<LoupeRequestContext>(counters: counters, queue: queue, budget: budget, store: store, retention: retention, started: .now)
             .addRoutes(to: router)
         let analytics = TelemetryAnalytics(store: store, prices: prices, creditPriceUSD: configuration.creditPriceUSD)
         let dimensions = configuration.normalization.businessDimensions
-        QueryRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
-        ScoreRoutes<BasicRequestContext>(store: store, now: now).addRoutes(to: router)
-        ExperimentRoutes<BasicRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
-        BusinessRoutes<BasicRequestContext>(
+        QueryRoutes<LoupeRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
+        ScoreRoutes(store: store, now: now).addRoutes(to: router)
+        ExperimentRoutes<LoupeRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
+        BusinessRoutes<LoupeRequestContext>(
             analytics: analytics, businessDimensions: dimensions, roiValues: configuration.roiValues, now: now
         ).addRoutes(to: router)
-        QualityRoutes<BasicRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
+        QualityRoutes<LoupeRequestContext>(analytics: analytics, now: now).addRoutes(to: router)
+        UserRoutes(records: UserRecords(store: store, analytics: analytics, pseudonyms: UserPseudonym(secret: secret), now: now))
+            .addRoutes(to: router)
+        RetentionRoutes(retention: retention, store: store, now: now).addRoutes(to: router)
         let budgets = BudgetBook(configuration.budgets, dimensions: Budget.dimensions(business: dimensions))
-        BudgetRoutes<BasicRequestContext>(analytics: analytics, budgets: budgets, rateLimits: configuration.rateLimits, now: now)
+        BudgetRoutes<LoupeRequestContext>(analytics: analytics, budgets: budgets, rateLimits: configuration.rateLimits, now: now)
             .addRoutes(to: router)
         var alerts: AlertEngine?
         if configuration.alerts.enabled {
@@ -63,16 +80,20 @@ public enum LoupeApplication {
                 channels: alertChannels(configuration.alerts.rules.channels, logger: logger, now: now),
                 dashboardURL: configuration.dashboardURL, logger: logger, budgets: budgets
             )
-            AlertRoutes<BasicRequestContext>(engine: engine, store: store, now: now).addRoutes(to: router)
+            AlertRoutes<LoupeRequestContext>(engine: engine, store: store, now: now).addRoutes(to: router)
             alerts = engine
         }
         let dashboard = Dashboard(
             analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts, budgets: budgets,
             rateLimits: configuration.rateLimits, roiValues: configuration.roiValues
         )
-        DashboardRoutes<BasicRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
-        let metrics = ServerMetrics(counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)
-        MetricsRoutes<BasicRequestContext>(metrics: metrics).addRoutes(to: router)
+        DashboardRoutes<LoupeRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
+        LoginRoutes(
+            dashboard: dashboard, keys: configuration.requireKeys ? keys : nil, sessions: access.sessions, limiter: access.limiter,
+            secureCookies: false, now: now
+        ).addRoutes(to: router)
+        let metrics = ServerMetrics(registry: registry, counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)
+        MetricsRoutes<LoupeRequestContext>(metrics: metrics).addRoutes(to: router)
         let writer = BatchWriter(
             queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, counters: counters, logger: logger,
             onCommit: { [genAI = metrics.genAI] batch in genAI.record(batch) }
@@ -80,8 +101,27 @@ public enum LoupeApplication {
         let maintenance = StoreMaintenance(store: store, logger: logger)
         return Parts(
             queue: queue, budget: budget, counters: counters, writer: writer, maintenance: maintenance, pipeline: pipeline,
-            router: router, alerts: alerts, metrics: metrics
+            router: router, alerts: alerts, metrics: metrics, keys: keys, retention: retention
         )
+    }
+
+    /// The access check every request passes, with the sessions and failure limiter the login page shares.
+    static func access(
+        _ configuration: ServerConfiguration, keys: AccessKeys, secret: Data, registry: PrometheusCollectorRegistry,
+        now: @escaping @Sendable () -> Int64
+    ) -> (middleware: AccessMiddleware, sessions: DashboardSessions, limiter: AuthFailureLimiter) {
+        let sessions = DashboardSessions(secret: secret)
+        let limiter = AuthFailureLimiter()
+        let middleware = AccessMiddleware(
+            keys: configuration.requireKeys ? keys : nil, sessions: sessions, policy: AccessPolicy(metricsNeedKey: configuration.metricsNeedKey),
+            limiter: limiter, refused: { reason in
+                registry.makeCounter(
+                    descriptor: .named("loupe_auth_refused_requests_total", help: "Requests refused by authentication, by reason."),
+                    labels: [("reason", reason)]
+                ).increment()
+            }, now: now
+        )
+        return (middleware, sessions, limiter)
     }
 
     /// The configured channels, and a log line for every notification in any case.
@@ -112,7 +152,13 @@ public enum LoupeApplication {
         return Application(
             router: parts.router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),
-            services: [parts.writer, parts.maintenance] + (parts.alerts.map { engine -> [any Service] in
+            services: [
+                parts.writer, parts.maintenance,
+                RetentionService(
+                    retention: parts.retention, interval: .seconds(configuration.retentionIntervalSeconds), clock: ContinuousClock(), now: now,
+                    logger: logger
+                ),
+            ] + (parts.alerts.map { engine -> [any Service] in
                 [AlertService(
                     engine: engine, interval: .seconds(configuration.alerts.intervalSeconds), clock: ContinuousClock(), now: now, logger: logger
                 )]

@@ -39,6 +39,9 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         let cachePages = -1024 * options.cacheMiB
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous); PRAGMA cache_size = \(cachePages); PRAGMA temp_store = MEMORY")
+            // Lets retention give freed pages back (``reclaimSpace(maxBytes:)``); it takes effect only
+            // on a new, empty file, which is the only time SQLite lets it be chosen without a VACUUM.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
             // Commits checkpoint only as a backstop, for a process that never calls ``checkpoint()``.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.backstopCheckpointPages)")
             db.add(function: HistogramMergeFunction.function)
@@ -419,6 +422,86 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] {
         try await pool.read { db in try AlertHistory.read(query, in: db) }
+    }
+
+    public func createAccessKey(_ key: AccessKey) async throws {
+        try await pool.write { db in try AccessKeyTable.insert(key, in: db) }
+    }
+
+    public func accessKeys() async throws -> [AccessKey] {
+        try await pool.read { db in try AccessKeyTable.read(in: db) }
+    }
+
+    public func accessKey(id: String) async throws -> AccessKey? {
+        try await pool.read { db in try AccessKeyTable.read(id: id, in: db).first }
+    }
+
+    public func revokeAccessKey(id: String, atNanos: Int64) async throws -> Bool {
+        try await pool.write { db in try AccessKeyTable.revoke(id: id, atNanos: atNanos, in: db) }
+    }
+
+    public func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] {
+        guard !records.isEmpty else { return [] }
+        return try await pool.write { db in try AuditTable.append(records, in: db) }
+    }
+
+    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+        try await pool.read { db in try AuditTable.read(query, in: db) }
+    }
+
+    public func projects() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT project FROM traces ORDER BY project") }
+    }
+
+    public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts {
+        try await pool.writeWithoutTransaction { db in
+            var counts = DeletedCounts()
+            try db.inTransaction(.immediate) {
+                // Folded first: a trace's summary must exist for its spans to be found and go with it.
+                try self.foldPending(in: db)
+                counts = try Expiry.traces(request, in: db)
+                return .commit
+            }
+            self.pending.withLock { $0 = PendingAggregates() }
+            return counts
+        }
+    }
+
+    public func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts {
+        try await pool.write { db in try Expiry.rollups(request, in: db) }
+    }
+
+    /// Needs the file's incremental auto-vacuum, which databases created by this version have;
+    /// an older file reuses its freed pages instead, and `loupe vacuum` converts it.
+    public func reclaimSpace(maxBytes: Int64) async throws -> Int64 {
+        try await pool.writeWithoutTransaction { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 else { return 0 }
+            let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4_096
+            let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            let pages = min(free, max(1, maxBytes / pageSize))
+            guard pages > 0 else { return 0 }
+            try db.execute(sql: "PRAGMA incremental_vacuum(\(pages))")
+            return pages * pageSize
+        }
+    }
+
+    public func eraseUser(_ userId: String) async throws -> DeletedCounts {
+        let counts = try await pool.writeWithoutTransaction { db in
+            var counts = DeletedCounts()
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            try db.inTransaction(.immediate) {
+                // Folded first, so the user's pending rollup rows are in the tables to be deleted.
+                try self.foldPending(in: db)
+                counts = try UserErasure.erase(userId, in: db)
+                return .commit
+            }
+            self.pending.withLock { $0 = PendingAggregates() }
+            // The log still holds earlier images of the pages just overwritten: copy it back and empty it.
+            _ = try db.checkpoint(.truncate)
+            return counts
+        }
+        return counts
     }
 
     public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {

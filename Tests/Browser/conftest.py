@@ -44,19 +44,33 @@ def free_port() -> int:
 class Loupe:
     def __init__(self, url: str) -> None:
         self.url = url
+        self.key: str | None = None
 
     def api(self, path: str) -> Any:
-        with urllib.request.urlopen(self.url + path, timeout=30) as response:
+        headers = {"Authorization": "Bearer " + self.key} if self.key else {}
+        with urllib.request.urlopen(urllib.request.Request(self.url + path, headers=headers), timeout=30) as response:
             return json.load(response)
 
 
-def serve(feed: Any, ready: Any) -> Iterator[Loupe]:
-    """A `loupe serve` on a fresh database, fed by `feed(url)`, yielded once `ready(client)` holds."""
+def first_admin_key(log_path: str) -> str:
+    """The admin key `loupe serve` prints once on a new database."""
+    for _ in range(200):
+        for line in open(log_path).read().splitlines():
+            if line.strip().startswith("lpk_"):
+                return line.strip()
+        time.sleep(0.05)
+    pytest.fail("loupe serve printed no first admin key")
+
+
+def serve(feed: Any, ready: Any, keys: bool = False) -> Iterator[Loupe]:
+    """A `loupe serve` on a fresh database, fed by `feed(url)`, yielded once `ready(client)` holds.
+    Without `keys` it runs with --no-auth: the pages are what these suites look at; test_login.py
+    is the one that logs in."""
     workdir = tempfile.mkdtemp(prefix="loupe-browser-")
     port = free_port()
     log = open(os.path.join(workdir, "serve.log"), "w")
     process = subprocess.Popen([LOUPE_BIN, "serve", "--port", str(port), "--db", os.path.join(workdir, "browser.db"),
-                                "--alert-interval", "1s"],
+                                "--alert-interval", "1s"] + ([] if keys else ["--no-auth"]),
                                stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -68,8 +82,14 @@ def serve(feed: Any, ready: Any) -> Iterator[Loupe]:
                 if process.poll() is not None:
                     pytest.fail(f"loupe serve exited: {open(os.path.join(workdir, 'serve.log')).read()}")
                 time.sleep(0.05)
-        feed(url)
         client = Loupe(url)
+        if keys:
+            client.key = first_admin_key(os.path.join(workdir, "serve.log"))
+            otlp_feed.KEY = client.key
+        try:
+            feed(url)
+        finally:
+            otlp_feed.KEY = None
         # The server folds aggregates in about once a second; wait until the data is visible.
         for _ in range(100):
             if ready(client):

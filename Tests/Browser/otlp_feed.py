@@ -91,6 +91,17 @@ def hostile_trace(start: int) -> list[dict[str, Any]]:
     ]
 
 
+# The API key every request is sent with; None for a server started with --no-auth.
+KEY: str | None = None
+
+
+def headers() -> dict[str, str]:
+    sent = {"Content-Type": "application/json"}
+    if KEY:
+        sent["Authorization"] = "Bearer " + KEY
+    return sent
+
+
 def payload(service: str, spans: list[dict[str, Any]]) -> bytes:
     return json.dumps({"resourceSpans": [{
         "resource": {"attributes": [attr("service.name", service), attr("loupe.project", "browser")]},
@@ -100,7 +111,7 @@ def payload(service: str, spans: list[dict[str, Any]]) -> bytes:
 
 def send(url: str, service: str, spans: list[dict[str, Any]]) -> None:
     request = urllib.request.Request(url.rstrip("/") + "/v1/traces", data=payload(service, spans),
-                                     headers={"Content-Type": "application/json"}, method="POST")
+                                     headers=headers(), method="POST")
     with urllib.request.urlopen(request, timeout=30) as response:
         body = json.load(response)
         assert not body.get("partialSuccess", {}).get("rejectedSpans"), body
@@ -120,7 +131,7 @@ def feed(url: str) -> dict[str, Any]:
               for i in range(60)]
     scores.append({"trace_id": HOSTILE_TRACE, "name": HOSTILE_NAME, "value": 1, "comment": HOSTILE_ATTRIBUTE})
     request = urllib.request.Request(url.rstrip("/") + "/api/v1/scores", data=json.dumps(scores).encode(),
-                                     headers={"Content-Type": "application/json"}, method="POST")
+                                     headers=headers(), method="POST")
     with urllib.request.urlopen(request, timeout=30) as response:
         assert json.load(response)["stored"] == 61
     return {"traces": 61, "sent_at_ns": now}

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -28,8 +29,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(url: str) -> bytes:
-    return urllib.request.urlopen(url, timeout=10).read()
+def get(url: str, key: str | None = None) -> bytes:
+    headers = {"Authorization": "Bearer " + key} if key else {}
+    return urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10).read()
+
+
+def first_admin_key(log_path: str) -> str:
+    """The admin key `loupe serve` prints once on a new database."""
+    for _ in range(200):
+        for line in open(log_path).read().splitlines():
+            if line.strip().startswith("lpk_"):
+                return line.strip()
+        time.sleep(0.05)
+    raise SystemExit("FAIL: loupe serve printed no first admin key")
 
 
 def wait(what: str, check, seconds: float = 60) -> None:
@@ -69,19 +81,33 @@ def main() -> None:
         port = free_port()
         loupe = f"http://127.0.0.1:{port}"
         processes.append(subprocess.Popen(
-            [LOUPE, "serve", "--port", str(port), "--db", os.path.join(work, "loupe.db"), "--alert-interval", "1s"],
+            [LOUPE, "serve", "--port", str(port), "--db", os.path.join(work, "loupe.db"), "--alert-interval", "1s",
+             "--metrics-auth"],
             stdout=open(os.path.join(work, "serve.log"), "w"), stderr=subprocess.STDOUT))
         wait("loupe serve answers", lambda: get(loupe + "/health") == b"ok")
+        # With --metrics-auth, /metrics wants a key like the API; Prometheus sends it as a bearer token.
+        key = first_admin_key(os.path.join(work, "serve.log"))
+        otlp_feed.KEY = key
         otlp_feed.feed(loupe)
-        metrics = get(loupe + "/metrics")
+        try:
+            get(loupe + "/metrics")
+            raise SystemExit("FAIL: /metrics answered without a key under --metrics-auth")
+        except urllib.error.HTTPError as refused:
+            if refused.code != 401:
+                raise SystemExit(f"FAIL: /metrics without a key answered {refused.code}, not 401")
+        metrics = get(loupe + "/metrics", key)
         promtool("check", "metrics", stdin=metrics)
+        credentials = os.path.join(work, "loupe.key")
+        with open(credentials, "w") as out:
+            out.write(key)
 
         prometheus_port = free_port()
         prometheus = f"http://127.0.0.1:{prometheus_port}"
         config = os.path.join(work, "prometheus.yml")
         with open(config, "w") as out:
             out.write(f"global: {{scrape_interval: 1s, evaluation_interval: 1s}}\nrule_files: [{json.dumps(rules)}]\n"
-                      f"scrape_configs:\n  - job_name: loupe\n    static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n")
+                      f"scrape_configs:\n  - job_name: loupe\n    static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n"
+                      f"    authorization: {{credentials_file: {json.dumps(credentials)}}}\n")
         processes.append(subprocess.Popen(
             ["prometheus", f"--config.file={config}", f"--storage.tsdb.path={os.path.join(work, 'tsdb')}",
              f"--web.listen-address=127.0.0.1:{prometheus_port}"],
@@ -89,7 +115,7 @@ def main() -> None:
         wait("Prometheus scrapes Loupe", lambda: query(prometheus, 'up{job="loupe"}') == 1.0)
 
         now = int(time.time())
-        summary = json.loads(get(loupe + f"/api/v1/summary?from={now - 7200}&to={now + 60}"))["totals"]
+        summary = json.loads(get(loupe + f"/api/v1/summary?from={now - 7200}&to={now + 60}", key))["totals"]
         expected = {
             "sum(loupe_genai_requests_total)": summary["requests"]["count"],
             'sum(loupe_genai_requests_total{status="error"})': summary["requests"]["errors"],

@@ -88,6 +88,12 @@ svg.spark{display:block;fill:var(--bad)}
 td.actions form{display:inline}td.actions button{font:inherit;font-size:12px;padding:2px 8px;margin:1px;border-radius:5px;border:1px solid var(--line);background:var(--panel);color:var(--text);cursor:pointer}
 .badge.critical{border-color:var(--bad);color:var(--bad)}.badge.warning{border-color:var(--warn);color:var(--warn)}tr.alert-resolved{opacity:.65}
 footer{padding:16px 20px;color:var(--muted);font-size:12px;text-align:center}
+form.logout{display:inline}form.logout button{font:inherit;padding:0;border:0;background:none;color:var(--accent);cursor:pointer}
+main.login{max-width:380px;margin:12vh auto;padding:28px;background:var(--panel);border:1px solid var(--line);border-radius:10px}
+main.login h1{margin:0 0 18px;font-size:22px}main.login label{display:block;font-weight:600;margin-bottom:6px}
+main.login input[type=password]{box-sizing:border-box;width:100%;font:inherit;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--text)}
+main.login button{margin-top:12px;font:inherit;padding:6px 18px;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}
+main.login p{font-size:13px}main.login code{background:var(--bg);padding:1px 5px;border-radius:4px}
 .live{font-size:12px;color:var(--muted)}.notice{font-size:12px;color:var(--warn)}
 ol.anomalies{margin:0;padding-left:22px}ol.anomalies>li{padding:8px 0;border-bottom:1px solid var(--line)}ol.anomalies>li:last-child{border-bottom:none}
 ol.anomalies .summary{font-weight:600}ul.drivers{margin:4px 0 0;padding-left:18px;font-size:13px}

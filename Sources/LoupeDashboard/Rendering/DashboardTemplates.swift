@@ -11,7 +11,7 @@ struct DashboardTemplates: Sendable {
             ("layout", LayoutTemplate.source), ("overview", OverviewTemplate.source), ("traces", TraceListTemplate.source),
             ("trace", TraceTemplate.source), ("errors", ErrorsTemplate.source), ("time", TimeTemplate.source),
             ("cost", CostTemplate.source), ("models", ModelsTemplate.source),
-            ("heatmap", HeatmapTemplate.source), ("users", UsersTemplate.source), ("business", BusinessTemplate.source), ("alerts", AlertsTemplate.source), ("anomalies", AnomaliesTemplate.source), ("recommendations", RecommendationsTemplate.source), ("experiments", ExperimentsTemplate.source), ("message", MessageTemplate.source),
+            ("heatmap", HeatmapTemplate.source), ("users", UsersTemplate.source), ("business", BusinessTemplate.source), ("alerts", AlertsTemplate.source), ("anomalies", AnomaliesTemplate.source), ("recommendations", RecommendationsTemplate.source), ("experiments", ExperimentsTemplate.source), ("message", MessageTemplate.source), ("login", LoginTemplate.source),
         ]
         for (name, source) in sources {
             // The sources are part of the program: one that does not compile is a programming error.

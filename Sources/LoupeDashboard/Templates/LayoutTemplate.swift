@@ -32,7 +32,8 @@ enum LayoutTemplate {
 <main>
 {{{content}}}
 </main>
-<footer>Loupe · observability for GenAI pipelines · <a href="/api/v1/summary">JSON API</a></footer>
+<footer>Loupe · observability for GenAI pipelines · <a href="/api/v1/summary">JSON API</a> ·
+<form method="post" action="/ui/logout" class="logout"><button type="submit">Log out</button></form></footer>
 </body>
 </html>
 """#

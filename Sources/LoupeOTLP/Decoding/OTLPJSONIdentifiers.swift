@@ -1,4 +1,5 @@
 import Foundation
+import LoupeCore
 
 /// Rewrites OTLP JSON's hex ids into the base64 that proto3 JSON expects for `bytes` fields.
 ///

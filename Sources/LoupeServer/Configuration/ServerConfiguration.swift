@@ -1,3 +1,4 @@
+import Foundation
 import LoupeAlerts
 import LoupeAnalytics
 import LoupeCore
@@ -28,6 +29,18 @@ public struct ServerConfiguration: Sendable {
     public var roiValues = RoiValues()
     /// Provider rate limits per model from `--rate-limits`, for capacity forecasts.
     public var rateLimits: [RateLimit] = []
+    /// Whether requests need an API key (the default), or anyone who reaches the port may do
+    /// anything (`--no-auth`, for a playground on loopback).
+    public var requireKeys = true
+    /// Whether `/metrics` needs a read key too (`--metrics-auth`).
+    public var metricsNeedKey = false
+    /// The server's secret, which dashboard sessions are signed with; nil: a new one each start,
+    /// which logs everyone out on restart.
+    public var serverSecret: Data?
+    /// How long spans and rollups are kept (`--retention`); the API may change it while the server runs.
+    public var retention = RetentionPolicy()
+    /// How often retention runs.
+    public var retentionIntervalSeconds: Int = 60
     /// US dollars per Snowflake credit (`--credit-price-usd`), for the warehouse credits recommendations price.
     public var creditPriceUSD: Double = CostCalculator().creditPriceUSD
 

@@ -55,7 +55,7 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
             guard let asset = DashboardAsset.named(context.parameters.get("name") ?? "") else {
                 return html(dashboard.message(headline: "Not found", text: "There is no such asset.", nowNanos: now()), .notFound, request)
             }
-            var response = respond(asset.body, contentType: asset.contentType, status: .ok, request)
+            var response = Self.respond(asset.body, contentType: asset.contentType, status: .ok, request)
             response.headers[.cacheControl] = "public, max-age=300"
             return response
         }
@@ -64,11 +64,7 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
     /// The alerts page's buttons. A form post from another site is refused: browsers say where a
     /// request comes from (`Sec-Fetch-Site`, `Origin`), so a page elsewhere cannot silence an alert.
     private func alertAction(_ request: Request, id: String, action: String) async throws -> Response {
-        let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
-        let origin = request.headers[.origin]
-        let host = request.headers[HTTPField.Name("Host")!] ?? request.head.authority
-        let sameOrigin = origin.map { origin in host.map { origin.hasSuffix("//" + $0) } ?? false } ?? true
-        guard site == nil || site == "same-origin" || site == "none", sameOrigin else {
+        guard !SameOrigin.isCrossSite(request) else {
             return html(dashboard.message(headline: "Refused", text: "Alerts can be changed from Loupe's own pages only.", nowNanos: now()),
                         .forbidden, request)
         }
@@ -117,10 +113,11 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
     }
 
     private func html(_ body: String, _ status: HTTPResponse.Status, _ request: Request) -> Response {
-        respond(body, contentType: "text/html; charset=utf-8", status: status, request)
+        Self.respond(body, contentType: "text/html; charset=utf-8", status: status, request)
     }
 
-    private func respond(_ body: String, contentType: String, status: HTTPResponse.Status, _ request: Request) -> Response {
+    /// A page or asset with the security headers, gzip-compressed when the browser accepts it.
+    static func respond(_ body: String, contentType: String, status: HTTPResponse.Status, _ request: Request) -> Response {
         var headers = Self.securityHeaders
         headers[.contentType] = contentType
         headers[.vary] = "Accept-Encoding"

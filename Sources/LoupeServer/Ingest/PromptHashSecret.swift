@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
 
-/// The server secret prompt hashes are keyed with (``PromptHashEnricher``), kept in a file beside
-/// the database so that hashes stay comparable across restarts; created on first start, readable
-/// by its owner only.
+/// The server secret prompt hashes are keyed with (``PromptHashEnricher``), and dashboard sessions
+/// are signed with (``DashboardSessions``, through a key derived for that use), kept in a file beside
+/// the database so that hashes stay comparable and people stay logged in across restarts; created
+/// on first start, readable by its owner only.
 public enum PromptHashSecret {
     public enum Failure: Error, CustomStringConvertible {
         case unreadable(path: String, reason: String)

@@ -16,8 +16,11 @@ public final class ServerMetrics: Sendable {
     /// The counters' values at the last scrape: Prometheus counters only move forward, by deltas.
     private let exported = Mutex<IngestCounters.Snapshot?>(nil)
 
-    public init(counters: IngestCounters, budget: IngestBudget, queue: IngestQueue, store: any TelemetryStore, alerts: AlertEngine?) {
-        let registry = PrometheusCollectorRegistry()
+    /// `registry`: where the server's parts that count for themselves (authentication) already count.
+    public init(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), counters: IngestCounters, budget: IngestBudget,
+        queue: IngestQueue, store: any TelemetryStore, alerts: AlertEngine?
+    ) {
         self.registry = registry
         self.genAI = GenAIMetrics(registry: registry)
         self.counters = counters

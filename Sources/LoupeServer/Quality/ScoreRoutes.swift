@@ -4,20 +4,21 @@ import LoupeAnalytics
 import LoupeStore
 
 /// `POST /api/v1/scores` (feedback, annotations, evaluations) and `GET /api/v1/scores`.
-struct ScoreRoutes<Context: RequestContext>: Sendable {
+struct ScoreRoutes: Sendable {
     let store: any TelemetryStore
     let now: @Sendable () -> Int64
 
     /// Most scores in one request, so one request cannot hold the writer for long.
     static var maxScores: Int { 1_000 }
 
-    func addRoutes(to router: Router<Context>) {
+    func addRoutes(to router: Router<LoupeRequestContext>) {
         let api = router.group("api/v1")
-        api.post("scores") { request, _ in try await post(request) }
+        api.post("scores") { request, context in try await post(request, keyProject: context.grant?.project) }
         api.get("scores") { request, _ in try await list(request) }
     }
 
-    func post(_ request: Request) async throws -> ScoresWrittenBody {
+    /// `keyProject`: the project of the key the scores were sent with, which they are stored in.
+    func post(_ request: Request, keyProject: String? = nil) async throws -> ScoresWrittenBody {
         let body = try await request.body.collect(upTo: 4 << 20)
         let data = Data(body.readableBytesView)
         let payloads: [ScorePayload]
@@ -38,6 +39,8 @@ struct ScoreRoutes<Context: RequestContext>: Sendable {
         let at = now()
         var scores: [Score] = []
         for (index, payload) in payloads.enumerated() {
+            var payload = payload
+            if let keyProject { payload.project = keyProject }
             do {
                 scores.append(try payload.score(now: at))
             } catch {

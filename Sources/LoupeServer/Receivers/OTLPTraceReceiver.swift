@@ -17,7 +17,7 @@ import LoupeStore
 /// backlog needs to drain) before its body is read when the memory budget is spent, and while it is
 /// read as soon as it would overspend it. Only the client's own mistakes are answered with another
 /// 4xx, which exporters drop for good; anything unexpected is a 503, which they retry.
-struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
+struct OTLPTraceReceiver: Sendable {
     let pipeline: IngestPipeline
     let queue: IngestQueue
     let budget: IngestBudget
@@ -52,8 +52,8 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
         self.decodePool = decodePool
     }
 
-    func addRoutes(to router: Router<Context>) {
-        router.post("/v1/traces") { request, _ in await receive(request) }
+    func addRoutes(to router: Router<LoupeRequestContext>) {
+        router.post("/v1/traces") { request, context in await receive(request, keyProject: context.grant?.project) }
         // A browser or a misconfigured exporter that GETs the endpoint learns what it takes.
         router.get("/v1/traces") { _, _ in
             Response(
@@ -62,9 +62,12 @@ struct OTLPTraceReceiver<Context: RequestContext>: Sendable {
         }
     }
 
-    func receive(_ request: Request) async -> Response {
+    /// `keyProject`: the project of the key the request was sent with, which every span is stored
+    /// in whatever the request says; without one, the `x-loupe-project` header, then the spans'
+    /// resource attributes decide.
+    func receive(_ request: Request, keyProject: String? = nil) async -> Response {
         let started = ContinuousClock.now
-        let project = request.headers[HTTPField.Name("x-loupe-project")!].flatMap { $0.isEmpty ? nil : $0 }
+        let project = keyProject ?? request.headers[HTTPField.Name("x-loupe-project")!].flatMap { $0.isEmpty ? nil : $0 }
         let encoding = OTLPEncoding(contentType: request.headers[.contentType])
         let reservation = BudgetReservation(budget)
         defer { reservation.release() }

@@ -40,9 +40,11 @@ public struct ServerStatus: Codable, Sendable {
     public var ingest: IngestCounters.Snapshot
     public var queue: Queue
     public var store: Store
+    /// What retention deleted since the server started; nil from a server without it.
+    public var retention: Retention.Tally?
 
     enum CodingKeys: String, CodingKey {
         case uptimeSeconds = "uptime_seconds"
-        case ingest, queue, store
+        case ingest, queue, store, retention
     }
 }

@@ -8,6 +8,7 @@ struct StatusRoutes<Context: RequestContext>: Sendable {
     let queue: IngestQueue
     let budget: IngestBudget
     let store: any TelemetryStore
+    let retention: Retention
     let started: ContinuousClock.Instant
 
     func addRoutes(to router: Router<Context>) {
@@ -21,7 +22,7 @@ struct StatusRoutes<Context: RequestContext>: Sendable {
             queue: .init(
                 spans: queue.depth, capacitySpans: queue.capacity, bytesInFlight: budget.bytesInFlight,
                 maxInFlightBytes: budget.limitBytes),
-            store: .init(await store.health()))
+            store: .init(await store.health()), retention: retention.tally)
     }
 }
 

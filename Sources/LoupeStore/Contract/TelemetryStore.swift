@@ -97,6 +97,47 @@ public protocol TelemetryStore: Sendable {
     /// Alert history in a range, newest first, at most `query.limit`.
     func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent]
 
+    /// Stores a new API key; a key whose id is taken is refused with ``AccessKeyConflict``.
+    func createAccessKey(_ key: AccessKey) async throws
+
+    /// Every key, revoked ones included, oldest first.
+    func accessKeys() async throws -> [AccessKey]
+
+    /// The key with this visible id, revoked or not; nil when there is none.
+    func accessKey(id: String) async throws -> AccessKey?
+
+    /// Revokes a key from `atNanos` on; false when there is no such key or it was already revoked.
+    func revokeAccessKey(id: String, atNanos: Int64) async throws -> Bool
+
+    /// Appends records to the audit trail, atomically and in order, each chained to the one before
+    /// (``AuditEntry/appending(_:after:)``), and returns them as stored. Entries are never changed
+    /// or removed afterwards.
+    func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry]
+
+    /// Audit entries in chain order, oldest first, at most `query.limit`.
+    func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry]
+
+    /// The projects that hold traces, for retention to apply each one's rules.
+    func projects() async throws -> [String]
+
+    /// Deletes up to `request.limit` of the oldest traces that started before `request.beforeNanos`
+    /// in its projects, with their spans, scores and retrieval steps. Retention calls it again until
+    /// it deletes nothing, so no call holds the writer for long.
+    func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts
+
+    /// Deletes up to `request.limit` rollup rows (of every tier) whose period starts before
+    /// `request.beforeNanos` in its projects; the rows of a period go together or not at all.
+    func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts
+
+    /// Gives up to `maxBytes` of space freed by deletions back to the file system; returns how
+    /// much it gave back (0 for an engine that manages its own space).
+    func reclaimSpace(maxBytes: Int64) async throws -> Int64
+
+    /// Erases one end user: their traces with every span, their scores and those of their traces,
+    /// their retrieval steps and their per-user rollup rows, leaving no copy of their id or content
+    /// behind (deleted bytes are overwritten). Rollups not kept per user keep their totals.
+    func eraseUser(_ userId: String) async throws -> DeletedCounts
+
     /// Counted model calls with usage but no price, by model, most used first.
     func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel]
 
@@ -126,6 +167,9 @@ extension TelemetryStore {
     public func maintain() async throws {
         try await flushAggregates()
     }
+
+    /// Stores that manage their own space have nothing to give back.
+    public func reclaimSpace(maxBytes: Int64) async throws -> Int64 { 0 }
 
     /// Stores that any number of processes may write have nothing to claim.
     public func claimIngest() async throws {}

@@ -1,3 +1,4 @@
+import Foundation
 import LoupeCore
 import Synchronization
 
@@ -9,9 +10,25 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         var traces: [String: TraceSummary] = [:]
         var callResponses: [CallResponseKey: CallResponseClaim] = [:]
         var alertEvents: [AlertEvent] = []
+        var accessKeys: [AccessKey] = []
+        var audit: [AuditEntry] = []
         var scores: [String: Score] = [:]
         /// By trace id, then span id.
         var retrievals: [String: [String: Retrieval]] = [:]
+
+        /// Removes traces with their spans, their scores and their retrieval steps.
+        mutating func remove(traces: Set<String>) -> DeletedCounts {
+            var counts = DeletedCounts()
+            for traceId in traces {
+                counts.spans += spans.removeValue(forKey: traceId)?.count ?? 0
+                counts.traces += self.traces.removeValue(forKey: traceId) != nil ? 1 : 0
+                counts.retrievals += retrievals.removeValue(forKey: traceId)?.count ?? 0
+            }
+            let scored = scores.values.filter { $0.target.traceId.map(traces.contains) == true }
+            for score in scored { scores[score.id] = nil }
+            counts.scores = scored.count
+            return counts
+        }
 
         /// Whether a trace got a negative user-feedback score, of its own or of its session.
         func negativeFeedback() -> @Sendable (TraceSummary) -> Bool {
@@ -307,6 +324,90 @@ public final class InMemoryTelemetryStore: TelemetryStore {
             // Stable: events of one instant keep the order they were appended in, newest last, reversed.
             Array(state.alertEvents.enumerated().filter { query.matches($0.element) }
                 .sorted { ($0.element.atNanos, $0.offset) > ($1.element.atNanos, $1.offset) }.map(\.element).prefix(query.limit))
+        }
+    }
+
+    public func createAccessKey(_ key: AccessKey) async throws {
+        try state.withLock { state throws(AccessKeyConflict) in
+            guard !state.accessKeys.contains(where: { $0.id == key.id }) else { throw AccessKeyConflict(id: key.id) }
+            state.accessKeys.append(key)
+        }
+    }
+
+    public func accessKeys() async throws -> [AccessKey] {
+        state.withLock { $0.accessKeys.sorted { ($0.createdNanos, $0.id) < ($1.createdNanos, $1.id) } }
+    }
+
+    public func accessKey(id: String) async throws -> AccessKey? {
+        state.withLock { $0.accessKeys.first { $0.id == id } }
+    }
+
+    public func revokeAccessKey(id: String, atNanos: Int64) async throws -> Bool {
+        state.withLock { state in
+            guard let index = state.accessKeys.firstIndex(where: { $0.id == id && !$0.isRevoked }) else { return false }
+            state.accessKeys[index].revokedNanos = atNanos
+            return true
+        }
+    }
+
+    public func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] {
+        state.withLock { state in
+            records.map { record in
+                let entry = AuditEntry.appending(record, after: state.audit.last.map { ($0.sequence, $0.hash) })
+                state.audit.append(entry)
+                return entry
+            }
+        }
+    }
+
+    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+        state.withLock { Array($0.audit.filter(query.matches).prefix(query.limit)) }
+    }
+
+    public func projects() async throws -> [String] {
+        state.withLock { Set($0.traces.values.map(\.project)).sorted() }
+    }
+
+    public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts {
+        state.withLock { state in
+            let expired = state.traces.values.filter { $0.startNanos < request.beforeNanos && request.projects.contains($0.project) }
+                .sorted { ($0.startNanos, $0.traceId) < ($1.startNanos, $1.traceId) }.prefix(request.limit).map(\.traceId)
+            var counts = state.remove(traces: Set(expired))
+            let sessionScores = state.scores.values.filter {
+                $0.target.traceId == nil && $0.timestampNanos < request.beforeNanos && request.projects.contains($0.project)
+            }
+            for score in sessionScores { state.scores[score.id] = nil }
+            counts.scores += sessionScores.count
+            return counts
+        }
+    }
+
+    public func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts {
+        state.withLock { state in
+            let beforeMinute = request.beforeNanos / 60_000_000_000
+            let expired = state.rollups.keys.filter { $0.minute < beforeMinute && request.projects.contains($0.project) }
+            for key in expired { state.rollups[key] = nil }
+            return DeletedCounts(rollupRows: expired.count)
+        }
+    }
+
+    public func eraseUser(_ userId: String) async throws -> DeletedCounts {
+        state.withLock { state in
+            var traces = Set(state.traces.values.filter { $0.userId == userId }.map(\.traceId))
+            for (traceId, spans) in state.spans where spans.values.contains(where: { $0.userId == userId }) { traces.insert(traceId) }
+            let sessions = Set(traces.compactMap { state.traces[$0]?.sessionId })
+            let scores = state.scores.values.filter { $0.userId == userId || $0.target.sessionId.map(sessions.contains) == true }
+            for score in scores { state.scores[score.id] = nil }
+            var counts = state.remove(traces: traces)
+            counts.scores += scores.count
+            let rows = state.rollups.keys.filter { $0.user == userId }
+            for key in rows { state.rollups[key] = nil }
+            counts.rollupRows = rows.count
+            for index in state.alertEvents.indices {
+                state.alertEvents[index].key = state.alertEvents[index].key.mapValues { $0.replacingOccurrences(of: userId, with: "[erased user]") }
+                state.alertEvents[index].detail = state.alertEvents[index].detail.replacingOccurrences(of: userId, with: "[erased user]")
+            }
+            return counts
         }
     }
 

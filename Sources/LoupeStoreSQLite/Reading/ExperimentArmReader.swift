@@ -5,8 +5,7 @@ import LoupeStore
 /// ``TelemetryStore/experimentArms(_:)`` in SQL, adding up in SQLite rather than returning a row per
 /// request: totals from the covering `traces_experiments` index; negative feedback from the
 /// negative scores' side (few); each variant's newest latencies; and, in a second read the store
-/// runs beside the first, score sums by joining requests to `scores_trace`, another covering index
-/// (sessions only when some score targets one).
+/// runs beside the first, score sums (``scores(_:in:)``).
 enum ExperimentArmReader {
     /// A score as a number on 0…1 where its scale is known, as ``Score/normalizedValue``.
     private static let value = """
@@ -47,32 +46,58 @@ enum ExperimentArmReader {
         return arms.values.sorted { $0.variant < $1.variant }
     }
 
-    /// Each variant's score sums by score name.
-    static func scores(_ query: ExperimentArmQuery, in db: Database) throws -> [String: [String: SampleMoments]] {
-        let selection = ArmSelection(query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
-        let arguments = selection.arguments
-        let requests = "SELECT \(selection.arm) AS variant, trace_id, session_id FROM \(selection.from) WHERE \(selection.filter)"
-        let sessionScores = try NegativeFeedback.hasSessionScores(db)
-        var scores = """
-            SELECT r.variant, s.name, COUNT(*), SUM(\(value)), SUM(\(value) * \(value))
-            FROM (\(requests)) r JOIN scores s ON s.trace_id = r.trace_id WHERE s.number IS NOT NULL GROUP BY r.variant, s.name
-            """
-        var scoreArguments = arguments
-        if sessionScores {
-            scores += """
+    /// How long before a range its requests' scores may have been given: a score follows its
+    /// request, save for clocks that disagree. Scores stamped earlier than this are not joined.
+    static let scoreLeadNanos: Int64 = 86_400_000_000_000
 
-                UNION ALL
-                SELECT r.variant, s.name, COUNT(*), SUM(\(value)), SUM(\(value) * \(value))
-                FROM (\(requests)) r JOIN scores s ON s.session_id = r.session_id WHERE s.number IS NOT NULL GROUP BY r.variant, s.name
-                """
-            scoreArguments += arguments
+    /// Each variant's score sums by score name: the range's scores (from `scores_time`, which holds
+    /// their values) kept by trace and session, then the selection's requests streamed past them.
+    /// The join happens here, not in SQL: SQLite would look each request up in the scores index
+    /// (a hundred thousand requests, 400 ms), and held this way memory grows with the scores, not
+    /// with the requests.
+    static func scores(_ query: ExperimentArmQuery, in db: Database) throws -> [String: [String: SampleMoments]] {
+        var names: [String] = []
+        var nameIndex: [String: Int] = [:]
+        var byTrace: [String: [(name: Int, value: Double)]] = [:]
+        var bySession: [String: [(name: Int, value: Double)]] = [:]
+        let scores = try Row.fetchCursor(db, sql: """
+            SELECT s.trace_id, s.session_id, s.name, \(value) FROM scores s INDEXED BY scores_time
+            WHERE s.at_ns >= ? AND s.number IS NOT NULL
+            """, arguments: [query.fromNanos - scoreLeadNanos])
+        while let row = try scores.next() {
+            let name: String = row[2]
+            let index = nameIndex[name] ?? {
+                names.append(name)
+                nameIndex[name] = names.count - 1
+                return names.count - 1
+            }()
+            let score = (name: index, value: row[3] as Double)
+            if let trace: String = row[0] {
+                byTrace[trace, default: []].append(score)
+            } else if let session: String = row[1] {
+                bySession[session, default: []].append(score)
+            }
         }
-        var sums: [String: [String: (count: Int, sum: Double, squares: Double)]] = [:]
-        for row in try Row.fetchAll(db, sql: scores, arguments: StatementArguments(scoreArguments)) {
-            let variant: String = row[0] ?? "", name: String = row[1]
-            let held = sums[variant]?[name] ?? (0, 0, 0)
-            sums[variant, default: [:]][name] = (held.count + row[2], held.sum + (row[3] ?? 0), held.squares + (row[4] ?? 0))
+        guard !byTrace.isEmpty || !bySession.isEmpty else { return [:] }
+        let selection = ArmSelection(query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
+        var sums: [String: [Int: (count: Int, sum: Double, squares: Double)]] = [:]
+        let requests = try Row.fetchCursor(
+            db, sql: "SELECT \(selection.arm), trace_id, session_id FROM \(selection.from) WHERE \(selection.filter)",
+            arguments: StatementArguments(selection.arguments)
+        )
+        while let row = try requests.next() {
+            let trace: String = row[1]
+            let session: String? = row[2]
+            let own = byTrace[trace] ?? [], shared = session.flatMap { bySession[$0] } ?? []
+            guard !own.isEmpty || !shared.isEmpty else { continue }
+            let variant: String = row[0] ?? ""
+            for score in own + shared {
+                let held = sums[variant]?[score.name] ?? (0, 0, 0)
+                sums[variant, default: [:]][score.name] = (held.count + 1, held.sum + score.value, held.squares + score.value * score.value)
+            }
         }
-        return sums.mapValues { names in names.mapValues { SampleMoments(count: $0.count, sum: $0.sum, sumOfSquares: $0.squares) } }
+        return sums.mapValues { byName in
+            Dictionary(uniqueKeysWithValues: byName.map { (names[$0.key], SampleMoments(count: $0.value.count, sum: $0.value.sum, sumOfSquares: $0.value.squares)) })
+        }
     }
 }

@@ -309,6 +309,17 @@ enum SchemaMigrations {
                 CREATE INDEX traces_prompt_versions ON traces(start_ns, prompt_version, \(columns)) WHERE prompt_version IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("2026-12-12 scores by time with their values") { db in
+            // A comparison reads a range's scores with their values and joins them to requests
+            // itself (``ExperimentArmReader/scores(_:in:)``): from this index alone, never the table.
+            try db.execute(sql: """
+                DROP INDEX scores_time;
+                CREATE INDEX scores_time ON scores(at_ns, trace_id, session_id, name, kind, number, range_min, range_max);
+                """)
+        }
+        migrator.registerMigration("2026-12-12 access keys and the audit trail") { db in
+            try db.execute(sql: AccessKeyTable.create + AuditTable.create)
+        }
         return migrator
     }
 

@@ -58,6 +58,7 @@ enum ScoreTable {
         if let trace = query.traceId { sql += " AND trace_id = ?"; arguments.append(trace) }
         if let session = query.sessionId { sql += " AND session_id = ?"; arguments.append(session) }
         if let source = query.source { sql += " AND source = ?"; arguments.append(source.rawValue) }
+        if let user = query.userId { sql += " AND user_id = ?"; arguments.append(user) }
         sql += " ORDER BY at_ns DESC, id DESC LIMIT ?"
         arguments.append(query.limit)
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap(score)

@@ -72,6 +72,9 @@ struct IngestBench: AsyncParsableCommand {
         try await store.claimIngest()
         if scores > 0 { try await Self.prefill(scores: scores, into: store) }
         let configuration = ServerConfiguration(port: 0, databasePath: path)
+        // Sent with an ingest key, as production is: the key is checked on every request.
+        let key = try await AccessKeys(store: store, now: LoupeApplication.wallClockNanos)
+            .create(name: "bench", scope: .ingest, project: "bench", actor: "bench").text
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger, onServerRunning: { port in
@@ -98,7 +101,7 @@ struct IngestBench: AsyncParsableCommand {
                         while true {
                             let index = next.take()
                             guard index < bodies.count else { return }
-                            try await Self.post(bodies[index], port: port, contentEncoding: contentEncoding, with: http)
+                            try await Self.post(bodies[index], port: port, key: key, contentEncoding: contentEncoding, with: http)
                         }
                     }
                 }
@@ -139,9 +142,10 @@ struct IngestBench: AsyncParsableCommand {
         return gzip ? try buffer.compress(with: .gzip()) : buffer
     }
 
-    private static func post(_ body: ByteBuffer, port: Int, contentEncoding: String?, with http: HTTPClient) async throws {
+    private static func post(_ body: ByteBuffer, port: Int, key: String, contentEncoding: String?, with http: HTTPClient) async throws {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/traces")
         request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
         request.headers.add(name: "Content-Type", value: "application/x-protobuf")
         if let contentEncoding { request.headers.add(name: "Content-Encoding", value: contentEncoding) }
         request.body = .bytes(body)

@@ -73,6 +73,7 @@ struct Demo: AsyncParsableCommand {
         }
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
         try await store.claimIngest()
+        let keys = configuration.requireKeys ? try await DemoKeys.make(store: store) : nil
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let app = LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
@@ -86,7 +87,7 @@ struct Demo: AsyncParsableCommand {
                 // A tenth of the traffic again, each trace four long gpt-4o calls: cost several times its usual.
                 incident: incidentAfter == 0 ? nil : .init(after: .seconds(incidentAfter * 60), tracesPerSecond: max(0.5, rate / 10))
             ),
-            databasePath: configuration.databasePath, logger: logger
+            databasePath: configuration.databasePath, keys: keys, logger: logger
         )
         let group = ServiceGroup(
             configuration: .init(services: [app, traffic], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -13,6 +13,8 @@ struct DemoService: Service {
     let store: any TelemetryStore
     let generator: DemoTrafficGenerator
     let databasePath: String
+    /// Nil when the server runs with `--no-auth`.
+    let keys: DemoKeys?
     let logger: Logger
 
     func run() async throws {
@@ -25,8 +27,9 @@ struct DemoService: Service {
             atPath: inventory, contents: Data(DemoTrafficGenerator.knowledgeBaseIds.joined(separator: "\n").utf8)
         )
         let contentGaps = written ? "\n  Content gaps:      loupe retrieval --db \(databasePath) --since 1h --inventory \(inventory)" : ""
+        let login = keys.map { "\n  Log in with the demo's admin key: \($0.dashboard)" } ?? ""
         print("""
-            Loupe demo is running. Open the dashboard: \(base)/ui/
+            Loupe demo is running. Open the dashboard: \(base)/ui/\(login)
               Simulated pipelines are sending OTLP to \(base)/v1/traces
               Summary by model:  \(base)/api/v1/summary?group_by=model
               By business unit:  \(base)/api/v1/summary?group_by=business_unit
@@ -42,13 +45,13 @@ struct DemoService: Service {
         // Logs and pipes buffer stdout by the block: the address must show while the demo runs.
         // `nil` flushes every stream; naming `stdout` is not concurrency-safe.
         fflush(nil)
-        let sender = OTLPHTTPSender(endpoint: "\(base)/v1/traces")
-        let feedback = ScoreHTTPSender(endpoint: "\(base)/api/v1/scores")
+        let sender = OTLPHTTPSender(endpoint: "\(base)/v1/traces", apiKey: keys?.ingest)
+        let feedback = ScoreHTTPSender(endpoint: "\(base)/api/v1/scores", apiKey: keys?.ingest)
         let status = StatusLine(analytics: TelemetryAnalytics(store: store))
         // The Swift assistant is instrumented with Loupe's SDK and reaches the server through its OTLP exporter.
         let exporter = OTLPExporter(
             configuration: .init(
-                endpoint: "\(base)/v1/traces",
+                endpoint: "\(base)/v1/traces", headers: keys.map { ["Authorization": "Bearer \($0.ingest)"] } ?? [:],
                 resource: ["service.name": "swift-assistant", "loupe.project": "acme", "telemetry.sdk.name": "loupe"],
                 maxDelay: .seconds(1)
             ),

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import LoupeServer
+import LoupeStore
 import LoupeStoreSQLite
 
 struct Serve: AsyncParsableCommand {
@@ -22,14 +23,37 @@ struct Serve: AsyncParsableCommand {
         let configuration = try server.configuration()
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
         try await store.claimIngest()
+        if configuration.requireKeys { try await Self.createFirstKey(store: store) }
         let app = LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
             print("Loupe dashboard: http://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
             print("  OTLP/HTTP traces: POST http://\(configuration.host):\(port)/v1/traces")
             print("  API:              http://\(configuration.host):\(port)/api/v1/summary?group_by=model")
+            print(configuration.requireKeys
+                ? "  API keys are required: `loupe keys create --help` explains them."
+                : "  --no-auth: anyone who reaches this port may read and change everything.")
             fflush(nil)  // every output stream: `stdout` is not concurrency-safe to name here
         })
         try await app.runService()
+    }
+}
+
+extension Serve {
+    /// On a database without keys, creates the admin key and prints it, this once: without it
+    /// nobody could create the others.
+    static func createFirstKey(store: any TelemetryStore) async throws {
+        let keys = AccessKeys(store: store, now: LoupeApplication.wallClockNanos)
+        guard try await keys.isEmpty() else { return }
+        let created = try await keys.create(name: "first admin", scope: .admin, project: nil, actor: "loupe")
+        print("""
+            First start: created the admin key. It is shown this once; keep it somewhere safe:
+
+                \(created.text)
+
+            Log in to the dashboard with it, and make narrower keys with `loupe keys create` (an ingest key
+            per service, a read key per person).
+
+            """)
     }
 }
 

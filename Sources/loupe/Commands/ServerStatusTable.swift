@@ -1,5 +1,6 @@
 import Foundation
 import LoupeServer
+import LoupeStore
 
 /// `loupe status --server`: the running server's own counters, as a two-column table.
 struct ServerStatusTable {
@@ -10,7 +11,7 @@ struct ServerStatusTable {
         let q = status.queue
         let s = status.store
         let meanCommit = i.commits + i.commitFailures > 0 ? i.commitSecondsTotal / Double(i.commits + i.commitFailures) : nil
-        let rows: [[String]] = [
+        var rows: [[String]] = [
             ["server", "value"],
             ["uptime", Self.duration(status.uptimeSeconds)],
             ["requests accepted (200)", "\(i.requestsAccepted)"],
@@ -29,6 +30,14 @@ struct ServerStatusTable {
             ["aggregates lag", String(format: "%.1f s", s.aggregateLagSeconds)],
             ["database size", s.storedBytes.map(Self.mib) ?? "-"],
         ]
+        if let r = status.retention {
+            let d = r.deleted
+            rows += [
+                ["retention passes", "\(r.passes)"],
+                ["retention deleted", "\(d.traces) traces, \(d.spans) spans, \(d.scores) scores, \(d.rollupRows) rollup rows"],
+                ["retention gave back", Self.mib(r.reclaimedBytes)],
+            ]
+        }
         return TextTable.render(rows)
     }
 

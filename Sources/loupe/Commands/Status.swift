@@ -47,22 +47,11 @@ struct Status: AsyncParsableCommand {
     }
 
     static func fetchStatus(_ server: String) async throws -> ServerStatus {
-        let url = server.hasSuffix("/") ? String(server.dropLast()) : server
-        let response: HTTPClientResponse
-        let body: ByteBuffer
+        let data = try await ServerClient(server: server).data("GET", "/api/v1/status")
         do {
-            response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url + "/api/v1/status"), timeout: .seconds(10))
-            body = try await response.body.collect(upTo: 1 << 20)
+            return try JSONDecoder().decode(ServerStatus.self, from: data)
         } catch {
-            throw CommandFailure("could not reach a Loupe server at \(url): \(error)")
-        }
-        guard response.status == .ok else {
-            throw CommandFailure("\(url)/api/v1/status answered \(response.status.code); is this a Loupe server of this version?")
-        }
-        do {
-            return try JSONDecoder().decode(ServerStatus.self, from: Data(body.readableBytesView))
-        } catch {
-            throw CommandFailure("\(url)/api/v1/status did not answer a Loupe status: \(error)")
+            throw CommandFailure("\(server)/api/v1/status did not answer a Loupe status: \(error)")
         }
     }
 }

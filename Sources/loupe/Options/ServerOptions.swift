@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoupeAlerts
 import LoupeAnalytics
 import LoupeCore
 import LoupeServer
@@ -32,7 +33,31 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "MiB that requests being read, decoded, queued and written may hold at once before ingest answers 429.")
     var maxInflightMib = 64
 
+    @Option(help: ArgumentHelp(
+        "A YAML or JSON file of how long to keep data: `{spans_days: 30, rollups_days: 400, projects: {acme: {spans_days: 7}}}`.",
+        discussion: "Spans go with their traces, scores and retrieval steps; a background pass deletes in small batches every minute and gives the space back. GET/PUT /api/v1/retention shows and changes it.",
+        valueName: "file"
+    ))
+    var retention: String?
+
+    @Flag(help: ArgumentHelp(
+        "Serve without API keys: anyone who reaches the port may read and change everything.",
+        discussion: "For a playground on this machine: refused on any address but loopback unless --allow-open-network is given too."
+    ))
+    var noAuth = false
+
+    @Flag(help: "Allow --no-auth on an address other machines can reach.")
+    var allowOpenNetwork = false
+
+    @Flag(help: "Require a read key for /metrics too; Prometheus sends it as a bearer token (authorization: {credentials_file: …}).")
+    var metricsAuth = false
+
     func validate() throws {
+        if noAuth, !allowOpenNetwork, !Self.isLoopback(host) {
+            throw ValidationError(
+                "--no-auth on \(host) would let anyone on the network read and change everything: listen on 127.0.0.1, or add --allow-open-network if that is what you want"
+            )
+        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be positive") }
         guard queueCapacity > 0 else { throw ValidationError("--queue-capacity must be positive") }
@@ -46,6 +71,10 @@ struct ServerOptions: ParsableArguments {
             maxBodyBytes: maxBodyMib << 20, queueCapacitySpans: queueCapacity, maxInFlightBytes: maxInflightMib << 20,
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
+        configuration.requireKeys = !noAuth
+        configuration.metricsNeedKey = metricsAuth
+        configuration.serverSecret = try PromptHashSecret.load(path: PromptHashSecret.path(forDatabase: db))
+        if let retention { configuration.retention = try Self.loadRetention(retention) }
         configuration.alerts = try alerts.configuration()
         configuration.creditPriceUSD = pricing.creditPriceUsd
         if let rateLimits { configuration.rateLimits = try CapacityCommand.load(rateLimits) }
@@ -96,6 +125,18 @@ struct ServerOptions: ParsableArguments {
             ),
             promptHash: PromptHashEnricher(secret: try PromptHashSecret.load(path: PromptHashSecret.path(forDatabase: db)))
         )
+    }
+
+    /// A retention policy file, checked.
+    static func loadRetention(_ path: String) throws -> RetentionPolicy {
+        let policy = try TextFile.load(path) { try YAMLFile.decode(RetentionPolicy.self, from: $0) }
+        if let problem = policy.problem { throw CommandFailure("\(path): \(problem)") }
+        return policy
+    }
+
+    /// Whether only this machine can reach `host`.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     var businessDimensions: [String] {

@@ -76,6 +76,7 @@ struct AlertWebhookTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             var configuration = ServerConfiguration(port: 0, databasePath: folder.appendingPathComponent("loupe.db").path)
+            configuration.requireKeys = false
             configuration.alerts.publicURL = "http://loupe.example"
             try configuration.alerts.addWebhook(url: hook, secret: Self.secret)
             let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: .init(durability: .normal))

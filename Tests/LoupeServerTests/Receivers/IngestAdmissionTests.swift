@@ -16,7 +16,8 @@ struct IngestAdmissionTests {
     func withRoutes(
         maxInFlightBytes: Int, _ test: @Sendable (any TestClientProtocol, Ingest) async throws -> Void
     ) async throws {
-        let configuration = ServerConfiguration(port: 0, maxInFlightBytes: maxInFlightBytes)
+        var configuration = ServerConfiguration(port: 0, maxInFlightBytes: maxInFlightBytes)
+        configuration.requireKeys = false
         let parts = LoupeApplication.parts(
             configuration: configuration, store: InMemoryTelemetryStore(), logger: Logger(label: "test"), now: { LiveServer.now })
         let ingest = Ingest(budget: parts.budget, counters: parts.counters, queue: parts.queue)

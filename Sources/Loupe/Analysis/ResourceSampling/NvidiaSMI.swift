@@ -61,14 +61,18 @@ public struct NvidiaSMI: Sendable, Hashable {
             }
             // Reading blocks a thread until the child closes its output, so it runs on Dispatch,
             // not on the cooperative pool; it reads to the end before waiting, because a child
-            // blocked on a full pipe would never exit.
-            DispatchQueue.global().async {
+            // blocked on a full pipe would never exit. Both the reader and the watchdog get queues
+            // of their own: a labelled serial queue is given a thread even when every thread of
+            // the global pool is blocked, which a busy process (or test run) does to it, and a
+            // watchdog that waits for a free thread is no watchdog.
+            DispatchQueue(label: "loupe.nvidia-smi.reader").async {
                 let data = (try? output.fileHandleForReading.readToEnd()) ?? Data()
                 process.waitUntilExit()
                 let succeeded = process.terminationReason == .exit && process.terminationStatus == 0
                 answer.resume(succeeded ? String(decoding: data, as: UTF8.self) : nil)
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: timeout.nanoseconds))) {
+            let deadline = DispatchTime.now() + .nanoseconds(Int(clamping: timeout.nanoseconds))
+            DispatchQueue(label: "loupe.nvidia-smi.watchdog").asyncAfter(deadline: deadline) {
                 // SIGKILL, not SIGTERM: a wedged driver call does not run signal handlers. The
                 // answer is given now, whether or not the reader ever returns.
                 if answer.resume(nil), process.isRunning { kill(process.processIdentifier, SIGKILL) }

@@ -1,3 +1,4 @@
+import LoupeCore
 import LoupeOTLP
 import Tracing
 

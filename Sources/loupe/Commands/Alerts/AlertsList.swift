@@ -13,7 +13,7 @@ struct AlertsList: AsyncParsableCommand {
     var server = "http://127.0.0.1:4318"
 
     func run() async throws {
-        let body = try await AlertsClient(server: server).send("GET", "/api/v1/alerts")
+        let body = try await ServerClient(server: server).send("GET", "/api/v1/alerts")
         let alerts = body["alerts"] as? [[String: Any]] ?? []
         guard !alerts.isEmpty else {
             print("No alerts: every rule is within bounds.")
@@ -62,37 +62,9 @@ struct AlertsAct: AsyncParsableCommand {
 
     func run() async throws {
         let body: [String: String] = action == .silence ? ["until": duration] : ["by": by]
-        let answer = try await AlertsClient(server: server).send("POST", "/api/v1/alerts/\(id)/\(action.rawValue)", body: body)
+        let answer = try await ServerClient(server: server).send("POST", "/api/v1/alerts/\(id)/\(action.rawValue)", body: body)
         print("\(answer["rule"] as? String ?? "alert") \(id): \(answer["status"] as? String ?? "")"
               + ((answer["silenced_until"] as? String).map { ", silenced until \($0)" } ?? "")
               + ((answer["acknowledged_by"] as? String).map { ", acknowledged by \($0)" } ?? ""))
-    }
-}
-
-/// The alerts API of a running server, for the CLI: clear sentences for every failure.
-struct AlertsClient {
-    let server: String
-
-    func send(_ method: String, _ path: String, body: [String: String]? = nil) async throws -> [String: Any] {
-        let base = server.hasSuffix("/") ? String(server.dropLast()) : server
-        var request = HTTPClientRequest(url: base + path)
-        request.method = .RAW(value: method)
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
-        }
-        let response: HTTPClientResponse
-        do {
-            response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-        } catch {
-            throw CommandFailure("could not reach a Loupe server at \(base): \(error)")
-        }
-        let data = Data(try await response.body.collect(upTo: 16 << 20).readableBytesView)
-        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-        guard (200..<300).contains(Int(response.status.code)) else {
-            let message = (object["error"] as? [String: Any])?["message"] as? String ?? "HTTP \(response.status.code)"
-            throw CommandFailure("\(base)\(path): \(message)")
-        }
-        return object
     }
 }

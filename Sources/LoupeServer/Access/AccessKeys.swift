@@ -1,0 +1,80 @@
+import Foundation
+import LoupeStore
+
+/// API keys over the store: created, listed, revoked (each change written to the audit trail), and
+/// checked on every request.
+public struct AccessKeys: Sendable {
+    let store: any TelemetryStore
+    let now: @Sendable () -> Int64
+
+    public init(store: any TelemetryStore, now: @escaping @Sendable () -> Int64) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Creates a key and returns it with its text, which exists nowhere else afterwards.
+    ///
+    /// An ingest key belongs to one project, and decides the project of everything sent with it.
+    /// An admin key covers every project. A read key covers every project for now: reads are not
+    /// scoped by project in every view yet, and a key that seemed scoped but was not would be worse
+    /// than none.
+    public func create(
+        name: String, scope: AccessScope, project: String?, actor: String, client: String = ""
+    ) async throws -> (key: AccessKey, text: String) {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100, !name.contains(where: \.isNewline) else {
+            throw AccessKeyError("a key needs a name of 1 to 100 characters on one line, to tell it apart")
+        }
+        let project = project.flatMap { $0.isEmpty ? nil : $0 }
+        switch (scope, project) {
+        case (.ingest, nil):
+            throw AccessKeyError("an ingest key belongs to one project: give the project its spans are stored in")
+        case (.admin, .some):
+            throw AccessKeyError("an admin key covers every project: create it without a project")
+        case (.read, .some):
+            throw AccessKeyError("read keys cover every project for now (reads are not yet scoped by project everywhere): create it without a project")
+        default: break
+        }
+        let (text, id) = AccessKeyText.generate()
+        let key = AccessKey(
+            id: id, name: name, scope: scope, project: project, secretHash: AccessKeyText.hash(text), createdNanos: now()
+        )
+        try await store.createAccessKey(key)
+        _ = try await store.appendAudit([AuditRecord(
+            atNanos: key.createdNanos, actor: actor, action: "key.created", target: id, client: client,
+            detail: "scope \(scope.rawValue), project \(project ?? "all"), name \(name)"
+        )])
+        return (key, text)
+    }
+
+    /// Revokes a key; false when there is no such key or it was revoked already.
+    public func revoke(id: String, actor: String, client: String = "") async throws -> Bool {
+        let at = now()
+        guard try await store.revokeAccessKey(id: id, atNanos: at) else { return false }
+        _ = try await store.appendAudit([AuditRecord(atNanos: at, actor: actor, action: "key.revoked", target: id, client: client)])
+        return true
+    }
+
+    public func list() async throws -> [AccessKey] {
+        try await store.accessKeys()
+    }
+
+    /// Whether any key was ever created: a server without one creates its first admin key.
+    public func isEmpty() async throws -> Bool {
+        try await store.accessKeys().isEmpty
+    }
+
+    /// The rights of the key `text`, or nil when it is not a key, not known, or revoked.
+    public func grant(for text: String) async throws -> AccessGrant? {
+        guard let id = AccessKeyText.id(of: text), let key = try await store.accessKey(id: id), !key.isRevoked,
+            AccessKeyText.matches(text, stored: key.secretHash)
+        else { return nil }
+        return AccessGrant(key)
+    }
+
+    /// The rights of the key with this id, for a dashboard session that names it; nil once revoked.
+    func grant(forId id: String) async throws -> AccessGrant? {
+        guard let key = try await store.accessKey(id: id), !key.isRevoked else { return nil }
+        return AccessGrant(key)
+    }
+}

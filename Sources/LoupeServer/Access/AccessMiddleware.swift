@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LoupeStore
+import NIOCore
+
+/// Lets a request through only with the rights its route needs (``AccessPolicy``): an API key in
+/// `Authorization: Bearer …` or `x-loupe-api-key` (what `OTEL_EXPORTER_OTLP_HEADERS` sends), or
+/// a dashboard session cookie.
+///
+/// - No credentials: 401, or the login page for a dashboard page.
+/// - A key that is unknown, malformed or revoked, or a session that is forged, expired or whose key
+///   was revoked: 401, counted against the client's address (``AuthFailureLimiter``).
+/// - A key of a narrower scope: 403.
+/// - A state-changing request on a session that a browser says came from another site
+///   (``SameOrigin``) is refused with 403, besides the cookie being SameSite=Strict.
+///
+/// Keys appear in no answer and no log line; only their ids do.
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = LoupeRequestContext
+
+    /// Nil when the server runs with `--no-auth`: every request gets every right.
+    let keys: AccessKeys?
+    let sessions: DashboardSessions
+    let policy: AccessPolicy
+    let limiter: AuthFailureLimiter
+    /// Counts a refusal by reason (`missing`, `invalid`, `scope`, `cross_site`, `throttled`).
+    let refused: @Sendable (String) -> Void
+    let now: @Sendable () -> Int64
+
+    private enum Credential {
+        case key(String)
+        case session(String)
+        case none
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        guard let keys else {
+            context.grant = .unauthenticated
+            return try await next(request, context)
+        }
+        guard case .scope(let needed) = policy.requirement(request.method, path: request.uri.path) else {
+            return try await next(request, context)
+        }
+        let client = context.clientAddress, at = now()
+        guard !limiter.isBlocked(client, nowNanos: at) else {
+            refused("throttled")
+            return try Self.refusal(request, context, .tooManyRequests, "too many failed authentications from this address: try again in a minute", retryAfter: 60)
+        }
+        let grant: AccessGrant
+        switch Self.credential(request) {
+        case .none:
+            refused("missing")
+            if Self.isPage(request) { return Self.toLogin(request) }
+            return try Self.refusal(request, context, 
+                .unauthorized, "this endpoint needs an API key: send it as 'Authorization: Bearer <key>' or in the 'x-loupe-api-key' header"
+            )
+        case .key(let text):
+            guard let found = try await keys.grant(for: text) else {
+                refused("invalid")
+                limiter.recordFailure(client, nowNanos: at)
+                return try Self.refusal(request, context, .unauthorized, "the API key is not valid or was revoked")
+            }
+            grant = found
+        case .session(let cookie):
+            guard let id = sessions.keyId(of: cookie, nowNanos: at), let found = try await keys.grant(forId: id) else {
+                refused("invalid")
+                limiter.recordFailure(client, nowNanos: at)
+                if Self.isPage(request) { return Self.toLogin(request) }
+                return try Self.refusal(request, context, .unauthorized, "the dashboard session has ended or its key was revoked: log in again")
+            }
+            guard Self.isSafe(request.method) || !SameOrigin.isCrossSite(request) else {
+                refused("cross_site")
+                return try Self.refusal(request, context, .forbidden, "a change made with a dashboard session must come from the dashboard's own pages")
+            }
+            grant = found
+        }
+        guard grant.scope.allows(needed) else {
+            refused("scope")
+            return try Self.refusal(request, context, .forbidden, "this key's scope is '\(grant.scope.rawValue)'; \(request.uri.path) needs '\(needed.rawValue)'")
+        }
+        context.grant = grant
+        return try await next(request, context)
+    }
+
+    private static func credential(_ request: Request) -> Credential {
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" { return .key(parts[1].trimmingCharacters(in: .whitespaces)) }
+            return .key("")
+        }
+        if let key = request.headers[HTTPField.Name("x-loupe-api-key")!] { return .key(key.trimmingCharacters(in: .whitespaces)) }
+        // Ingest never takes a cookie: exporters have no session, and a browser must not post spans.
+        if !request.uri.path.hasPrefix("/v1/"), let cookie = DashboardSessions.cookie(in: request.headers[.cookie]) {
+            return .session(cookie)
+        }
+        return .none
+    }
+
+    private static func isSafe(_ method: HTTPRequest.Method) -> Bool { method == .get || method == .head }
+
+    /// A dashboard page a person opens: sent to the login page rather than answered with JSON.
+    private static func isPage(_ request: Request) -> Bool {
+        isSafe(request.method) && (request.uri.path == "/ui" || request.uri.path.hasPrefix("/ui/"))
+    }
+
+    private static func toLogin(_ request: Request) -> Response {
+        let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        let escaped = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2Fui%2F"
+        return Response(status: .seeOther, headers: [.location: "/ui/login?next=" + escaped, .cacheControl: "no-store"])
+    }
+
+    private static func refusal(
+        _ request: Request, _ context: Context, _ status: HTTPResponse.Status, _ message: String, retryAfter: Int? = nil
+    ) throws -> Response {
+        var response = try APIError(status: status, message: message).response(from: request, context: context)
+        response.headers[.cacheControl] = "no-store"
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"loupe\"" }
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
+    }
+}

@@ -1,0 +1,81 @@
+import Logging
+import LoupeStore
+import Synchronization
+
+/// The retention policy in force (changed through the API while the server runs) and what it has
+/// deleted, and the pass that applies it: the oldest traces first, in small batches, then old
+/// rollup periods, then freed space given back to the file system.
+public final class Retention: Sendable {
+    /// What retention has done since the server started.
+    public struct Tally: Sendable, Hashable, Codable {
+        public var deleted = DeletedCounts()
+        public var reclaimedBytes: Int64 = 0
+        public var passes = 0
+        /// When the last pass ended (unix nanoseconds); nil before the first.
+        public var lastPassNanos: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case deleted, passes
+            case reclaimedBytes = "reclaimed_bytes"
+            case lastPassNanos = "last_pass_ns"
+        }
+    }
+
+    let store: any TelemetryStore
+    /// Traces per batch: a batch holds the writer for a few milliseconds, so ingest never waits long.
+    let batchTraces: Int
+    /// Batches per pass at most, so a first pass over years of history leaves the writer to ingest
+    /// between passes.
+    let maxBatches: Int
+    private let state: Mutex<(policy: RetentionPolicy, tally: Tally)>
+
+    public init(policy: RetentionPolicy, store: any TelemetryStore, batchTraces: Int = 500, maxBatches: Int = 400) {
+        self.store = store
+        self.batchTraces = batchTraces
+        self.maxBatches = maxBatches
+        state = Mutex((policy, Tally()))
+    }
+
+    public var policy: RetentionPolicy { state.withLock { $0.policy } }
+    public var tally: Tally { state.withLock { $0.tally } }
+
+    /// Replaces the policy; the next pass applies it.
+    public func replace(_ policy: RetentionPolicy) {
+        state.withLock { $0.policy = policy }
+    }
+
+    /// One pass: what the policy says has expired, as of `nowNanos`, deleted and its space given back.
+    @discardableResult
+    public func pass(nowNanos: Int64) async throws -> DeletedCounts {
+        let policy = self.policy
+        var deleted = DeletedCounts()
+        var batches = 0
+        for (projects, before) in policy.selections(\.spansDays, nowNanos: nowNanos) {
+            while batches < maxBatches {
+                let batch = try await store.deleteExpiredTraces(ExpiryRequest(projects: projects, beforeNanos: before, limit: batchTraces))
+                batches += 1
+                deleted += batch
+                if batch.traces == 0 { break }
+                // Between batches the writer is free for ingest's commits.
+                await Task.yield()
+            }
+        }
+        for (projects, before) in policy.selections(\.rollupsDays, nowNanos: nowNanos) {
+            while batches < maxBatches {
+                let batch = try await store.deleteExpiredRollups(ExpiryRequest(projects: projects, beforeNanos: before, limit: 60))
+                batches += 1
+                deleted += batch
+                if batch.rollupRows == 0 { break }
+                await Task.yield()
+            }
+        }
+        let reclaimed = deleted.total > 0 ? try await store.reclaimSpace(maxBytes: .max) : 0
+        state.withLock { state in
+            state.tally.deleted += deleted
+            state.tally.reclaimedBytes += reclaimed
+            state.tally.passes += 1
+            state.tally.lastPassNanos = nowNanos
+        }
+        return deleted
+    }
+}

@@ -1,0 +1,85 @@
+import LoupeStore
+
+/// How long Loupe keeps what it stores: spans (with their traces, scores and retrieval steps) and
+/// rollups, in days, for every project unless a project has its own. Nil keeps forever.
+///
+/// ```yaml
+/// spans_days: 30
+/// rollups_days: 400
+/// projects:
+///   acme: {spans_days: 7}
+/// ```
+public struct RetentionPolicy: Sendable, Hashable, Codable {
+    public struct Periods: Sendable, Hashable, Codable {
+        public var spansDays: Int?
+        public var rollupsDays: Int?
+
+        public init(spansDays: Int? = nil, rollupsDays: Int? = nil) {
+            self.spansDays = spansDays
+            self.rollupsDays = rollupsDays
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case spansDays = "spans_days"
+            case rollupsDays = "rollups_days"
+        }
+    }
+
+    public var defaults: Periods
+    public var projects: [String: Periods]
+
+    public init(defaults: Periods = Periods(), projects: [String: Periods] = [:]) {
+        self.defaults = defaults
+        self.projects = projects
+    }
+
+    /// Whether anything is ever deleted.
+    public var isEnabled: Bool {
+        ([defaults] + projects.values).contains { $0.spansDays != nil || $0.rollupsDays != nil }
+    }
+
+    /// A project's own periods, each falling back to the defaults.
+    public func periods(for project: String) -> Periods {
+        let own = projects[project]
+        return Periods(spansDays: own?.spansDays ?? defaults.spansDays, rollupsDays: own?.rollupsDays ?? defaults.rollupsDays)
+    }
+
+    /// The batches one retention pass runs: each project with rules of its own, then every other
+    /// project under the defaults; `keyPath` picks spans or rollups.
+    func selections(_ period: KeyPath<Periods, Int?>, nowNanos: Int64) -> [(ProjectSelection, Int64)] {
+        var result: [(ProjectSelection, Int64)] = []
+        for (project, _) in projects.sorted(by: { $0.key < $1.key }) {
+            if let days = periods(for: project)[keyPath: period] { result.append((.only(project), nowNanos - Int64(days) * 86_400_000_000_000)) }
+        }
+        if let days = defaults[keyPath: period] {
+            result.append((.allBut(Set(projects.keys)), nowNanos - Int64(days) * 86_400_000_000_000))
+        }
+        return result
+    }
+
+    /// The first problem with the policy, in a sentence; nil when it is valid.
+    public var problem: String? {
+        for (name, periods) in [("defaults", defaults)] + projects.sorted(by: { $0.key < $1.key }).map({ ("project \($0.key)", $0.value) }) {
+            for (field, value) in [("spans_days", periods.spansDays), ("rollups_days", periods.rollupsDays)] {
+                if let value, !(1...36_500).contains(value) { return "\(name): \(field) must be from 1 to 36500 days, not \(value)" }
+            }
+        }
+        if projects.keys.contains(where: \.isEmpty) { return "a project's name cannot be empty" }
+        return nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case projects
+    }
+
+    public init(from decoder: any Decoder) throws {
+        defaults = try Periods(from: decoder)
+        projects = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent([String: Periods].self, forKey: .projects) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try defaults.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(projects, forKey: .projects)
+    }
+}

@@ -1,0 +1,44 @@
+import Logging
+import LoupeStore
+import ServiceLifecycle
+
+/// Runs a retention pass every `interval` on the injected clock, while the policy keeps anything
+/// from forever.
+public struct RetentionService<C: Clock>: Service where C.Duration == Duration {
+    let retention: Retention
+    let interval: Duration
+    let clock: C
+    let now: @Sendable () -> Int64
+    let logger: Logger
+
+    public init(retention: Retention, interval: Duration, clock: C, now: @escaping @Sendable () -> Int64, logger: Logger) {
+        self.retention = retention
+        self.interval = interval
+        self.clock = clock
+        self.now = now
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while true {
+            do {
+                try await cancelWhenGracefulShutdown { [clock, interval] in try await clock.sleep(for: interval) }
+            } catch {
+                return  // shutting down or cancelled
+            }
+            guard retention.policy.isEnabled else { continue }
+            do {
+                let deleted = try await retention.pass(nowNanos: now())
+                if deleted.total > 0 {
+                    logger.info("retention deleted expired data", metadata: [
+                        "traces": "\(deleted.traces)", "spans": "\(deleted.spans)", "scores": "\(deleted.scores)",
+                        "rollup_rows": "\(deleted.rollupRows)",
+                    ])
+                }
+            } catch {
+                // The next pass tries again; nothing is half deleted, each batch being a transaction.
+                logger.error("retention pass failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

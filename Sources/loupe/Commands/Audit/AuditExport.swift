@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import LoupeServer
+import LoupeStore
+import LoupeStoreSQLite
+
+struct AuditExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the audit trail as JSON lines, one entry per line with its hashes; the export is itself audited."
+    )
+
+    @Option(help: "File to write; standard output when not given.")
+    var output: String?
+
+    @Option(help: "SQLite database file of the server.")
+    var db = "loupe.db"
+
+    func run() async throws {
+        let store = try StoreOpener.open(db)
+        _ = try await store.appendAudit([AuditRecord(
+            atNanos: LoupeApplication.wallClockNanos(), actor: "cli", action: "audit.exported", target: output ?? "standard output"
+        )])
+        let handle: FileHandle
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
+                throw CommandFailure("cannot write \(output)")
+            }
+            handle = file
+        } else {
+            handle = .standardOutput
+        }
+        let count = try await AuditExportLines.stream(store) { handle.write($0) }
+        if let output {
+            try handle.close()
+            FileHandle.standardError.write(Data("Wrote \(count) audit entries to \(output).\n".utf8))
+        }
+    }
+}

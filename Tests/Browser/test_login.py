@@ -1,0 +1,56 @@
+"""Logging in to a server that wants keys: the dashboard sends a person to the login page, a wrong
+key is refused there, the right one opens the page they asked for with a session cookie no script
+can read, and logging out ends it."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any, Iterator
+
+import pytest
+from selenium.webdriver.common.by import By
+
+import otlp_feed
+from conftest import SCREENSHOTS, Loupe, serve
+
+
+@pytest.fixture(scope="module")
+def keyed() -> Iterator[Loupe]:
+    yield from serve(otlp_feed.feed, lambda client: len(
+        client.api("/api/v1/traces?limit=100&from=" + str(int(time.time()) - 3600))["traces"]) >= 61, keys=True)
+
+
+def log_in(browser: Any, key: str) -> None:
+    field = browser.find_element(By.ID, "key")
+    field.clear()
+    field.send_keys(key)
+    browser.find_element(By.CSS_SELECTOR, "main.login button[type=submit]").click()
+
+
+def test_the_dashboard_asks_for_a_key_and_keeps_a_strict_session(browser: Any, keyed: Loupe) -> None:
+    browser.delete_all_cookies()
+    try:
+        browser.get(keyed.url + "/ui/errors")
+        assert "/ui/login?next=%2Fui%2Ferrors" in browser.current_url
+        browser.save_screenshot(os.path.join(SCREENSHOTS, "login.png"))
+
+        log_in(browser, "lpk_0000000000_" + "x" * 43)
+        assert "not valid" in browser.find_element(By.ID, "login-error").text
+        browser.save_screenshot(os.path.join(SCREENSHOTS, "login-refused.png"))
+
+        assert keyed.key
+        log_in(browser, keyed.key)
+        assert browser.current_url == keyed.url + "/ui/errors"
+        assert browser.title.endswith("· Loupe")
+        assert keyed.key not in browser.page_source
+        cookie = browser.get_cookie("loupe_session")
+        assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+        assert "loupe_session" not in browser.execute_script("return document.cookie")
+
+        browser.find_element(By.CSS_SELECTOR, "form.logout button").click()
+        assert "/ui/login" in browser.current_url
+        browser.get(keyed.url + "/ui/")
+        assert "/ui/login" in browser.current_url
+    finally:
+        browser.delete_all_cookies()

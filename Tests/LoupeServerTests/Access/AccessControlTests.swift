@@ -1,0 +1,138 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import InMemoryLogging
+import Logging
+import LoupeCore
+import LoupeOTLP
+import LoupeServer
+import LoupeStore
+import NIOCore
+import Synchronization
+import Testing
+
+/// Who may call what: every route of the real router, walked, so a new route cannot forget auth.
+struct AccessControlTests {
+    static func parts(_ store: any TelemetryStore, logger: Logger = Logger(label: "test")) -> LoupeApplication.Parts {
+        var configuration = ServerConfiguration(port: 0)
+        configuration.serverSecret = Data(repeating: 7, count: 32)
+        return LoupeApplication.parts(configuration: configuration, store: store, logger: logger, now: { LiveServer.now })
+    }
+
+    /// A route's path with every parameter filled in.
+    static func concrete(_ path: some CustomStringConvertible) -> String {
+        let parts = "\(path)".split(separator: "/").map { $0.hasPrefix(":") || $0.hasPrefix("{") || $0.hasPrefix("*") ? "x" : String($0) }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func with(_ key: String) -> HTTPFields { [.authorization: "Bearer \(key)"] }
+
+    @Test func everyRouteButTheOpenOnesNeedsAKeyOfTheRightScope() async throws {
+        let parts = Self.parts(InMemoryTelemetryStore())
+        let ingest = try await parts.keys.create(name: "checkout", scope: .ingest, project: "shop", actor: "test").text
+        let read = try await parts.keys.create(name: "ana", scope: .read, project: nil, actor: "test").text
+        // Every route the router holds, as (method, path with its parameters filled in).
+        let routes = parts.router.routes.map { ($0.method, Self.concrete($0.path)) }
+        #expect(routes.count >= 50)
+        #expect(routes.contains { $0.1.contains("keys") } && routes.contains { $0.1.contains("audit") })
+        let policy = AccessPolicy()
+        let open = Mutex<[String]>([])
+        try await Application(router: parts.router).test(.router) { client in
+            for (method, path) in routes {
+                let route = "\(method) \(path)"
+                let anonymous = try await client.execute(uri: path, method: method)
+                guard case .scope(let needed) = policy.requirement(method, path: path) else {
+                    // Posting no key to the login page is its own answer: the page again, saying so.
+                    #expect(anonymous.status != .unauthorized || route == "POST /ui/login", "\(route)")
+                    open.withLock { $0.append(route) }
+                    continue
+                }
+                let page = method == .get && path.hasPrefix("/ui")
+                #expect(anonymous.status == (page ? .seeOther : .unauthorized), "\(route) without a key")
+                let narrower = needed == .read ? ingest : read
+                let refused = try await client.execute(uri: path, method: method, headers: Self.with(narrower))
+                #expect(refused.status == .forbidden, "\(route) with a key of another scope")
+            }
+        }
+        #expect(open.withLock { $0 }.sorted() == [
+            "GET /", "GET /health", "GET /metrics", "GET /ui/assets/x", "GET /ui/login", "POST /ui/login", "POST /ui/logout",
+        ])
+    }
+
+    /// The OTel fixture trace, its resource claiming another project.
+    static func spans(claiming project: String) -> [RawSpan] {
+        ConventionFixtures.all.filter { $0.traceId == ConventionFixtures.otelTrace }.map { span in
+            var span = span
+            span.resourceAttributes["loupe.project"] = .string(project)
+            return span
+        }
+    }
+
+    static func withKeys(_ test: @escaping @Sendable (any TestClientProtocol, any TelemetryStore, AccessKeys) async throws -> Void) async throws {
+        try await LiveServer.run({ $0.requireKeys = true }) { client, store in
+            try await test(client, store, AccessKeys(store: store, now: { LiveServer.now }))
+        }
+    }
+
+    @Test func aRevokedKeyIsRefusedAndFailuresAreLimitedPerAddress() async throws {
+        try await Self.withKeys { client, _, keys in
+            let created = try await keys.create(name: "checkout", scope: .ingest, project: "shop", actor: "test")
+            var headers = Self.with(created.text)
+            headers[.contentType] = "application/x-protobuf"
+            let body = try LiveServer.protobuf(Self.spans(claiming: "shop"))
+            #expect(try await client.execute(uri: "/v1/traces", method: .post, headers: headers, body: body).status == .ok)
+            #expect(try await keys.revoke(id: created.key.id, actor: "test"))
+            let refused = try await client.execute(uri: "/v1/traces", method: .post, headers: headers, body: body)
+            #expect(refused.status == .unauthorized)
+            #expect(String(buffer: refused.body).contains("not valid or was revoked"))
+            // Twenty failures in a minute from one address, then the rest of the minute is refused outright.
+            for _ in 0..<19 { _ = try await client.execute(uri: "/api/v1/summary", method: .get, headers: Self.with("lpk_0000000000_nope")) }
+            let limited = try await client.execute(uri: "/api/v1/summary", method: .get, headers: Self.with(created.text))
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers[.retryAfter] == "60")
+        }
+    }
+
+    @Test func theKeyDecidesTheProjectWhateverTheRequestSays() async throws {
+        try await Self.withKeys { client, store, keys in
+            let key = try await keys.create(name: "checkout", scope: .ingest, project: "shop", actor: "test").text
+            var headers = Self.with(key)
+            headers[.contentType] = "application/x-protobuf"
+            headers[HTTPField.Name("x-loupe-project")!] = "someone-else"
+            let body = try LiveServer.protobuf(Self.spans(claiming: "someone-else"))
+            #expect(try await client.execute(uri: "/v1/traces", method: .post, headers: headers, body: body).status == .ok)
+            let score = #"{"trace_id": "\#(ConventionFixtures.otelTrace)", "name": "user_satisfaction", "value": true, "project": "someone-else"}"#
+            headers[.contentType] = "application/json"
+            let posted = try await client.execute(uri: "/api/v1/scores", method: .post, headers: headers, body: ByteBuffer(string: score))
+            #expect(posted.status == .ok)
+            let spans = try await store.spans(traceId: ConventionFixtures.otelTrace)
+            #expect(!spans.isEmpty && spans.allSatisfy { $0.project == "shop" })
+            let scores = try await store.scores(ScoreQuery(fromNanos: 0, toNanos: .max))
+            #expect(scores.map(\.project) == ["shop"])
+        }
+    }
+
+    @Test func keysAppearInNoLogLineAndNoAnswer() async throws {
+        let log = InMemoryLogHandler()
+        let parts = Self.parts(InMemoryTelemetryStore(), logger: Logger(label: "loupe", factory: { _ in log }))
+        let created = try await parts.keys.create(name: "ana", scope: .read, project: nil, actor: "test")
+        let forged = String(created.text.dropLast()) + (created.text.hasSuffix("A") ? "B" : "A")
+        let answers = Mutex("")
+        try await Application(router: parts.router).test(.router) { client in
+            for key in [created.text, forged] {
+                for uri in ["/api/v1/summary", "/api/v1/keys", "/api/v1/nothing-here", "/ui/"] {
+                    let response = try await client.execute(uri: uri, method: .get, headers: Self.with(key))
+                    let text = String(buffer: response.body) + response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
+                    answers.withLock { $0 += text }
+                }
+            }
+        }
+        let logged = log.entries.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+        #expect(!logged.isEmpty)
+        for secret in [created.text, forged, String(created.text.dropFirst(15))] {
+            #expect(!logged.contains(secret))
+            #expect(!answers.withLock { $0 }.contains(secret))
+        }
+    }
+}
