@@ -25,6 +25,7 @@ import otlp_feed  # noqa: E402
 
 LOUPE_BIN = os.environ.get("LOUPE_BIN", "").strip()
 SCREENSHOTS = os.environ.get("LOUPE_SCREENSHOTS") or tempfile.mkdtemp(prefix="loupe-screens-")
+os.makedirs(SCREENSHOTS, exist_ok=True)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

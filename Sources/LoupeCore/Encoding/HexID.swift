@@ -27,7 +27,21 @@ public enum HexID {
         return out
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
+    /// Up to sixteen hex digits as a number; nil when any is not hex. Inlinable, so a caller in
+    /// another module gets it specialised for its collection rather than through witness tables.
+    @inlinable
+    public static func number<Digits: Collection<UInt8>>(_ digits: Digits) -> UInt64? {
+        guard digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            guard let nibble = nibble(digit) else { return nil }
+            value = value << 4 | UInt64(nibble)
+        }
+        return value
+    }
+
+    @usableFromInline
+    static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: return c - 0x30
         case 0x61...0x66: return c - 0x61 + 10

@@ -15,9 +15,8 @@ public struct AccessKeys: Sendable {
     /// Creates a key and returns it with its text, which exists nowhere else afterwards.
     ///
     /// An ingest key belongs to one project, and decides the project of everything sent with it.
-    /// An admin key covers every project. A read key covers every project for now: reads are not
-    /// scoped by project in every view yet, and a key that seemed scoped but was not would be worse
-    /// than none.
+    /// An admin key covers every project. A read key covers every project, or one: then it reads
+    /// only the JSON routes that filter by project (``AccessPolicy/allowsOneProject(_:path:)``).
     public func create(
         name: String, scope: AccessScope, project: String?, actor: String, client: String = ""
     ) async throws -> (key: AccessKey, text: String) {
@@ -31,8 +30,6 @@ public struct AccessKeys: Sendable {
             throw AccessKeyError("an ingest key belongs to one project: give the project its spans are stored in")
         case (.admin, .some):
             throw AccessKeyError("an admin key covers every project: create it without a project")
-        case (.read, .some):
-            throw AccessKeyError("read keys cover every project for now (reads are not yet scoped by project everywhere): create it without a project")
         default: break
         }
         let (text, id) = AccessKeyText.generate()

@@ -12,6 +12,8 @@ import NIOCore
 /// - A key that is unknown, malformed or revoked, or a session that is forged, expired or whose key
 ///   was revoked: 401, counted against the client's address (``AuthFailureLimiter``).
 /// - A key of a narrower scope: 403.
+/// - A read key of one project: only the routes that filter by project
+///   (``AccessPolicy/allowsOneProject(_:path:)``), their `project` set to the key's; 403 elsewhere.
 /// - A state-changing request on a session that a browser says came from another site
 ///   (``SameOrigin``) is refused with 403, besides the cookie being SameSite=Strict.
 ///
@@ -81,7 +83,31 @@ struct AccessMiddleware: RouterMiddleware {
             return try Self.refusal(request, context, .forbidden, "this key's scope is '\(grant.scope.rawValue)'; \(request.uri.path) needs '\(needed.rawValue)'")
         }
         context.grant = grant
-        return try await next(request, context)
+        guard let project = grant.project, grant.scope == .read else { return try await next(request, context) }
+        guard policy.allowsOneProject(request.method, path: request.uri.path) else {
+            refused("project")
+            return try Self.refusal(
+                request, context, .forbidden, "a key of one project cannot read \(request.uri.path) yet; use a read key of every project"
+            )
+        }
+        if let asked = request.uri.queryParameters.get("project"), asked != project {
+            refused("project")
+            return try Self.refusal(request, context, .forbidden, "this key reads project '\(project)' only")
+        }
+        return try await next(Self.scoped(request, to: project), context)
+    }
+
+    /// The request with its `project` parameter set to `project`, whatever it said, so every route
+    /// in ``AccessPolicy/allowsOneProject(_:path:)`` filters by it.
+    private static func scoped(_ request: Request, to project: String) -> Request {
+        var components = URLComponents()
+        components.percentEncodedQuery = request.uri.query
+        var items = (components.queryItems ?? []).filter { $0.name != "project" }
+        items.append(URLQueryItem(name: "project", value: project))
+        components.queryItems = items
+        var head = request.head
+        head.path = request.uri.path + "?" + (components.percentEncodedQuery ?? "")
+        return Request(head: head, body: request.body)
     }
 
     private static func credential(_ request: Request) -> Credential {

@@ -17,6 +17,25 @@ public struct AccessPolicy: Sendable {
         self.metricsNeedKey = metricsNeedKey
     }
 
+    /// The reads a key of one project may make: JSON routes that take a `project` filter and apply
+    /// it to everything they answer, which ``AccessMiddleware`` sets to the key's project. Every
+    /// other route refuses such a key, the dashboard included, until it is scoped as carefully.
+    static let projectScopedReads: Set<String> = [
+        "/api/v1/summary", "/api/v1/timeseries", "/api/v1/traces", "/api/v1/errors", "/api/v1/breakdown", "/api/v1/health/models",
+        "/api/v1/anomalies", "/api/v1/forecast", "/api/v1/recommendations", "/api/v1/experiments", "/api/v1/compare",
+        "/api/v1/quality", "/api/v1/scores", "/api/v1/engagement", "/api/v1/retrieval", "/api/v1/roi",
+    ]
+
+    /// Whether a key of one project may make this request (with its `project` set to the key's).
+    public func allowsOneProject(_ method: HTTPRequest.Method, path: String) -> Bool {
+        guard method == .get || method == .head else { return false }
+        let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        if Self.projectScopedReads.contains(path) { return true }
+        // One experiment's report: the experiment's name is the only thing after the prefix.
+        let experiment = "/api/v1/experiments/"
+        return path.hasPrefix(experiment) && !path.dropFirst(experiment.count).contains("/")
+    }
+
     public func requirement(_ method: HTTPRequest.Method, path: String) -> Requirement {
         let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         switch path {

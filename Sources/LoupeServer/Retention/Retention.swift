@@ -1,4 +1,4 @@
-import Logging
+import LoupeCore
 import LoupeStore
 import Synchronization
 
@@ -22,14 +22,16 @@ public final class Retention: Sendable {
     }
 
     let store: any TelemetryStore
-    /// Traces per batch: a batch holds the writer for a few milliseconds, so ingest never waits long.
+    /// Traces per batch: each takes its spans, scores and retrieval steps, and the entries of a
+    /// dozen indexes; a hundred hold the writer for about 60 ms (`loupe bench retention`), so ingest
+    /// never waits long.
     let batchTraces: Int
     /// Batches per pass at most, so a first pass over years of history leaves the writer to ingest
     /// between passes.
     let maxBatches: Int
     private let state: Mutex<(policy: RetentionPolicy, tally: Tally)>
 
-    public init(policy: RetentionPolicy, store: any TelemetryStore, batchTraces: Int = 500, maxBatches: Int = 400) {
+    public init(policy: RetentionPolicy, store: any TelemetryStore, batchTraces: Int = 100, maxBatches: Int = 2_000) {
         self.store = store
         self.batchTraces = batchTraces
         self.maxBatches = maxBatches
@@ -44,38 +46,49 @@ public final class Retention: Sendable {
         state.withLock { $0.policy = policy }
     }
 
+    /// What one pass did.
+    public struct PassReport: Sendable {
+        public var deleted = DeletedCounts()
+        public var batches = 0
+        /// The longest any one batch held the store's writer, in seconds: how long ingest could wait.
+        public var longestBatchSeconds = 0.0
+        public var reclaimedBytes: Int64 = 0
+    }
+
     /// One pass: what the policy says has expired, as of `nowNanos`, deleted and its space given back.
     @discardableResult
-    public func pass(nowNanos: Int64) async throws -> DeletedCounts {
+    public func pass(nowNanos: Int64) async throws -> PassReport {
         let policy = self.policy
-        var deleted = DeletedCounts()
-        var batches = 0
+        var report = PassReport()
+        func run(_ delete: () async throws -> DeletedCounts) async throws -> Bool {
+            let started = ContinuousClock.now
+            let batch = try await delete()
+            report.longestBatchSeconds = max(report.longestBatchSeconds, (ContinuousClock.now - started).seconds)
+            report.batches += 1
+            report.deleted += batch
+            // Between batches the writer is free for ingest's commits.
+            await Task.yield()
+            return batch.total > 0
+        }
         for (projects, before) in policy.selections(\.spansDays, nowNanos: nowNanos) {
-            while batches < maxBatches {
-                let batch = try await store.deleteExpiredTraces(ExpiryRequest(projects: projects, beforeNanos: before, limit: batchTraces))
-                batches += 1
-                deleted += batch
-                if batch.traces == 0 { break }
-                // Between batches the writer is free for ingest's commits.
-                await Task.yield()
-            }
+            while report.batches < maxBatches, try await run({
+                try await store.deleteExpiredTraces(ExpiryRequest(projects: projects, beforeNanos: before, limit: batchTraces))
+            }) {}
         }
         for (projects, before) in policy.selections(\.rollupsDays, nowNanos: nowNanos) {
-            while batches < maxBatches {
-                let batch = try await store.deleteExpiredRollups(ExpiryRequest(projects: projects, beforeNanos: before, limit: 60))
-                batches += 1
-                deleted += batch
-                if batch.rollupRows == 0 { break }
-                await Task.yield()
-            }
+            while report.batches < maxBatches, try await run({
+                try await store.deleteExpiredRollups(ExpiryRequest(projects: projects, beforeNanos: before, limit: 60))
+            }) {}
         }
+        let deleted = report.deleted
         let reclaimed = deleted.total > 0 ? try await store.reclaimSpace(maxBytes: .max) : 0
+        report.reclaimedBytes = reclaimed
         state.withLock { state in
             state.tally.deleted += deleted
             state.tally.reclaimedBytes += reclaimed
             state.tally.passes += 1
             state.tally.lastPassNanos = nowNanos
         }
-        return deleted
+        return report
     }
 }

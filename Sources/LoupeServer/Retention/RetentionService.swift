@@ -28,11 +28,13 @@ public struct RetentionService<C: Clock>: Service where C.Duration == Duration {
             }
             guard retention.policy.isEnabled else { continue }
             do {
-                let deleted = try await retention.pass(nowNanos: now())
+                let report = try await retention.pass(nowNanos: now())
+                let deleted = report.deleted
                 if deleted.total > 0 {
                     logger.info("retention deleted expired data", metadata: [
                         "traces": "\(deleted.traces)", "spans": "\(deleted.spans)", "scores": "\(deleted.scores)",
-                        "rollup_rows": "\(deleted.rollupRows)",
+                        "rollup_rows": "\(deleted.rollupRows)", "batches": "\(report.batches)",
+                        "longest_batch_ms": "\((report.longestBatchSeconds * 1_000).rounded())", "reclaimed_bytes": "\(report.reclaimedBytes)",
                     ])
                 }
             } catch {

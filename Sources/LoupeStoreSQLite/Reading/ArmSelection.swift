@@ -10,9 +10,13 @@ struct ArmSelection {
     var arm: String
     var filter: String
     var arguments: [(any DatabaseValueConvertible)?]
+    /// An order that gives each arm's requests newest first and that the index read follows, so no
+    /// sort is needed: an experiment's index holds each variant's requests in start order.
+    var newestFirst: String
 
     init(_ grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String?, service: String?, unlabelled: Bool = false) {
         (from, arm, filter, arguments) = Self.base(grouping, unlabelled: unlabelled)
+        if case .experiment = grouping { newestFirst = "variant DESC, start_ns DESC" } else { newestFirst = "start_ns DESC" }
         filter += "start_ns >= ? AND start_ns < ?"
         arguments += [fromNanos, toNanos]
         if let project {

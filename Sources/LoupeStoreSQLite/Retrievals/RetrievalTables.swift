@@ -90,6 +90,23 @@ enum RetrievalTables {
         }
     }
 
+    /// One document's retrievals while they stream past.
+    private struct UseTally {
+        var retrievals = 0
+        var scoreSum = 0.0
+        var scored = 0
+        var lastNanos = Int64.min
+
+        mutating func add(score: Double?, at: Int64) {
+            retrievals += 1
+            if let score {
+                scoreSum += score
+                scored += 1
+            }
+            lastNanos = max(lastNanos, at)
+        }
+    }
+
     static func documentUses(_ query: DocumentUseQuery, in db: Database) throws -> [DocumentUse] {
         var filter = "start_ns >= ? AND start_ns < ?"
         var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
@@ -106,12 +123,20 @@ enum RetrievalTables {
             filter += " AND start_ns > ?"
             arguments.append(cutoff)
         }
-        let sql = """
-            SELECT document_id, COUNT(*), AVG(score), MAX(start_ns) FROM retrieved_documents INDEXED BY retrieved_documents_time
-            WHERE \(filter) GROUP BY document_id ORDER BY COUNT(*) DESC, document_id LIMIT ?
-            """
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [query.limit])).map { row in
-            DocumentUse(id: row[0], retrievals: row[1], meanScore: row[2], lastNanos: row[3])
+        // Added up here as the rows stream past the index: SQLite would group them by document with a
+        // sort of every row (190 of 285 ms for 200,000).
+        var uses: [String: UseTally] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT document_id, score, start_ns FROM retrieved_documents INDEXED BY retrieved_documents_time WHERE \(filter)",
+            arguments: StatementArguments(arguments)
+        )
+        while let row = try rows.next() {
+            uses[row[0], default: UseTally()].add(score: row[1], at: row[2])
+        }
+        return uses.sorted { ($0.value.retrievals, $1.key) > ($1.value.retrievals, $0.key) }.prefix(query.limit).map { id, use in
+            DocumentUse(
+                id: id, retrievals: use.retrievals, meanScore: use.scored > 0 ? use.scoreSum / Double(use.scored) : nil, lastNanos: use.lastNanos
+            )
         }
     }
 }

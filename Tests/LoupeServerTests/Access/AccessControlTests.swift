@@ -69,8 +69,13 @@ struct AccessControlTests {
         }
     }
 
-    static func withKeys(_ test: @escaping @Sendable (any TestClientProtocol, any TelemetryStore, AccessKeys) async throws -> Void) async throws {
-        try await LiveServer.run({ $0.requireKeys = true }) { client, store in
+    static func withKeys(
+        metricsNeedKey: Bool = false, _ test: @escaping @Sendable (any TestClientProtocol, any TelemetryStore, AccessKeys) async throws -> Void
+    ) async throws {
+        try await LiveServer.run({ configuration in
+            configuration.requireKeys = true
+            configuration.metricsNeedKey = metricsNeedKey
+        }) { client, store in
             try await test(client, store, AccessKeys(store: store, now: { LiveServer.now }))
         }
     }
@@ -134,5 +139,61 @@ struct AccessControlTests {
             #expect(!logged.contains(secret))
             #expect(!answers.withLock { $0 }.contains(secret))
         }
+    }
+}
+
+/// A read key of one project reads nothing of another, on any route.
+struct ProjectScopedReadTests {
+    /// The convention fixtures again as another project's traffic: other trace ids, a service and
+    /// users whose names appear nowhere in the first project.
+    static func beta() -> [RawSpan] {
+        ConventionFixtures.all.map { span in
+            var span = span
+            span.traceId = "b" + span.traceId.dropFirst()
+            span.resourceAttributes["service.name"] = .string("betaonly-service")
+            if span.attributes["user.id"] != nil { span.attributes["user.id"] = .string("betaonly-user") }
+            return span
+        }
+    }
+
+    /// With `--metrics-auth`: otherwise `/metrics` is open to anyone, by design, every project's
+    /// aggregates included (the README says so).
+    @Test func aKeyOfOneProjectReadsNothingOfAnother() async throws {
+        try await AccessControlTests.withKeys(metricsNeedKey: true) { client, _, keys in
+            for (project, spans) in [("acme", ConventionFixtures.all), ("beta", Self.beta())] {
+                var headers = AccessControlTests.with(try await keys.create(name: project, scope: .ingest, project: project, actor: "test").text)
+                headers[.contentType] = "application/x-protobuf"
+                #expect(try await client.execute(uri: "/v1/traces", method: .post, headers: headers, body: try LiveServer.protobuf(spans)).status == .ok)
+                headers[.contentType] = "application/json"
+                let score = #"{"trace_id": "\#(spans[0].traceId)", "name": "\#(project)only-score", "value": true, "comment": "\#(project)only-comment"}"#
+                #expect(try await client.execute(uri: "/api/v1/scores", method: .post, headers: headers, body: ByteBuffer(string: score)).status == .ok)
+            }
+            let acme = AccessControlTests.with(try await keys.create(name: "acme reader", scope: .read, project: "acme", actor: "test").text)
+            let range = "from=\(LiveServer.now / 1_000_000_000 - 7_200)&to=\(LiveServer.now / 1_000_000_000 + 60)"
+
+            // What it may read, it reads for its own project.
+            let summary = try await client.execute(uri: "/api/v1/summary?group_by=service&\(range)", method: .get, headers: acme)
+            #expect(summary.status == .ok && String(buffer: summary.body).contains(#""rag""#))
+            let asked = try await client.execute(uri: "/api/v1/summary?project=beta&\(range)", method: .get, headers: acme)
+            #expect(asked.status == .forbidden)
+
+            // Every route the server has, with and without a range: either refused, or nothing of beta.
+            let routes = try await Self.routes()
+            var readable = 0
+            for (method, path) in routes where method == .get {
+                for uri in [path, path + "?" + range, path + "?group_by=service&" + range] {
+                    let response = try await client.execute(uri: uri, method: .get, headers: acme)
+                    let body = String(buffer: response.body)
+                    #expect(!body.contains("betaonly"), "\(uri) showed another project's data")
+                    if response.status == .ok { readable += 1 }
+                }
+            }
+            #expect(readable >= 30)
+        }
+    }
+
+    /// The live application's routes, from a router built the same way.
+    static func routes() async throws -> [(HTTPRequest.Method, String)] {
+        AccessControlTests.parts(InMemoryTelemetryStore()).router.routes.map { ($0.method, AccessControlTests.concrete($0.path)) }
     }
 }

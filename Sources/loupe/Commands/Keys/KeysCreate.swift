@@ -15,7 +15,7 @@ struct KeysCreate: AsyncParsableCommand {
     @Option(help: "ingest, read or admin.")
     var scope: AccessScope
 
-    @Option(help: "The project of an ingest key: everything sent with it is stored there.")
+    @Option(help: "The project of an ingest key (everything sent with it is stored there), or of a read key that reads that project alone.")
     var project: String?
 
     @Option(help: "SQLite database file of the server.")

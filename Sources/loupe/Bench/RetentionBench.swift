@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import LoupeCore
+import LoupeDemo
+import LoupeOTLP
+import LoupeServer
+import LoupeStore
+import LoupeStoreSQLite
+
+struct RetentionBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retention",
+        abstract: "Sustained ingest with retention on: the database's size day by day, and how long each delete batch held the writer.",
+        discussion: """
+            Stores --days simulated days of traffic, one day at a time, running a retention pass after each that keeps
+            --keep-days of spans and twice that of rollups: the size should stop growing once both have expired, and no
+            batch should hold the writer (and so ingest) for long.
+            """
+    )
+
+    @Option(help: "Simulated days of traffic.")
+    var days = 12
+
+    @Option(help: "Spans stored per simulated day.")
+    var spansPerDay = 50_000
+
+    @Option(help: "Days of spans retention keeps (rollups: twice as many).")
+    var keepDays = 3
+
+    func validate() throws {
+        guard days > 0, spansPerDay > 0, keepDays > 0, keepDays < days else {
+            throw ValidationError("--days, --spans-per-day and --keep-days must be positive, and --keep-days below --days")
+        }
+    }
+
+    func run() async throws {
+        let path = BenchFormat.temporaryDatabase("retention.db")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: .normal))
+        let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: .default), enrichers: try LoupeApplication.defaultEnrichers())
+        let retention = Retention(
+            policy: RetentionPolicy(defaults: .init(spansDays: keepDays, rollupsDays: keepDays * 2)), store: store
+        )
+        let day: Int64 = 86_400_000_000_000
+        let start = Int64(Date().timeIntervalSince1970 * 1e9) - Int64(days) * day
+        BenchFormat.say("Storing \(days) days of \(spansPerDay) spans in \(path), keeping \(keepDays) days…")
+        var longest = 0.0
+        for index in 0..<days {
+            let dayEnd = start + Int64(index + 1) * day
+            var stored = 0
+            var chunk = 0
+            while stored < spansPerDay {
+                let traces = DemoTrafficGenerator(seed: UInt64(index * 1_000 + chunk)).traces(2_000, nowNanos: dayEnd, spreadSeconds: 86_340)
+                let raw = DecodedSpans(spans: Array(traces.joined().prefix(spansPerDay - stored)))
+                let records = pipeline.records(from: raw, nowNanos: dayEnd).records
+                _ = try await store.write(Array(records))
+                stored += records.count
+                chunk += 1
+            }
+            try await store.flushAggregates()
+            let started = ContinuousClock.now
+            let report = try await retention.pass(nowNanos: dayEnd)
+            let pass = (ContinuousClock.now - started).seconds
+            longest = max(longest, report.longestBatchSeconds)
+            try await store.checkpoint()
+            let bytes = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 }.reduce(0, +)
+            BenchFormat.say(String(
+                format: "day %2d: %6.1f MiB on disk; deleted %6d traces, %7d spans in %3d batches (%.0f ms, longest batch %.1f ms), gave back %.1f MiB",
+                index + 1, Double(bytes) / 1_048_576, report.deleted.traces, report.deleted.spans, report.batches, pass * 1_000,
+                report.longestBatchSeconds * 1_000, Double(report.reclaimedBytes) / 1_048_576
+            ))
+        }
+        BenchFormat.say(String(format: "longest batch over the run: %.1f ms", longest * 1_000))
+    }
+}
