@@ -48,7 +48,7 @@ public enum LoupeApplication {
         let access = Self.access(configuration, keys: keys, secret: secret, registry: registry, now: now)
         let retention = Retention(policy: configuration.retention, store: store)
         router.add(middleware: access.middleware)
-        router.add(middleware: ContentReadAudit(store: store, now: now))
+        router.add(middleware: ActionAudit(store: store, now: now))
         router.get("health") { _, _ in "ok" }
         AccessKeyRoutes(keys: keys).addRoutes(to: router)
         AuditRoutes(store: store, now: now).addRoutes(to: router)
@@ -90,7 +90,7 @@ public enum LoupeApplication {
         DashboardRoutes<LoupeRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
         LoginRoutes(
             dashboard: dashboard, keys: configuration.requireKeys ? keys : nil, sessions: access.sessions, limiter: access.limiter,
-            secureCookies: false, now: now
+            secureCookies: configuration.secureCookies, now: now
         ).addRoutes(to: router)
         let metrics = ServerMetrics(registry: registry, counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)
         MetricsRoutes<LoupeRequestContext>(metrics: metrics).addRoutes(to: router)
@@ -114,7 +114,7 @@ public enum LoupeApplication {
         let limiter = AuthFailureLimiter()
         let middleware = AccessMiddleware(
             keys: configuration.requireKeys ? keys : nil, sessions: sessions, policy: AccessPolicy(metricsNeedKey: configuration.metricsNeedKey),
-            limiter: limiter, refused: { reason in
+            limiter: limiter, secureCookies: configuration.secureCookies, refused: { reason in
                 registry.makeCounter(
                     descriptor: .named("loupe_auth_refused_requests_total", help: "Requests refused by authentication, by reason."),
                     labels: [("reason", reason)]

@@ -424,8 +424,11 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         try await pool.read { db in try AlertHistory.read(query, in: db) }
     }
 
-    public func createAccessKey(_ key: AccessKey) async throws {
-        try await pool.write { db in try AccessKeyTable.insert(key, in: db) }
+    public func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws {
+        try await pool.write { db in
+            try AccessKeyTable.insert(key, in: db)
+            _ = try AuditTable.append([audit], in: db)
+        }
     }
 
     public func accessKeys() async throws -> [AccessKey] {
@@ -436,8 +439,12 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         try await pool.read { db in try AccessKeyTable.read(id: id, in: db).first }
     }
 
-    public func revokeAccessKey(id: String, atNanos: Int64) async throws -> Bool {
-        try await pool.write { db in try AccessKeyTable.revoke(id: id, atNanos: atNanos, in: db) }
+    public func revokeAccessKey(id: String, atNanos: Int64, audit: AuditRecord) async throws -> Bool {
+        try await pool.write { db in
+            guard try AccessKeyTable.revoke(id: id, atNanos: atNanos, in: db) else { return false }
+            _ = try AuditTable.append([audit], in: db)
+            return true
+        }
     }
 
     public func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] {
@@ -447,10 +454,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
         try await pool.read { db in try AuditTable.read(query, in: db) }
-    }
-
-    public func projects() async throws -> [String] {
-        try await pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT project FROM traces ORDER BY project") }
     }
 
     public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts {
@@ -472,7 +475,8 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     /// Needs the file's incremental auto-vacuum, which databases created by this version have;
-    /// an older file reuses its freed pages instead, and `loupe vacuum` converts it.
+    /// an older file reuses its freed pages instead (a `VACUUM` with `PRAGMA auto_vacuum =
+    /// INCREMENTAL`, run while no server is, converts it).
     public func reclaimSpace(maxBytes: Int64) async throws -> Int64 {
         try await pool.writeWithoutTransaction { db in
             guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 else { return 0 }
@@ -485,7 +489,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         }
     }
 
-    public func eraseUser(_ userId: String) async throws -> DeletedCounts {
+    public func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
         let counts = try await pool.writeWithoutTransaction { db in
             var counts = DeletedCounts()
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -494,11 +498,15 @@ public final class SQLiteTelemetryStore: TelemetryStore {
                 // Folded first, so the user's pending rollup rows are in the tables to be deleted.
                 try self.foldPending(in: db)
                 counts = try UserErasure.erase(userId, in: db)
+                _ = try AuditTable.append([audit(counts)], in: db)
                 return .commit
             }
             self.pending.withLock { $0 = PendingAggregates() }
-            // The log still holds earlier images of the pages just overwritten: copy it back and empty it.
-            _ = try db.checkpoint(.truncate)
+            // The log still holds earlier images of the pages just overwritten: copy it back and empty
+            // it. A long read can hold the log past the busy timeout; the erase is committed either
+            // way, so that is not an error: the frames are overwritten as the log restarts, and
+            // erasing again (which finds nothing) truncates again.
+            _ = try? db.checkpoint(.truncate)
             return counts
         }
         return counts

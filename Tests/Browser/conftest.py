@@ -53,16 +53,6 @@ class Loupe:
             return json.load(response)
 
 
-def first_admin_key(log_path: str) -> str:
-    """The admin key `loupe serve` prints once on a new database."""
-    for _ in range(200):
-        for line in open(log_path).read().splitlines():
-            if line.strip().startswith("lpk_"):
-                return line.strip()
-        time.sleep(0.05)
-    pytest.fail("loupe serve printed no first admin key")
-
-
 def serve(feed: Any, ready: Any, keys: bool = False) -> Iterator[Loupe]:
     """A `loupe serve` on a fresh database, fed by `feed(url)`, yielded once `ready(client)` holds.
     Without `keys` it runs with --no-auth: the pages are what these suites look at; test_login.py
@@ -85,7 +75,7 @@ def serve(feed: Any, ready: Any, keys: bool = False) -> Iterator[Loupe]:
                 time.sleep(0.05)
         client = Loupe(url)
         if keys:
-            client.key = first_admin_key(os.path.join(workdir, "serve.log"))
+            client.key = otlp_feed.first_admin_key(os.path.join(workdir, "serve.log"))
             otlp_feed.KEY = client.key
         try:
             feed(url)

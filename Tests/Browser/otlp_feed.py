@@ -95,6 +95,16 @@ def hostile_trace(start: int) -> list[dict[str, Any]]:
 KEY: str | None = None
 
 
+def first_admin_key(log_path: str) -> str:
+    """The admin key `loupe serve` prints once on a new database (its log, as the server writes it)."""
+    for _ in range(200):
+        for line in open(log_path).read().splitlines():
+            if line.strip().startswith("lpk_"):
+                return line.strip()
+        time.sleep(0.05)
+    raise RuntimeError(f"loupe serve printed no first admin key in {log_path}")
+
+
 def headers() -> dict[str, str]:
     sent = {"Content-Type": "application/json"}
     if KEY:

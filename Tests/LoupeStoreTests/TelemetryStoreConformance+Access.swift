@@ -8,19 +8,24 @@ extension TelemetryStoreConformance {
         let hash = Array(repeating: UInt8(7), count: 32)
         let ingest = AccessKey(id: "lpk_0000000001", name: "checkout", scope: .ingest, project: "shop", secretHash: hash, createdNanos: 10)
         let admin = AccessKey(id: "lpk_0000000002", name: "ops", scope: .admin, project: nil, secretHash: hash, createdNanos: 20)
-        try await store.createAccessKey(admin)
-        try await store.createAccessKey(ingest)
-        await #expect(throws: AccessKeyConflict.self) { try await store.createAccessKey(ingest) }
+        func audit(_ action: String, _ id: String) -> AuditRecord { AuditRecord(atNanos: 1, actor: "test", action: action, target: id) }
+        try await store.createAccessKey(admin, audit: audit("key.created", admin.id))
+        try await store.createAccessKey(ingest, audit: audit("key.created", ingest.id))
+        await #expect(throws: AccessKeyConflict.self) { try await store.createAccessKey(ingest, audit: audit("key.created", ingest.id)) }
 
         #expect(try await store.accessKeys() == [ingest, admin])
         #expect(try await store.accessKey(id: "lpk_0000000001") == ingest)
         #expect(try await store.accessKey(id: "lpk_nope") == nil)
 
-        #expect(try await store.revokeAccessKey(id: ingest.id, atNanos: 30))
-        #expect(try await !store.revokeAccessKey(id: ingest.id, atNanos: 40))
-        #expect(try await !store.revokeAccessKey(id: "lpk_nope", atNanos: 40))
+        #expect(try await store.revokeAccessKey(id: ingest.id, atNanos: 30, audit: audit("key.revoked", ingest.id)))
+        #expect(try await !store.revokeAccessKey(id: ingest.id, atNanos: 40, audit: audit("key.revoked", ingest.id)))
+        #expect(try await !store.revokeAccessKey(id: "lpk_nope", atNanos: 40, audit: audit("key.revoked", "lpk_nope")))
         #expect(try await store.accessKey(id: ingest.id)?.revokedNanos == 30)
         #expect(try await store.accessKey(id: admin.id)?.isRevoked == false)
+        // Each change wrote its audit entry with it; the refused ones wrote none.
+        #expect(try await store.auditEntries(AuditQuery()).map { "\($0.record.action) \($0.record.target)" } == [
+            "key.created \(admin.id)", "key.created \(ingest.id)", "key.revoked \(ingest.id)",
+        ])
     }
 
     @Test(arguments: Kind.allCases)

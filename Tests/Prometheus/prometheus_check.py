@@ -34,16 +34,6 @@ def get(url: str, key: str | None = None) -> bytes:
     return urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10).read()
 
 
-def first_admin_key(log_path: str) -> str:
-    """The admin key `loupe serve` prints once on a new database."""
-    for _ in range(200):
-        for line in open(log_path).read().splitlines():
-            if line.strip().startswith("lpk_"):
-                return line.strip()
-        time.sleep(0.05)
-    raise SystemExit("FAIL: loupe serve printed no first admin key")
-
-
 def wait(what: str, check, seconds: float = 60) -> None:
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -86,7 +76,7 @@ def main() -> None:
             stdout=open(os.path.join(work, "serve.log"), "w"), stderr=subprocess.STDOUT))
         wait("loupe serve answers", lambda: get(loupe + "/health") == b"ok")
         # With --metrics-auth, /metrics wants a key like the API; Prometheus sends it as a bearer token.
-        key = first_admin_key(os.path.join(work, "serve.log"))
+        key = otlp_feed.first_admin_key(os.path.join(work, "serve.log"))
         otlp_feed.KEY = key
         otlp_feed.feed(loupe)
         try:

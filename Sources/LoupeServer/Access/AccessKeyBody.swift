@@ -17,12 +17,8 @@ struct AccessKeyBody: Codable, ResponseEncodable {
         name = key.name
         scope = key.scope.rawValue
         project = key.project
-        createdAt = Self.time(key.createdNanos)
-        revokedAt = key.revokedNanos.map(Self.time)
-    }
-
-    private static func time(_ nanos: Int64) -> String {
-        Date(timeIntervalSince1970: Double(nanos) / 1e9).formatted(.iso8601)
+        createdAt = Timestamps.format(nanos: key.createdNanos)
+        revokedAt = key.revokedNanos.map { Timestamps.format(nanos: $0) }
     }
 
     enum CodingKeys: String, CodingKey {

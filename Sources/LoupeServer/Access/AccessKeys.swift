@@ -25,6 +25,9 @@ public struct AccessKeys: Sendable {
             throw AccessKeyError("a key needs a name of 1 to 100 characters on one line, to tell it apart")
         }
         let project = project.flatMap { $0.isEmpty ? nil : $0 }
+        if let project, project.count > 200 || project.contains(where: { $0.isNewline || $0 == "\t" }) {
+            throw AccessKeyError("a project's name is one line of at most 200 characters")
+        }
         switch (scope, project) {
         case (.ingest, nil):
             throw AccessKeyError("an ingest key belongs to one project: give the project its spans are stored in")
@@ -32,24 +35,32 @@ public struct AccessKeys: Sendable {
             throw AccessKeyError("an admin key covers every project: create it without a project")
         default: break
         }
-        let (text, id) = AccessKeyText.generate()
-        let key = AccessKey(
-            id: id, name: name, scope: scope, project: project, secretHash: AccessKeyText.hash(text), createdNanos: now()
-        )
-        try await store.createAccessKey(key)
-        _ = try await store.appendAudit([AuditRecord(
-            atNanos: key.createdNanos, actor: actor, action: "key.created", target: id, client: client,
-            detail: "scope \(scope.rawValue), project \(project ?? "all"), name \(name)"
-        )])
-        return (key, text)
+        // Ids are 40 random bits: a collision is rare but not impossible, and a new id settles it.
+        for attempt in 1...3 {
+            let (text, id) = AccessKeyText.generate()
+            let key = AccessKey(
+                id: id, name: name, scope: scope, project: project, secretHash: AccessKeyText.hash(text), createdNanos: now()
+            )
+            let audit = AuditRecord(
+                atNanos: key.createdNanos, actor: actor, action: "key.created", target: id, client: client,
+                detail: "scope \(scope.rawValue), project \(project ?? "all"), name \(name)"
+            )
+            do {
+                try await store.createAccessKey(key, audit: audit)
+                return (key, text)
+            } catch is AccessKeyConflict where attempt < 3 {
+                continue
+            }
+        }
+        preconditionFailure("unreachable: the last attempt returns or throws")
     }
 
     /// Revokes a key; false when there is no such key or it was revoked already.
     public func revoke(id: String, actor: String, client: String = "") async throws -> Bool {
         let at = now()
-        guard try await store.revokeAccessKey(id: id, atNanos: at) else { return false }
-        _ = try await store.appendAudit([AuditRecord(atNanos: at, actor: actor, action: "key.revoked", target: id, client: client)])
-        return true
+        return try await store.revokeAccessKey(
+            id: id, atNanos: at, audit: AuditRecord(atNanos: at, actor: actor, action: "key.revoked", target: id, client: client)
+        )
     }
 
     public func list() async throws -> [AccessKey] {

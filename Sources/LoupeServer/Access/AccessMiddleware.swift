@@ -26,7 +26,9 @@ struct AccessMiddleware: RouterMiddleware {
     let sessions: DashboardSessions
     let policy: AccessPolicy
     let limiter: AuthFailureLimiter
-    /// Counts a refusal by reason (`missing`, `invalid`, `scope`, `cross_site`, `throttled`).
+    /// Whether cookies are marked Secure (the dashboard is served over https).
+    let secureCookies: Bool
+    /// Counts a refusal by reason (`missing`, `invalid`, `session`, `scope`, `cross_site`, `project`, `throttled`).
     let refused: @Sendable (String) -> Void
     let now: @Sendable () -> Int64
 
@@ -46,30 +48,34 @@ struct AccessMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         let client = context.clientAddress, at = now()
-        guard !limiter.isBlocked(client, nowNanos: at) else {
-            refused("throttled")
-            return try Self.refusal(request, context, .tooManyRequests, "too many failed authentications from this address: try again in a minute", retryAfter: 60)
+        // A failed key from an address that has failed too often is refused outright; a good key
+        // still works there, so one misconfigured exporter behind a shared address locks out no one else.
+        func failed(_ message: String) throws -> Response {
+            if limiter.isBlocked(client, nowNanos: at) {
+                refused("throttled")
+                return try Self.refusal(request, context, .tooManyRequests, "too many failed authentications from this address: try again in a minute", retryAfter: 60)
+            }
+            refused("invalid")
+            limiter.recordFailure(client, nowNanos: at)
+            return try Self.refusal(request, context, .unauthorized, message)
         }
         let grant: AccessGrant
         switch Self.credential(request) {
         case .none:
             refused("missing")
-            if Self.isPage(request) { return Self.toLogin(request) }
+            if Self.isPage(request) { return toLogin(request) }
             return try Self.refusal(request, context, 
                 .unauthorized, "this endpoint needs an API key: send it as 'Authorization: Bearer <key>' or in the 'x-loupe-api-key' header"
             )
         case .key(let text):
-            guard let found = try await keys.grant(for: text) else {
-                refused("invalid")
-                limiter.recordFailure(client, nowNanos: at)
-                return try Self.refusal(request, context, .unauthorized, "the API key is not valid or was revoked")
-            }
+            guard let found = try await keys.grant(for: text) else { return try failed("the API key is not valid or was revoked") }
             grant = found
         case .session(let cookie):
+            // Not counted against the address: a session cannot be guessed (it is signed), and a tab
+            // left open past its session's end would otherwise lock its own address out.
             guard let id = sessions.keyId(of: cookie, nowNanos: at), let found = try await keys.grant(forId: id) else {
-                refused("invalid")
-                limiter.recordFailure(client, nowNanos: at)
-                if Self.isPage(request) { return Self.toLogin(request) }
+                refused("session")
+                if Self.isPage(request) { return toLogin(request) }
                 return try Self.refusal(request, context, .unauthorized, "the dashboard session has ended or its key was revoked: log in again")
             }
             guard Self.isSafe(request.method) || !SameOrigin.isCrossSite(request) else {
@@ -98,27 +104,28 @@ struct AccessMiddleware: RouterMiddleware {
     }
 
     /// The request with its `project` parameter set to `project`, whatever it said, so every route
-    /// in ``AccessPolicy/allowsOneProject(_:path:)`` filters by it.
+    /// in ``AccessPolicy/allowsOneProject(_:path:)`` filters by it. The query is rebuilt as text:
+    /// handed to `URLComponents`, a malformed escape (`?a=%`) stops the process.
     private static func scoped(_ request: Request, to project: String) -> Request {
-        var components = URLComponents()
-        components.percentEncodedQuery = request.uri.query
-        var items = (components.queryItems ?? []).filter { $0.name != "project" }
-        items.append(URLQueryItem(name: "project", value: project))
-        components.queryItems = items
+        let kept = (request.uri.query ?? "").split(separator: "&").filter { item in
+            let name = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return (String(name).removingPercentEncoding ?? String(name)) != "project"
+        }
+        let value = project.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         var head = request.head
-        head.path = request.uri.path + "?" + (components.percentEncodedQuery ?? "")
+        head.path = request.uri.path + "?" + (kept.map(String.init) + ["project=" + value]).joined(separator: "&")
         return Request(head: head, body: request.body)
     }
 
     private static func credential(_ request: Request) -> Credential {
+        // Another scheme (a proxy's Basic, say) is not Loupe's to judge.
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" { return .key(parts[1].trimmingCharacters(in: .whitespaces)) }
-            return .key("")
         }
         if let key = request.headers[HTTPField.Name("x-loupe-api-key")!] { return .key(key.trimmingCharacters(in: .whitespaces)) }
         // Ingest never takes a cookie: exporters have no session, and a browser must not post spans.
-        if !request.uri.path.hasPrefix("/v1/"), let cookie = DashboardSessions.cookie(in: request.headers[.cookie]) {
+        if !AccessPolicy.canonical(request.uri.path).hasPrefix("/v1/"), let cookie = DashboardSessions.cookie(in: request.headers[.cookie]) {
             return .session(cookie)
         }
         return .none
@@ -128,13 +135,17 @@ struct AccessMiddleware: RouterMiddleware {
 
     /// A dashboard page a person opens: sent to the login page rather than answered with JSON.
     private static func isPage(_ request: Request) -> Bool {
-        isSafe(request.method) && (request.uri.path == "/ui" || request.uri.path.hasPrefix("/ui/"))
+        let path = AccessPolicy.canonical(request.uri.path)
+        return isSafe(request.method) && (path == "/ui" || path.hasPrefix("/ui/"))
     }
 
-    private static func toLogin(_ request: Request) -> Response {
+    private func toLogin(_ request: Request) -> Response {
         let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
         let escaped = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2Fui%2F"
-        return Response(status: .seeOther, headers: [.location: "/ui/login?next=" + escaped, .cacheControl: "no-store"])
+        // An ended session's cookie goes too, so the browser stops sending it.
+        return Response(status: .seeOther, headers: [
+            .location: "/ui/login?next=" + escaped, .cacheControl: "no-store", .setCookie: DashboardSessions.clearCookie(secure: secureCookies),
+        ])
     }
 
     private static func refusal(

@@ -26,10 +26,17 @@ public struct AccessPolicy: Sendable {
         "/api/v1/quality", "/api/v1/scores", "/api/v1/engagement", "/api/v1/retrieval", "/api/v1/roi",
     ]
 
+    /// The path as the router reads it: empty segments (`//`, a trailing `/`) dropped. Every
+    /// decision about a request is made on this form, so no spelling of a path the router accepts
+    /// reaches a route under another route's rules.
+    public static func canonical(_ path: String) -> String {
+        "/" + path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+    }
+
     /// Whether a key of one project may make this request (with its `project` set to the key's).
     public func allowsOneProject(_ method: HTTPRequest.Method, path: String) -> Bool {
         guard method == .get || method == .head else { return false }
-        let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let path = Self.canonical(path)
         if Self.projectScopedReads.contains(path) { return true }
         // One experiment's report: the experiment's name is the only thing after the prefix.
         let experiment = "/api/v1/experiments/"
@@ -37,7 +44,7 @@ public struct AccessPolicy: Sendable {
     }
 
     public func requirement(_ method: HTTPRequest.Method, path: String) -> Requirement {
-        let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let path = Self.canonical(path)
         switch path {
         // Logging out only ends a session, so it needs none (an expired one included).
         case "/health", "/", "/ui/login", "/ui/logout": return .open

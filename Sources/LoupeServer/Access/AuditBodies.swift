@@ -18,7 +18,7 @@ struct AuditEntryBody: Codable, ResponseEncodable {
     init(_ entry: AuditEntry) {
         sequence = entry.sequence
         atNanos = entry.record.atNanos
-        at = Date(timeIntervalSince1970: Double(atNanos) / 1e9).formatted(.iso8601)
+        at = Timestamps.format(nanos: atNanos)
         actor = entry.record.actor
         action = entry.record.action
         target = entry.record.target

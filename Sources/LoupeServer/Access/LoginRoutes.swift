@@ -27,8 +27,10 @@ struct LoginRoutes: Sendable {
             return page(request, next: Self.destination(request.uri.queryParameters.get("next")), error: nil, status: .ok)
         }
         router.post("ui/login") { request, context in try await login(request, context) }
-        router.post("ui/logout") { _, _ in
-            Response(status: .seeOther, headers: [
+        router.post("ui/logout") { request, _ in
+            // Another site's page cannot log anyone out either.
+            guard !SameOrigin.isCrossSite(request) else { return Response(status: .forbidden) }
+            return Response(status: .seeOther, headers: [
                 .location: keys == nil ? "/ui/" : "/ui/login", .setCookie: DashboardSessions.clearCookie(secure: secureCookies),
             ])
         }
@@ -53,6 +55,12 @@ struct LoginRoutes: Sendable {
         }
         guard grant.scope.allows(.read) else {
             return page(request, next: next, error: "An ingest key can only send telemetry: log in with a read or admin key.", status: .forbidden)
+        }
+        guard grant.project == nil else {
+            return page(
+                request, next: next, error: "A key of one project reads the JSON API only: open the dashboard with a read key of every project.",
+                status: .forbidden
+            )
         }
         return Response(status: .seeOther, headers: [
             .location: next, .cacheControl: "no-store",

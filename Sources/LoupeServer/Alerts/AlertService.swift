@@ -19,13 +19,10 @@ public struct AlertService<C: Clock>: Service where C.Duration == Duration {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do { try await clock.sleep(for: interval) } catch { return }
-                let report = await engine.tick(atNanos: now())
-                if !report.transitions.isEmpty {
-                    logger.debug("alerts evaluated", metadata: ["rules": "\(report.evaluated)", "transitions": "\(report.transitions.count)"])
-                }
+        await clock.periodically(every: interval) {
+            let report = await engine.tick(atNanos: now())
+            if !report.transitions.isEmpty {
+                logger.debug("alerts evaluated", metadata: ["rules": "\(report.evaluated)", "transitions": "\(report.transitions.count)"])
             }
         }
     }

@@ -6,6 +6,10 @@ extension ServerConfiguration {
         return "http://\(host):\(port)"
     }
 
+    /// Whether the dashboard's cookies are marked Secure: when people reach it over https (a TLS
+    /// proxy in front, named by `--public-url`).
+    public var secureCookies: Bool { dashboardURL.lowercased().hasPrefix("https://") }
+
     /// Where OTLP exporters send traces, as the dashboard's empty pages say it.
     public var otlpEndpoint: String {
         let host = self.host == "0.0.0.0" || self.host == "::" ? "127.0.0.1" : self.host

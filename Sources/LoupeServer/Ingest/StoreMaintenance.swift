@@ -20,14 +20,7 @@ public struct StoreMaintenance<C: Clock>: Service where C.Duration == Duration {
     }
 
     public func run() async throws {
-        while true {
-            do {
-                try await cancelWhenGracefulShutdown { [clock, interval] in try await clock.sleep(for: interval) }
-            } catch {
-                return  // shutting down or cancelled
-            }
-            await store.maintain(logger: logger)
-        }
+        await clock.periodically(every: interval) { await store.maintain(logger: logger) }
     }
 }
 

@@ -22,11 +22,17 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    /// The path with an end user's id left out: erasing someone must not leave their id in the log.
+    static func loggable(_ path: String) -> String {
+        let canonical = AccessPolicy.canonical(path)
+        return canonical.hasPrefix("/api/v1/users/") ? "/api/v1/users/{id}" + (canonical.hasSuffix("/export") ? "/export" : "") : path
+    }
+
     private func log(_ request: Request, status: Int, started: ContinuousClock.Instant) {
         // Load balancers ask for /health every few seconds: worth a line only when debugging.
         logger.log(
             level: request.uri.path == "/health" ? .debug : .info,
-            "\(request.method) \(request.uri.path)",
+            "\(request.method) \(Self.loggable(request.uri.path))",
             metadata: [
                 "status": "\(status)",
                 "duration_ms": "\((ContinuousClock.now - started).millisecondsText)",

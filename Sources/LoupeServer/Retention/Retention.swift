@@ -30,6 +30,8 @@ public final class Retention: Sendable {
     /// between passes.
     let maxBatches: Int
     private let state: Mutex<(policy: RetentionPolicy, tally: Tally)>
+    /// Space given back per step: 16 MiB of free pages moved to the file's end and cut off.
+    static let reclaimSliceBytes: Int64 = 16 << 20
 
     public init(policy: RetentionPolicy, store: any TelemetryStore, batchTraces: Int = 100, maxBatches: Int = 2_000) {
         self.store = store
@@ -49,10 +51,12 @@ public final class Retention: Sendable {
     /// What one pass did.
     public struct PassReport: Sendable {
         public var deleted = DeletedCounts()
-        public var batches = 0
-        /// The longest any one batch held the store's writer, in seconds: how long ingest could wait.
-        public var longestBatchSeconds = 0.0
+        /// How long each batch held the store's writer, in seconds: how long ingest could wait.
+        public var batchSeconds: [Double] = []
         public var reclaimedBytes: Int64 = 0
+
+        public var batches: Int { batchSeconds.count }
+        public var longestBatchSeconds: Double { batchSeconds.max() ?? 0 }
     }
 
     /// One pass: what the policy says has expired, as of `nowNanos`, deleted and its space given back.
@@ -63,8 +67,7 @@ public final class Retention: Sendable {
         func run(_ delete: () async throws -> DeletedCounts) async throws -> Bool {
             let started = ContinuousClock.now
             let batch = try await delete()
-            report.longestBatchSeconds = max(report.longestBatchSeconds, (ContinuousClock.now - started).seconds)
-            report.batches += 1
+            report.batchSeconds.append((ContinuousClock.now - started).seconds)
             report.deleted += batch
             // Between batches the writer is free for ingest's commits.
             await Task.yield()
@@ -80,9 +83,16 @@ public final class Retention: Sendable {
                 try await store.deleteExpiredRollups(ExpiryRequest(projects: projects, beforeNanos: before, limit: 60))
             }) {}
         }
-        let deleted = report.deleted
-        let reclaimed = deleted.total > 0 ? try await store.reclaimSpace(maxBytes: .max) : 0
-        report.reclaimedBytes = reclaimed
+        // Freed space given back a slice at a time, each slice a short hold of the writer like a batch.
+        while report.deleted.total > 0, report.batches < maxBatches {
+            let started = ContinuousClock.now
+            let slice = try await store.reclaimSpace(maxBytes: Self.reclaimSliceBytes)
+            report.batchSeconds.append((ContinuousClock.now - started).seconds)
+            report.reclaimedBytes += slice
+            if slice < Self.reclaimSliceBytes { break }
+            await Task.yield()
+        }
+        let deleted = report.deleted, reclaimed = report.reclaimedBytes
         state.withLock { state in
             state.tally.deleted += deleted
             state.tally.reclaimedBytes += reclaimed

@@ -16,7 +16,7 @@ struct RetentionBody: ResponseEncodable, Sendable {
         deleted = tally.deleted
         reclaimedBytes = tally.reclaimedBytes
         passes = tally.passes
-        lastPassAt = tally.lastPassNanos.map { Date(timeIntervalSince1970: Double($0) / 1e9).formatted(.iso8601) }
+        lastPassAt = tally.lastPassNanos.map { Timestamps.format(nanos: $0) }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,7 +1,8 @@
 import LoupeStore
 
 /// How long Loupe keeps what it stores: spans (with their traces, scores and retrieval steps) and
-/// rollups, in days, for every project unless a project has its own. Nil keeps forever.
+/// rollups, in days, for every project unless a project has its own. A project's period left out
+/// is the default's; a default left out keeps forever.
 ///
 /// ```yaml
 /// spans_days: 30

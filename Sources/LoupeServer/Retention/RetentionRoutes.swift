@@ -20,12 +20,13 @@ struct RetentionRoutes: Sendable {
                 throw APIError(status: .badRequest, message: #"the body must be a retention policy: {"spans_days": 30, "rollups_days": 400, "projects": {"acme": {"spans_days": 7}}}"#)
             }
             if let problem = policy.problem { throw APIError(status: .badRequest, message: problem) }
-            retention.replace(policy)
+            // Recorded first: a change the trail does not show must not happen.
             let text = String(decoding: try JSONEncoder.sorted.encode(policy), as: UTF8.self)
             _ = try await store.appendAudit([AuditRecord(
                 atNanos: now(), actor: context.actor, action: "retention.changed", target: "retention policy", client: context.clientAddress,
                 detail: text
             )])
+            retention.replace(policy)
             return RetentionBody(retention)
         }
     }

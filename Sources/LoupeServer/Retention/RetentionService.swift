@@ -20,13 +20,8 @@ public struct RetentionService<C: Clock>: Service where C.Duration == Duration {
     }
 
     public func run() async throws {
-        while true {
-            do {
-                try await cancelWhenGracefulShutdown { [clock, interval] in try await clock.sleep(for: interval) }
-            } catch {
-                return  // shutting down or cancelled
-            }
-            guard retention.policy.isEnabled else { continue }
+        await clock.periodically(every: interval) {
+            guard retention.policy.isEnabled else { return }
             do {
                 let report = try await retention.pass(nowNanos: now())
                 let deleted = report.deleted

@@ -23,12 +23,13 @@ public struct UserRecords: Sendable {
 
     /// Erases the user; returns the name the audit trail gives them and what went.
     public func erase(_ user: String, actor: String, client: String = "") async throws -> (name: String, deleted: DeletedCounts) {
-        let deleted = try await store.eraseUser(user)
-        let name = pseudonyms.name(user)
-        _ = try await store.appendAudit([AuditRecord(
-            atNanos: now(), actor: actor, action: "user.erased", target: name, client: client,
-            detail: "\(deleted.traces) traces, \(deleted.spans) spans, \(deleted.scores) scores, \(deleted.rollupRows) rollup rows"
-        )])
+        let name = pseudonyms.name(user), at = now()
+        let deleted = try await store.eraseUser(user) { deleted in
+            AuditRecord(
+                atNanos: at, actor: actor, action: "user.erased", target: name, client: client,
+                detail: "\(deleted.traces) traces, \(deleted.spans) spans, \(deleted.scores) scores, \(deleted.rollupRows) rollup rows"
+            )
+        }
         return (name, deleted)
     }
 
@@ -45,7 +46,7 @@ public struct UserRecords: Sendable {
             detail: "\(traces.count) traces, \(scores.count) scores"
         )])
         let body = UserExportBody(
-            user: user, exportedAt: Date(timeIntervalSince1970: Double(now()) / 1e9).formatted(.iso8601),
+            user: user, exportedAt: Timestamps.format(nanos: now()),
             truncated: summaries.count > Self.maxExportTraces, traces: traces, scores: scores.map(ScoreListBody.Item.init)
         )
         let encoder = JSONEncoder()

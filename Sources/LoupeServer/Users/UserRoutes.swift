@@ -23,8 +23,11 @@ struct UserRoutes: Sendable {
         }
     }
 
+    /// The id as the client meant it: the router leaves path parameters percent-encoded
+    /// (`alice%40example.com`), and erasing that spelling would erase nobody.
     private static func userId(_ context: LoupeRequestContext) throws -> String {
-        let id = context.parameters.get("id") ?? ""
+        let raw = context.parameters.get("id") ?? ""
+        guard let id = raw.removingPercentEncoding else { throw APIError.badParameter("id", "'\(raw)' is not a percent-encoded user id") }
         guard !id.isEmpty, id.count <= 512 else { throw APIError.badParameter("id", "a user id of 1 to 512 characters") }
         return id
     }

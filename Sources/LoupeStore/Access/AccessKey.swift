@@ -6,7 +6,7 @@ public struct AccessKey: Sendable, Hashable {
     /// What its owner called it (`checkout-service`).
     public var name: String
     public var scope: AccessScope
-    /// The one project the key reads and writes; nil for an admin key of every project.
+    /// The one project the key writes to (ingest) or reads (read); nil for every project.
     public var project: String?
     /// SHA-256 of the whole key text.
     public var secretHash: [UInt8]

@@ -43,7 +43,7 @@ public struct AuditAnchor: Sendable, Hashable, Codable, CustomStringConvertible 
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let sequence = Int64(parts[0]), sequence > 0, parts[1].count == 64,
-            parts[1].allSatisfy({ $0.isHexDigit })
+            parts[1].allSatisfy({ $0.isASCII && $0.isHexDigit })
         else { return nil }
         self.init(sequence: sequence, hash: parts[1].lowercased())
     }

@@ -97,8 +97,9 @@ public protocol TelemetryStore: Sendable {
     /// Alert history in a range, newest first, at most `query.limit`.
     func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent]
 
-    /// Stores a new API key; a key whose id is taken is refused with ``AccessKeyConflict``.
-    func createAccessKey(_ key: AccessKey) async throws
+    /// Stores a new API key and appends `audit` to the trail, in one transaction; a key whose id is
+    /// taken is refused with ``AccessKeyConflict``.
+    func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws
 
     /// Every key, revoked ones included, oldest first.
     func accessKeys() async throws -> [AccessKey]
@@ -106,8 +107,9 @@ public protocol TelemetryStore: Sendable {
     /// The key with this visible id, revoked or not; nil when there is none.
     func accessKey(id: String) async throws -> AccessKey?
 
-    /// Revokes a key from `atNanos` on; false when there is no such key or it was already revoked.
-    func revokeAccessKey(id: String, atNanos: Int64) async throws -> Bool
+    /// Revokes a key from `atNanos` on and appends `audit` to the trail, in one transaction; false
+    /// (and nothing appended) when there is no such key or it was already revoked.
+    func revokeAccessKey(id: String, atNanos: Int64, audit: AuditRecord) async throws -> Bool
 
     /// Appends records to the audit trail, atomically and in order, each chained to the one before
     /// (``AuditEntry/appending(_:after:)``), and returns them as stored. Entries are never changed
@@ -116,9 +118,6 @@ public protocol TelemetryStore: Sendable {
 
     /// Audit entries in chain order, oldest first, at most `query.limit`.
     func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry]
-
-    /// The projects that hold traces, for retention to apply each one's rules.
-    func projects() async throws -> [String]
 
     /// Deletes up to `request.limit` of the oldest traces that started before `request.beforeNanos`
     /// in its projects, with their spans, scores and retrieval steps. Retention calls it again until
@@ -136,7 +135,8 @@ public protocol TelemetryStore: Sendable {
     /// Erases one end user: their traces with every span, their scores and those of their traces,
     /// their retrieval steps and their per-user rollup rows, leaving no copy of their id or content
     /// behind (deleted bytes are overwritten). Rollups not kept per user keep their totals.
-    func eraseUser(_ userId: String) async throws -> DeletedCounts
+    /// `audit` (given what was deleted) is appended to the trail in the same transaction.
+    func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts
 
     /// Counted model calls with usage but no price, by model, most used first.
     func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel]

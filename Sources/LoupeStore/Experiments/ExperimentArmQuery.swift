@@ -8,6 +8,11 @@ public struct ExperimentArmQuery: Sendable, Hashable {
     /// bounded however long the experiment runs.
     public static let maxLatencies = 100_000
 
+    /// How long before the range a score may have been given and still count for its request: a
+    /// score follows its request, save for clocks that disagree, so scores stamped earlier are not
+    /// read (which bounds the read by the range, not by all history).
+    public static let scoreLeadNanos: Int64 = 86_400_000_000_000
+
     public var grouping: ArmGrouping
     public var fromNanos: Int64
     public var toNanos: Int64

@@ -16,6 +16,16 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         /// By trace id, then span id.
         var retrievals: [String: [String: Retrieval]] = [:]
 
+        /// Chains records onto the audit trail.
+        @discardableResult
+        mutating func append(audit records: [AuditRecord]) -> [AuditEntry] {
+            records.map { record in
+                let entry = AuditEntry.appending(record, after: audit.last.map { ($0.sequence, $0.hash) })
+                audit.append(entry)
+                return entry
+            }
+        }
+
         /// Removes traces with their spans, their scores and their retrieval steps.
         mutating func remove(traces: Set<String>) -> DeletedCounts {
             var counts = DeletedCounts()
@@ -165,7 +175,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] {
         state.withLock { state in
             var byTrace: [String: [Score]] = [:], bySession: [String: [Score]] = [:]
-            for score in state.scores.values {
+            for score in state.scores.values where score.timestampNanos >= query.fromNanos - ExperimentArmQuery.scoreLeadNanos {
                 if let trace = score.target.traceId { byTrace[trace, default: []].append(score) }
                 if let session = score.target.sessionId { bySession[session, default: []].append(score) }
             }
@@ -327,10 +337,11 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
-    public func createAccessKey(_ key: AccessKey) async throws {
+    public func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws {
         try state.withLock { state throws(AccessKeyConflict) in
             guard !state.accessKeys.contains(where: { $0.id == key.id }) else { throw AccessKeyConflict(id: key.id) }
             state.accessKeys.append(key)
+            state.append(audit: [audit])
         }
     }
 
@@ -342,30 +353,21 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         state.withLock { $0.accessKeys.first { $0.id == id } }
     }
 
-    public func revokeAccessKey(id: String, atNanos: Int64) async throws -> Bool {
+    public func revokeAccessKey(id: String, atNanos: Int64, audit: AuditRecord) async throws -> Bool {
         state.withLock { state in
             guard let index = state.accessKeys.firstIndex(where: { $0.id == id && !$0.isRevoked }) else { return false }
             state.accessKeys[index].revokedNanos = atNanos
+            state.append(audit: [audit])
             return true
         }
     }
 
     public func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] {
-        state.withLock { state in
-            records.map { record in
-                let entry = AuditEntry.appending(record, after: state.audit.last.map { ($0.sequence, $0.hash) })
-                state.audit.append(entry)
-                return entry
-            }
-        }
+        state.withLock { $0.append(audit: records) }
     }
 
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
         state.withLock { Array($0.audit.filter(query.matches).prefix(query.limit)) }
-    }
-
-    public func projects() async throws -> [String] {
-        state.withLock { Set($0.traces.values.map(\.project)).sorted() }
     }
 
     public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts {
@@ -374,7 +376,8 @@ public final class InMemoryTelemetryStore: TelemetryStore {
                 .sorted { ($0.startNanos, $0.traceId) < ($1.startNanos, $1.traceId) }.prefix(request.limit).map(\.traceId)
             var counts = state.remove(traces: Set(expired))
             let sessionScores = state.scores.values.filter {
-                $0.target.traceId == nil && $0.timestampNanos < request.beforeNanos && request.projects.contains($0.project)
+                $0.timestampNanos < request.beforeNanos && request.projects.contains($0.project)
+                    && ($0.target.traceId.map { state.traces[$0] == nil } ?? true)
             }
             for score in sessionScores { state.scores[score.id] = nil }
             counts.scores += sessionScores.count
@@ -391,7 +394,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
-    public func eraseUser(_ userId: String) async throws -> DeletedCounts {
+    public func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
         state.withLock { state in
             var traces = Set(state.traces.values.filter { $0.userId == userId }.map(\.traceId))
             for (traceId, spans) in state.spans where spans.values.contains(where: { $0.userId == userId }) { traces.insert(traceId) }
@@ -404,9 +407,10 @@ public final class InMemoryTelemetryStore: TelemetryStore {
             for key in rows { state.rollups[key] = nil }
             counts.rollupRows = rows.count
             for index in state.alertEvents.indices {
-                state.alertEvents[index].key = state.alertEvents[index].key.mapValues { $0.replacingOccurrences(of: userId, with: "[erased user]") }
+                if state.alertEvents[index].key["user"] == userId { state.alertEvents[index].key["user"] = "[erased user]" }
                 state.alertEvents[index].detail = state.alertEvents[index].detail.replacingOccurrences(of: userId, with: "[erased user]")
             }
+            state.append(audit: [audit(counts)])
             return counts
         }
     }

@@ -74,10 +74,6 @@ enum ExperimentArmReader {
         return arms.values.sorted { $0.variant < $1.variant }
     }
 
-    /// How long before a range its requests' scores may have been given: a score follows its
-    /// request, save for clocks that disagree. Scores stamped earlier than this are not joined.
-    static let scoreLeadNanos: Int64 = 86_400_000_000_000
-
     /// Each variant's score sums by score name: the range's scores (from `scores_time`, which holds
     /// their values) kept by trace and session, then the selection's requests streamed past them.
     /// The join happens here, not in SQL: SQLite would look each request up in the scores index
@@ -92,7 +88,7 @@ enum ExperimentArmReader {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.trace_id, s.session_id, s.name, \(value) FROM scores s INDEXED BY scores_time
             WHERE s.at_ns >= ? AND s.number IS NOT NULL
-            """, arguments: [query.fromNanos - scoreLeadNanos])
+            """, arguments: [query.fromNanos - ExperimentArmQuery.scoreLeadNanos])
         while let row = try rows.next() {
             let name: String = row[2]
             let index = nameIndex[name] ?? {

@@ -25,23 +25,35 @@ enum Expiry {
                 """,
             arguments: StatementArguments([request.beforeNanos] + projectArguments + [request.limit])
         )
+        var counts = try deleteTraces(in: "temp.expiring", db)
+        // Session scores hang off no trace, and a trace's score may have come without its trace:
+        // both go by their own time.
+        try db.execute(
+            sql: """
+                DELETE FROM scores WHERE at_ns < ? AND \(projects)
+                    AND (trace_id IS NULL OR trace_id NOT IN (SELECT trace_id FROM traces))
+                """,
+            arguments: StatementArguments([request.beforeNanos] + projectArguments)
+        )
+        counts.scores += db.changesCount
+        return counts
+    }
+
+    /// Deletes the traces whose ids `table` holds (a temporary table of one `trace_id` column) with
+    /// their spans, scores and retrieval steps, each through its trace-id index: retention's
+    /// batches and a user's erasure go the same way.
+    static func deleteTraces(in table: String, _ db: Database) throws -> DeletedCounts {
+        let chosen = "SELECT trace_id FROM \(table)"
         var counts = DeletedCounts()
-        let chosen = "SELECT trace_id FROM temp.expiring"
-        counts.traces = db.changesCount
         try db.execute(sql: "DELETE FROM spans WHERE trace_id IN (\(chosen))")
         counts.spans = db.changesCount
         try db.execute(sql: "DELETE FROM scores WHERE trace_id IS NOT NULL AND trace_id IN (\(chosen))")
         counts.scores = db.changesCount
-        // Session scores hang off no trace: they go by their own time.
-        try db.execute(
-            sql: "DELETE FROM scores WHERE trace_id IS NULL AND at_ns < ? AND \(projects)",
-            arguments: StatementArguments([request.beforeNanos] + projectArguments)
-        )
-        counts.scores += db.changesCount
         try db.execute(sql: "DELETE FROM retrievals WHERE trace_id IN (\(chosen))")
         counts.retrievals = db.changesCount
         try db.execute(sql: "DELETE FROM retrieved_documents WHERE trace_id IN (\(chosen))")
         try db.execute(sql: "DELETE FROM traces WHERE trace_id IN (\(chosen))")
+        counts.traces = db.changesCount
         return counts
     }
 

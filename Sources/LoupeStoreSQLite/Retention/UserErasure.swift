@@ -18,34 +18,27 @@ enum UserErasure {
             INSERT OR IGNORE INTO temp.erasing_sessions
             SELECT session_id FROM traces WHERE session_id IS NOT NULL AND trace_id IN (SELECT trace_id FROM temp.erasing)
             """)
-        let traces = "SELECT trace_id FROM temp.erasing"
-        var counts = DeletedCounts()
-        try db.execute(sql: "DELETE FROM spans WHERE trace_id IN (\(traces))")
-        counts.spans = db.changesCount
-        try db.execute(sql: "DELETE FROM traces WHERE trace_id IN (\(traces))")
-        counts.traces = db.changesCount
+        var counts = try Expiry.deleteTraces(in: "temp.erasing", db)
+        // Their own scores on others' traces, and those on their sessions.
         try db.execute(
             sql: """
-                DELETE FROM scores WHERE user_id = ? OR (trace_id IS NOT NULL AND trace_id IN (\(traces)))
-                    OR (session_id IS NOT NULL AND session_id IN (SELECT session_id FROM temp.erasing_sessions))
+                DELETE FROM scores WHERE user_id = ? OR (session_id IS NOT NULL AND session_id IN (SELECT session_id FROM temp.erasing_sessions))
                 """,
             arguments: [userId]
         )
-        counts.scores = db.changesCount
-        try db.execute(sql: "DELETE FROM retrievals WHERE trace_id IN (\(traces))")
-        counts.retrievals = db.changesCount
-        try db.execute(sql: "DELETE FROM retrieved_documents WHERE trace_id IN (\(traces))")
+        counts.scores += db.changesCount
         for table in ["rollups"] + RollupTier.allCases.map(\.table) {
             try db.execute(sql: "DELETE FROM \(table) WHERE user_id = ?", arguments: [userId])
             counts.rollupRows += db.changesCount
         }
-        // Alerts grouped by user, or explained by one, name them in their history: the name goes.
+        // Alerts grouped by user, or explained by one, name them in their history: the name goes,
+        // from the group's `user` value and from the sentences.
         try db.execute(
-            sql: """
-                UPDATE alert_events SET key = replace(key, ?1, '[erased user]'), detail = replace(detail, ?1, '[erased user]')
-                WHERE instr(key, ?1) > 0 OR instr(detail, ?1) > 0
-                """,
+            sql: "UPDATE alert_events SET key = json_set(key, '$.user', '[erased user]') WHERE json_extract(key, '$.user') = ?",
             arguments: [userId]
+        )
+        try db.execute(
+            sql: "UPDATE alert_events SET detail = replace(detail, ?1, '[erased user]') WHERE instr(detail, ?1) > 0", arguments: [userId]
         )
         try db.execute(sql: "DELETE FROM temp.erasing; DELETE FROM temp.erasing_sessions")
         return counts

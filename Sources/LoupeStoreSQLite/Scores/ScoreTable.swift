@@ -26,8 +26,9 @@ enum ScoreTable {
         CREATE INDEX scores_session ON scores(session_id) WHERE session_id IS NOT NULL;
         """
 
-    // scores_trace holds what an experiment's comparison reads of a trace's scores, so joining a
-    // hundred thousand requests to their scores stays inside the index.
+    // scores_trace holds what the quality report and negative feedback read of a trace's scores;
+    // scores_time (rebuilt covering in "2026-12-12 scores by time with their values") what a
+    // comparison reads of a range's, so both stay inside their index.
 
     /// Writes every score; returns how many ids were new.
     static func write(_ scores: [Score], in db: Database) throws -> Int {

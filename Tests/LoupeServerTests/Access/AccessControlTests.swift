@@ -197,3 +197,28 @@ struct ProjectScopedReadTests {
         AccessControlTests.parts(InMemoryTelemetryStore()).router.routes.map { ($0.method, AccessControlTests.concrete($0.path)) }
     }
 }
+
+/// Spellings of a path the router accepts get the rules of the route they reach.
+struct AccessPathSpellingTests {
+    @Test func doubledAndTrailingSlashesDoNotLowerWhatARouteNeeds() async throws {
+        let parts = AccessControlTests.parts(InMemoryTelemetryStore())
+        let read = AccessControlTests.with(try await parts.keys.create(name: "ana", scope: .read, project: nil, actor: "test").text)
+        let oneProject = AccessControlTests.with(try await parts.keys.create(name: "bo", scope: .read, project: "acme", actor: "test").text)
+        try await Application(router: parts.router).test(.router) { client in
+            for (method, path) in [
+                (HTTPRequest.Method.post, "//api/v1/keys"), (.post, "/api//v1/keys/"), (.put, "/api/v1/alerts//rules/x"),
+                (.delete, "//api/v1/users/alice"), (.get, "/api/v1//audit"), (.put, "/api/v1/retention/"),
+            ] {
+                let response = try await client.execute(uri: path, method: method, headers: read, body: ByteBuffer(string: "{}"))
+                #expect(response.status == .forbidden, "\(method) \(path)")
+            }
+            // A malformed escape in a one-project key's query is the route's to refuse, not a crash.
+            for query in ["a=%", "a=%zz&project=acme", "project=%61cme"] {
+                let response = try await client.execute(uri: "/api/v1/summary?\(query)", method: .get, headers: oneProject)
+                #expect(response.status == .ok || response.status == .badRequest, "\(query)")
+            }
+            let other = try await client.execute(uri: "/api/v1/summary?project=beta", method: .get, headers: oneProject)
+            #expect(other.status == .forbidden)
+        }
+    }
+}

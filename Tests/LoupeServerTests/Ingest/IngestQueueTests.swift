@@ -53,16 +53,19 @@ struct IngestQueueTests {
         func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
             throw Poisoned()
         }
-        func createAccessKey(_ key: AccessKey) async throws { try await reads.createAccessKey(key) }
+        func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws { try await reads.createAccessKey(key, audit: audit) }
         func accessKeys() async throws -> [AccessKey] { try await reads.accessKeys() }
         func accessKey(id: String) async throws -> AccessKey? { try await reads.accessKey(id: id) }
-        func revokeAccessKey(id: String, atNanos: Int64) async throws -> Bool { try await reads.revokeAccessKey(id: id, atNanos: atNanos) }
+        func revokeAccessKey(id: String, atNanos: Int64, audit: AuditRecord) async throws -> Bool {
+            try await reads.revokeAccessKey(id: id, atNanos: atNanos, audit: audit)
+        }
         func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] { try await reads.appendAudit(records) }
         func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] { try await reads.auditEntries(query) }
-        func projects() async throws -> [String] { try await reads.projects() }
         func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts { try await reads.deleteExpiredTraces(request) }
         func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts { try await reads.deleteExpiredRollups(request) }
-        func eraseUser(_ userId: String) async throws -> DeletedCounts { try await reads.eraseUser(userId) }
+        func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
+            try await reads.eraseUser(userId, audit: audit)
+        }
     }
 
     @Test func aFullQueueRefusesAtOnceAndAcknowledgesOnlyAfterCommit() async throws {

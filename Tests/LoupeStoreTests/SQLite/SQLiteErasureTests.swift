@@ -38,7 +38,7 @@ struct SQLiteErasureTests {
         let before = try await store.rollups(core).reduce(0) { $0 + $1.measures.count }
         #expect(Self.bytes(path).range(of: Data(Self.user.utf8)) != nil || Self.bytes(path + "-wal").range(of: Data(Self.user.utf8)) != nil)
 
-        let erased = try await store.eraseUser(Self.user)
+        let erased = try await store.eraseUser(Self.user) { _ in AuditRecord(atNanos: 1, actor: "test", action: "user.erased", target: "user x") }
         #expect(erased.traces == 50 && erased.spans == 50 && erased.scores == 1)
 
         for file in [path, path + "-wal"] {

@@ -17,18 +17,19 @@ struct AuditExport: AsyncParsableCommand {
 
     func run() async throws {
         let store = try StoreOpener.open(db)
-        _ = try await store.appendAudit([AuditRecord(
-            atNanos: LoupeApplication.wallClockNanos(), actor: "cli", action: "audit.exported", target: output ?? "standard output"
-        )])
         let handle: FileHandle
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
-                throw CommandFailure("cannot write \(output)")
-            }
+            // Readable by its owner only, like everything else Loupe writes about people.
+            guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
+                let file = FileHandle(forWritingAtPath: output)
+            else { throw CommandFailure("cannot write \(output)") }
             handle = file
         } else {
             handle = .standardOutput
         }
+        _ = try await store.appendAudit([AuditRecord(
+            atNanos: LoupeApplication.wallClockNanos(), actor: "cli", action: "audit.exported", target: output ?? "standard output"
+        )])
         let count = try await AuditExportLines.stream(store) { handle.write($0) }
         if let output {
             try handle.close()

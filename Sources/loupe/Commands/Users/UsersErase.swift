@@ -15,6 +15,13 @@ struct UsersErase: AsyncParsableCommand {
     var db = "loupe.db"
 
     func run() async throws {
+        // A running server keeps recent aggregates in memory and would write the user's back: the
+        // erase must go through it then.
+        do {
+            try await StoreOpener.open(db).claimIngest()
+        } catch {
+            throw CommandFailure("a server is running on \(db): erase through it, with DELETE /api/v1/users/{id} and an admin key")
+        }
         let erased = try await UserRecordsOpener.open(db).erase(id, actor: "cli")
         let d = erased.deleted
         print("Erased \(d.traces) traces, \(d.spans) spans, \(d.scores) scores and \(d.rollupRows) rollup rows; the audit trail calls them \(erased.name).")
