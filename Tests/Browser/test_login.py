@@ -10,6 +10,7 @@ from typing import Any, Iterator
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 import otlp_feed
 from conftest import SCREENSHOTS, Loupe, serve
@@ -36,12 +37,14 @@ def test_the_dashboard_asks_for_a_key_and_keeps_a_strict_session(browser: Any, k
         browser.save_screenshot(os.path.join(SCREENSHOTS, "login.png"))
 
         log_in(browser, "lpk_0000000000_" + "x" * 43)
+        WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.ID, "login-error"))
         assert "not valid" in browser.find_element(By.ID, "login-error").text
         browser.save_screenshot(os.path.join(SCREENSHOTS, "login-refused.png"))
 
         assert keyed.key
         log_in(browser, keyed.key)
-        assert browser.current_url == keyed.url + "/ui/errors"
+        # A form post and its redirect finish after click() returns: wait for where it leads.
+        WebDriverWait(browser, 10).until(lambda driver: driver.current_url == keyed.url + "/ui/errors")
         assert browser.title.endswith("· Loupe")
         assert keyed.key not in browser.page_source
         cookie = browser.get_cookie("loupe_session")
@@ -49,7 +52,7 @@ def test_the_dashboard_asks_for_a_key_and_keeps_a_strict_session(browser: Any, k
         assert "loupe_session" not in browser.execute_script("return document.cookie")
 
         browser.find_element(By.CSS_SELECTOR, "form.logout button").click()
-        assert "/ui/login" in browser.current_url
+        WebDriverWait(browser, 10).until(lambda driver: "/ui/login" in driver.current_url)
         browser.get(keyed.url + "/ui/")
         assert "/ui/login" in browser.current_url
     finally:
