@@ -2,6 +2,8 @@ import AsyncHTTPClient
 import Crypto
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import LoupeAlerts
 import LoupeAnalytics
@@ -9,6 +11,7 @@ import LoupeCore
 import LoupeDashboard
 import LoupeStore
 import NIOCore
+import NIOSSL
 import Prometheus
 import ServiceLifecycle
 
@@ -124,6 +127,20 @@ public enum LoupeApplication {
         return (middleware, sessions, limiter)
     }
 
+    /// HTTP/1.1 over TLS with the configured certificate chain and key.
+    static func tlsServer(_ files: TLSFiles) throws -> HTTPServerBuilder {
+        let chain: [NIOSSLCertificate]
+        let key: NIOSSLPrivateKey
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificatePath)
+            key = try NIOSSLPrivateKey(file: files.privateKeyPath, format: .pem)
+        } catch {
+            throw TLSFilesError(files: files, reason: "\(error)")
+        }
+        guard !chain.isEmpty else { throw TLSFilesError(files: files, reason: "no certificate in \(files.certificatePath)") }
+        return try .tls(tlsConfiguration: .makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
+    }
+
     /// The configured channels, and a log line for every notification in any case.
     static func alertChannels(_ configs: [AlertChannelConfig], logger: Logger, now: @escaping @Sendable () -> Int64) -> [any AlertChannel] {
         var channels: [any AlertChannel] = []
@@ -142,15 +159,16 @@ public enum LoupeApplication {
         return channels
     }
 
-    /// The application `loupe serve` runs; `onServerRunning` receives the bound port.
+    /// The application `loupe serve` runs; `onServerRunning` receives the bound port. Throws when
+    /// the TLS certificate or key cannot be read.
     public static func make(
         configuration: ServerConfiguration, store: any TelemetryStore, enrichers: [any SpanEnricher] = [],
         prices: PriceCatalog? = nil, logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         let parts = parts(configuration: configuration, store: store, enrichers: enrichers, prices: prices, logger: logger, now: now)
         return Application(
-            router: parts.router,
+            router: parts.router, server: try configuration.tls.map(Self.tlsServer) ?? .http1(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),
             services: [
                 parts.writer, parts.maintenance,

@@ -32,6 +32,8 @@ public struct ServerConfiguration: Sendable {
     /// Whether requests need an API key (the default), or anyone who reaches the port may do
     /// anything (`--no-auth`, for a playground on loopback).
     public var requireKeys = true
+    /// The certificate and key to speak TLS with (`--tls-cert`, `--tls-key`); nil for plain HTTP.
+    public var tls: TLSFiles?
     /// Whether `/metrics` needs a read key too (`--metrics-auth`).
     public var metricsNeedKey = false
     /// The server's secret, which dashboard sessions are signed with; nil: a new one each start,

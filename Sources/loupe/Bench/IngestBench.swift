@@ -76,7 +76,7 @@ struct IngestBench: AsyncParsableCommand {
         let key = try await AccessKeys(store: store, now: LoupeApplication.wallClockNanos)
             .create(name: "bench", scope: .ingest, project: "bench", actor: "bench").text
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = LoupeApplication.make(
+        let app = try LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger, onServerRunning: { port in
             continuation.yield(port)
         })

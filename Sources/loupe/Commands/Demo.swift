@@ -75,7 +75,7 @@ struct Demo: AsyncParsableCommand {
         try await store.claimIngest()
         let keys = configuration.requireKeys ? try await DemoKeys.make(store: store) : nil
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = LoupeApplication.make(
+        let app = try LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
             portContinuation.yield(port)
             portContinuation.finish()

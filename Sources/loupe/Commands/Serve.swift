@@ -24,11 +24,12 @@ struct Serve: AsyncParsableCommand {
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
         try await store.claimIngest()
         if configuration.requireKeys { try await Self.createFirstKey(store: store) }
-        let app = LoupeApplication.make(
+        let app = try LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
-            print("Loupe dashboard: http://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
-            print("  OTLP/HTTP traces: POST http://\(configuration.host):\(port)/v1/traces")
-            print("  API:              http://\(configuration.host):\(port)/api/v1/summary?group_by=model")
+            let scheme = configuration.tls == nil ? "http" : "https"
+            print("Loupe dashboard: \(scheme)://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
+            print("  OTLP/HTTP traces: POST \(scheme)://\(configuration.host):\(port)/v1/traces")
+            print("  API:              \(scheme)://\(configuration.host):\(port)/api/v1/summary?group_by=model")
             print(configuration.requireKeys
                 ? "  API keys are required: `loupe keys create --help` explains them."
                 : "  --no-auth: anyone who reaches this port may read and change everything.")

@@ -52,7 +52,20 @@ struct ServerOptions: ParsableArguments {
     @Flag(help: "Require a read key for /metrics too; Prometheus sends it as a bearer token (authorization: {credentials_file: …}).")
     var metricsAuth = false
 
+    @Option(help: ArgumentHelp(
+        "PEM certificate chain to serve HTTPS with (with --tls-key), for a deployment without a TLS proxy.",
+        discussion: "The dashboard's session cookies are then marked Secure.", valueName: "file"
+    ))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together: give both, or neither") }
+        for path in [tlsCert, tlsKey].compactMap({ $0 }) where !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("cannot read \(path): check the path and its permissions")
+        }
         if noAuth, !allowOpenNetwork, !Self.isLoopback(host) {
             throw ValidationError(
                 "--no-auth on \(host) would let anyone on the network read and change everything: listen on 127.0.0.1, or add --allow-open-network if that is what you want"
@@ -72,6 +85,7 @@ struct ServerOptions: ParsableArguments {
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
         configuration.requireKeys = !noAuth
+        if let tlsCert, let tlsKey { configuration.tls = TLSFiles(certificatePath: tlsCert, privateKeyPath: tlsKey) }
         configuration.metricsNeedKey = metricsAuth
         configuration.serverSecret = try PromptHashSecret.load(path: PromptHashSecret.path(forDatabase: db))
         if let retention { configuration.retention = try Self.loadRetention(retention) }

@@ -16,8 +16,9 @@ enum LiveServer {
     /// A fixed "now" (2026-11-27 12:00 UTC) so "the last hour" is the same on every run.
     static let now: Int64 = 1_795_780_800_000_000_000
 
+    /// `setup`: `.ahc(.https)` for a server configured with TLS.
     static func run(
-        _ configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ configure: (inout ServerConfiguration) -> Void = { _ in }, setup: TestingSetup = .live,
         _ test: @escaping @Sendable (any TestClientProtocol, SQLiteTelemetryStore) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-server-\(UUID().uuidString)")
@@ -30,10 +31,10 @@ enum LiveServer {
         let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: .init(durability: .normal))
         var logger = Logger(label: "loupe.test")
         logger.logLevel = .warning
-        let app = LoupeApplication.make(
+        let app = try LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger, now: { now }
         )
-        try await app.test(.live) { client in try await test(client, store) }
+        try await app.test(setup) { client in try await test(client, store) }
     }
 
     static func protobuf(_ spans: [RawSpan]) throws -> ByteBuffer {
