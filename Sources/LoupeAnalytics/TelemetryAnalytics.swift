@@ -168,9 +168,10 @@ public struct TelemetryAnalytics: Sendable {
         return ModelHealth.report(try await summary(SummaryQuery(range: range, groupBy: [.provider, .model, .errorCategory], filters: filters)))
     }
 
-    /// The trace, or nil when no span of it is stored.
-    public func trace(id: String) async throws -> TraceDetail? {
-        let spans = try await store.spans(traceId: id)
+    /// The trace, or nil when no span of it (of `project`, when given) is stored.
+    public func trace(id: String, project: String? = nil) async throws -> TraceDetail? {
+        // Spans are stored under their own project: one project's view of a trace is its spans only.
+        let spans = try await store.spans(traceId: id).filter { span in project.map { span.project == $0 } ?? true }
         return spans.isEmpty ? nil : TraceDetail(traceId: id, spans: spans)
     }
 

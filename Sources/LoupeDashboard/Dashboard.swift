@@ -14,6 +14,9 @@ public struct Dashboard: Sendable {
     let budgets: BudgetBook?
     let rateLimits: [RateLimit]
     let roiValues: RoiValues
+    /// The one project a viewer may see (a key of one project logged in): forced into every page's
+    /// query, and the sections that cover every project left out of the menu.
+    private(set) var onlyProject: String?
 
     /// - Parameters:
     ///   - businessDimensions: the dimensions the server was configured with, filterable like built-in ones.
@@ -35,6 +38,19 @@ public struct Dashboard: Sendable {
         self.templates = DashboardTemplates()
         self.otlpEndpoint = otlpEndpoint
     }
+
+    /// This dashboard as a viewer who may see `project` only sees it; unchanged for nil.
+    public func restricted(to project: String?) -> Dashboard {
+        var copy = self
+        copy.onlyProject = project
+        return copy
+    }
+
+    /// Sections left out of the menu: alerts and their rules cover every project.
+    private var hiddenSections: Set<DashboardSection> { onlyProject == nil ? [] : [.alerts] }
+
+    /// Filters the viewer cannot remove: their key's project.
+    private var fixedFilters: Set<TelemetryDimension> { onlyProject == nil ? [] : [.project] }
 
     public func business(_ parameters: [String: String], nowNanos: Int64) async throws -> String {
         let context = try context(parameters, page: BusinessPage.parameters, nowNanos: nowNanos)
@@ -115,7 +131,9 @@ public struct Dashboard: Sendable {
         let query = (try? DashboardQuery([:], dimensions: dimensions, nowNanos: nowNanos))
             ?? DashboardQuery.fallback(nowNanos: nowNanos)
         let content = templates.render(["headline": headline, "text": text, "href": "/ui/"], "message")
-        let layout = LayoutView(title: headline, section: .overview, path: "/ui/", query: query, live: false, content: content)
+        let layout = LayoutView(
+            title: headline, section: .overview, path: "/ui/", query: query, live: false, content: content, hiddenSections: hiddenSections
+        )
         return templates.render(layout, "layout")
     }
 
@@ -125,6 +143,8 @@ public struct Dashboard: Sendable {
     }
 
     private func context(_ parameters: [String: String], page: Set<String>, nowNanos: Int64) throws -> PageContext {
+        var parameters = parameters
+        if let onlyProject { parameters["project"] = onlyProject }
         let query = try DashboardQuery(parameters, dimensions: dimensions, pageParameters: page, nowNanos: nowNanos)
         return PageContext(analytics: analytics, query: query, templates: templates, otlpEndpoint: otlpEndpoint)
     }
@@ -132,7 +152,7 @@ public struct Dashboard: Sendable {
     private func wrap(_ page: RenderedPage, _ section: DashboardSection, path: String, _ context: PageContext) -> String {
         let layout = LayoutView(
             title: page.title, section: section, path: path, query: context.query, live: page.live, content: page.content,
-            notice: page.notice
+            notice: page.notice, hiddenSections: hiddenSections, fixedFilters: fixedFilters
         )
         return templates.render(layout, "layout")
     }

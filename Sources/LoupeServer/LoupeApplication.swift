@@ -48,7 +48,13 @@ public enum LoupeApplication {
         let registry = PrometheusCollectorRegistry()
         let keys = AccessKeys(store: store, now: now)
         let secret = configuration.serverSecret ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        let access = Self.access(configuration, keys: keys, secret: secret, registry: registry, now: now)
+        let analytics = TelemetryAnalytics(store: store, prices: prices, creditPriceUSD: configuration.creditPriceUSD)
+        let dimensions = configuration.normalization.businessDimensions
+        // Refused pages are pages of the dashboard; a message reads nothing stored.
+        let messages = Dashboard(analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint)
+        let access = Self.access(configuration, keys: keys, secret: secret, registry: registry, now: now) { project, headline, text in
+            messages.restricted(to: project).message(headline: headline, text: text, nowNanos: now())
+        }
         let retention = Retention(policy: configuration.retention, store: store)
         router.add(middleware: access.middleware)
         router.add(middleware: ActionAudit(store: store, now: now))
@@ -61,8 +67,6 @@ public enum LoupeApplication {
         ).addRoutes(to: router)
         StatusRoutes<LoupeRequestContext>(counters: counters, queue: queue, budget: budget, store: store, retention: retention, started: .now)
             .addRoutes(to: router)
-        let analytics = TelemetryAnalytics(store: store, prices: prices, creditPriceUSD: configuration.creditPriceUSD)
-        let dimensions = configuration.normalization.businessDimensions
         QueryRoutes<LoupeRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
         ScoreRoutes(store: store, now: now).addRoutes(to: router)
         ExperimentRoutes<LoupeRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
@@ -90,7 +94,7 @@ public enum LoupeApplication {
             analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts, budgets: budgets,
             rateLimits: configuration.rateLimits, roiValues: configuration.roiValues
         )
-        DashboardRoutes<LoupeRequestContext>(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
+        DashboardRoutes(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)
         LoginRoutes(
             dashboard: dashboard, keys: configuration.requireKeys ? keys : nil, sessions: access.sessions, limiter: access.limiter,
             secureCookies: configuration.secureCookies, now: now
@@ -111,7 +115,7 @@ public enum LoupeApplication {
     /// The access check every request passes, with the sessions and failure limiter the login page shares.
     static func access(
         _ configuration: ServerConfiguration, keys: AccessKeys, secret: Data, registry: PrometheusCollectorRegistry,
-        now: @escaping @Sendable () -> Int64
+        now: @escaping @Sendable () -> Int64, refusalPage: (@Sendable (String?, String, String) -> String)? = nil
     ) -> (middleware: AccessMiddleware, sessions: DashboardSessions, limiter: AuthFailureLimiter) {
         let sessions = DashboardSessions(secret: secret)
         let limiter = AuthFailureLimiter()
@@ -122,7 +126,7 @@ public enum LoupeApplication {
                     descriptor: .named("loupe_auth_refused_requests_total", help: "Requests refused by authentication, by reason."),
                     labels: [("reason", reason)]
                 ).increment()
-            }, now: now
+            }, now: now, refusalPage: refusalPage
         )
         return (middleware, sessions, limiter)
     }

@@ -108,9 +108,15 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         let pending = pending.withLock { $0 }
         let lag = pending.oldestCommit.map { ContinuousClock.now - $0 } ?? .zero
         let files = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 }
+        let data = try? await pool.read { db in
+            let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4_096
+            let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            return (pages - free) * pageSize
+        }
         return StoreHealth(
             pendingAggregateRows: pending.rowCount, aggregateLagSeconds: lag.seconds,
-            storedBytes: files.isEmpty ? nil : files.reduce(0, +))
+            storedBytes: files.isEmpty ? nil : files.reduce(0, +), dataBytes: data)
     }
 
     /// Flushes aggregates, then checkpoints the write-ahead log.

@@ -4,8 +4,10 @@ can read, and logging out ends it."""
 
 from __future__ import annotations
 
+import json
 import os
 import time
+import urllib.request
 from typing import Any, Iterator
 
 import pytest
@@ -55,5 +57,37 @@ def test_the_dashboard_asks_for_a_key_and_keeps_a_strict_session(browser: Any, k
         WebDriverWait(browser, 10).until(lambda driver: "/ui/login" in driver.current_url)
         browser.get(keyed.url + "/ui/")
         assert "/ui/login" in browser.current_url
+    finally:
+        browser.delete_all_cookies()
+
+
+def create_key(keyed: Loupe, scope: str, project: str) -> str:
+    body = json.dumps({"name": "viewer", "scope": scope, "project": project}).encode()
+    request = urllib.request.Request(keyed.url + "/api/v1/keys", data=body, method="POST", headers={
+        "Authorization": "Bearer " + (keyed.key or ""), "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)["secret"]
+
+
+def test_a_key_of_one_project_opens_a_dashboard_of_that_project(browser: Any, keyed: Loupe) -> None:
+    browser.delete_all_cookies()
+    try:
+        browser.get(keyed.url + "/ui/")
+        log_in(browser, create_key(keyed, "read", "browser"))
+        WebDriverWait(browser, 10).until(lambda driver: driver.current_url == keyed.url + "/ui/")
+        # Every page is the project's: its filter is on the page and in every link, and the
+        # alerts, which cover every project, are out of the menu.
+        links = browser.find_elements(By.CSS_SELECTOR, "nav.pages a")
+        assert all("project=browser" in link.get_attribute("href") for link in links)
+        menu = [link.text for link in links]
+        assert "Traces" in menu and "Alerts" not in menu
+        # The project's filter has no "remove" on it: the key decides it.
+        assert browser.find_elements(By.CSS_SELECTOR, "span.chip") and not browser.find_elements(By.CSS_SELECTOR, "span.chip a")
+        browser.save_screenshot(os.path.join(SCREENSHOTS, "one-project.png"))
+
+        browser.get(keyed.url + "/ui/alerts")
+        assert "reads project 'browser' only" in browser.page_source
+        browser.get(keyed.url + "/ui/traces?project=elsewhere")
+        assert "reads project 'browser' only" in browser.page_source
     finally:
         browser.delete_all_cookies()

@@ -53,6 +53,28 @@ extension TelemetryStoreConformance {
         #expect(try await store.traces(all).count == 2)
     }
 
+    /// A size ceiling deletes up to now in batches: a session's score (on no trace) goes with the
+    /// batch that passes its time, not with the first batch.
+    @Test(arguments: Kind.allCases)
+    func scoresOnNoTraceGoInTimeOrderWithTheTraces(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        try await Self.history(store)
+        _ = try await store.writeScores([Score(
+            id: "session-score", project: "acme", target: .session(sessionId: "s1"), name: "user_satisfaction", value: .boolean(false),
+            userId: "u1", source: .userFeedback, timestampNanos: Self.base + 25 * Self.minute
+        )])
+        let now = Self.base + 60 * Self.minute
+        let sessionScores = { try await store.scores(ScoreQuery(fromNanos: 0, toNanos: .max)).filter { $0.id == "session-score" }.count }
+        // Full batches (limit 1) of the traces at minutes 0, 10 and 20: the minute-25 score stays.
+        for _ in 0..<3 {
+            #expect(try await store.deleteExpiredTraces(ExpiryRequest(projects: .only("acme"), beforeNanos: now, limit: 1)).traces == 1)
+            #expect(try await sessionScores() == 1)
+        }
+        // The minute-30 trace's batch passes it.
+        #expect(try await store.deleteExpiredTraces(ExpiryRequest(projects: .only("acme"), beforeNanos: now, limit: 1)).scores == 2)
+        #expect(try await sessionScores() == 0)
+    }
+
     @Test(arguments: Kind.allCases)
     func retentionDeletesOldRollupPeriodsAndKeepsTheRest(kind: Kind) async throws {
         let store = try Self.makeStore(kind)

@@ -6,10 +6,13 @@ extension TelemetryAnalytics {
     /// A rate limit against the model's use: the busiest minute of the last day, and the hourly
     /// forecast of the next week (``forecast(_:)``) scaled by how much busier an hour's busiest
     /// minute runs than its average, so "you will hit the gpt-4o TPM limit at about 14:00 on
-    /// weekdays" is read from the hours whose expected busiest minute reaches the limit.
-    public func capacity(_ limit: RateLimit, nowNanos: Int64) async throws -> [CapacityReport] {
+    /// weekdays" is read from the hours whose expected busiest minute reaches the limit. With
+    /// `project`, that project's use only: its share of a limit the account shares.
+    public func capacity(_ limit: RateLimit, project: String? = nil, nowNanos: Int64) async throws -> [CapacityReport] {
+        var filters = limit.filters
+        if let project { filters[.project] = project }
         let day = TimeRange(fromNanos: (nowNanos / 60_000_000_000 - 1_440) * 60_000_000_000, toNanos: nowNanos / 60_000_000_000 * 60_000_000_000)
-        let minutes = try await buckets(day, stepSeconds: 60, filters: limit.filters).totals
+        let minutes = try await buckets(day, stepSeconds: 60, filters: filters).totals
         var reports: [CapacityReport] = []
         for (kind, perMinute) in [(CapacityReport.Kind.tokens, limit.tokensPerMinute), (.requests, limit.requestsPerMinute)] {
             guard let perMinute else { continue }
@@ -17,7 +20,7 @@ extension TelemetryAnalytics {
             let values = minutes.map(value)
             let factor = Self.peakFactor(values)
             let forecast = try await forecast(ForecastQuery(
-                metric: kind == .tokens ? .tokens : .requests, horizonSeconds: 7 * 86_400, filters: limit.filters, nowNanos: nowNanos
+                metric: kind == .tokens ? .tokens : .requests, horizonSeconds: 7 * 86_400, filters: filters, nowNanos: nowNanos
             )).series.first
             let hours = (forecast?.points ?? []).map { p in
                 CapacityReport.Hour(time: p.time, peakPerMinute: p.mean / 60 * factor, peakUpperPerMinute: p.upper / 60 * factor)

@@ -31,6 +31,8 @@ extension TelemetryAnalytics {
             service: query.service
         ))
         let ids = traces.map(\.traceId)
-        return RecommendationSample(spans: try await store.spans(traceIds: ids, withContent: true), order: ids)
+        // A trace is filed under the project of its first span; a span another project sent into it stays out.
+        let spans = try await store.spans(traceIds: ids, withContent: true).filter { span in query.project.map { span.project == $0 } ?? true }
+        return RecommendationSample(spans: spans, order: ids)
     }
 }

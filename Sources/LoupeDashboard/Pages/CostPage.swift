@@ -124,10 +124,13 @@ struct CostPage {
         )
     }
 
-    /// Every budget now (they ignore the page's range and filters: each has its own period and scope).
+    /// Every budget now (they ignore the page's range and filters: each has its own period and
+    /// scope); under a project filter, only the budgets of that project, since a budget over
+    /// several projects would show the others' spend.
     private func budgetRows() async throws -> [CostView.BudgetRow] {
         var rows: [CostView.BudgetRow] = []
-        for budget in await budgets?.budgets ?? [] {
+        let project = context.query.filters[.project]
+        for budget in await budgets?.budgets ?? [] where project == nil || budget.filters["project"] == project {
             let s = try await context.analytics.budgetStatus(budget, nowNanos: context.query.range.toNanos)
             let scope = budget.filters.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             rows.append(CostView.BudgetRow(

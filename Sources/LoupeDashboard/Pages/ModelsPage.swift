@@ -111,7 +111,7 @@ struct ModelsPage {
     private func capacityRows() async throws -> [ModelsView.CapacityRow] {
         var rows: [ModelsView.CapacityRow] = []
         for limit in rateLimits {
-            for r in try await context.analytics.capacity(limit, nowNanos: context.query.range.toNanos) {
+            for r in try await context.analytics.capacity(limit, project: context.query.filters[.project], nowNanos: context.query.range.toNanos) {
                 let peak = r.hours.map(\.peakPerMinute).max()
                 func share(_ value: Double) -> String { "\(DisplayFormat.count(value)) (\(DisplayFormat.percent(value / r.perMinute)))" }
                 rows.append(ModelsView.CapacityRow(

@@ -1,5 +1,6 @@
 import LoupeAnalytics
 import LoupeCore
+import LoupeStore
 
 /// One trace: its stage breakdown, a waterfall of its spans (paged, so a trace of thousands of
 /// spans stays usable), and the selected span's attributes, content and error.
@@ -16,7 +17,7 @@ struct TracePage {
         guard id.count == 32, id.allSatisfy(\.isHexDigit) else {
             throw DashboardError.badParameter("trace", "'\(traceId)' is not a 32-character hex trace id")
         }
-        guard let detail = try await context.analytics.trace(id: id) else {
+        guard let detail = try await context.analytics.trace(id: id, project: context.query.filters[.project]) else {
             throw DashboardError.notFound("No trace \(id) is stored. It may be outside the retention period, or its spans have not arrived yet.")
         }
         let ordered = detail.rows

@@ -6,7 +6,8 @@ struct LayoutView: Sendable {
     struct Chip: Sendable {
         var name: String
         var value: String
-        var removeHref: String
+        /// Nil for a filter the viewer cannot remove (their key's project).
+        var removeHref: String?
     }
 
     struct Field: Sendable {
@@ -33,19 +34,23 @@ struct LayoutView: Sendable {
     static let barFilters = ["service", "model", "user"]
 
     init(
-        title: String, section: DashboardSection, path: String, query: DashboardQuery, live: Bool, content: String, notice: String = ""
+        title: String, section: DashboardSection, path: String, query: DashboardQuery, live: Bool, content: String, notice: String = "",
+        hiddenSections: Set<DashboardSection> = [], fixedFilters: Set<TelemetryDimension> = []
     ) {
         self.notice = notice
         self.title = title
         self.path = path
-        nav = DashboardSection.allCases.map {
+        nav = DashboardSection.allCases.filter { !hiddenSections.contains($0) }.map {
             ViewLink(label: $0.label, href: query.link(to: $0.path), active: $0 == section)
         }
         presets = DashboardQuery.presets.map { preset in
             ViewLink(label: preset.name, href: query.link(path, ["range": preset.name, "from": nil, "to": nil]), active: query.preset == preset.name)
         }
         chips = query.filters.keys.sorted().map { dimension in
-            Chip(name: dimension.name, value: query.filters[dimension] ?? "", removeHref: query.link(path, [dimension.name: nil]))
+            Chip(
+                name: dimension.name, value: query.filters[dimension] ?? "",
+                removeHref: fixedFilters.contains(dimension) ? nil : query.link(path, [dimension.name: nil])
+            )
         }
         fields = Self.barFilters.map { Field(name: $0, value: query.parameters[$0] ?? "") }
         hidden = query.parameters.filter { !Self.barFilters.contains($0.key) }.sorted { $0.key < $1.key }.map { Field(name: $0.key, value: $0.value) }

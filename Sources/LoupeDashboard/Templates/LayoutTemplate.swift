@@ -20,7 +20,7 @@ enum LayoutTemplate {
 </header>
 <div class="bar">
 <span>{{rangeText}}</span>
-{{#chips}}<span class="chip">{{name}} = {{value}}<a href="{{removeHref}}" title="Remove this filter" aria-label="Remove filter {{name}}">×</a></span>{{/chips}}
+{{#chips}}<span class="chip">{{name}} = {{value}}{{#removeHref}}<a href="{{removeHref}}" title="Remove this filter" aria-label="Remove filter {{name}}">×</a>{{/removeHref}}</span>{{/chips}}
 <form method="get" action="{{path}}">
 {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
 {{#fields}}<input name="{{name}}" value="{{value}}" placeholder="{{name}}" aria-label="Filter by {{name}}">{{/fields}}

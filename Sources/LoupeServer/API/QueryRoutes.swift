@@ -25,7 +25,9 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         api.get("traces/:trace_id") { request, context in
             // A trace may hold 100,000 spans: assembled and encoded off the cooperative threads.
             try await withTaskExecutorPreference(ComputeExecutor.shared) {
-                try await trace(id: context.parameters.get("trace_id") ?? "").response(from: request, context: context)
+                // `project` narrows it to that project's spans (a key of one project always sends its own).
+                let project = try parameters(request, ["project"]).string("project")
+                return try await trace(id: context.parameters.get("trace_id") ?? "", project: project).response(from: request, context: context)
             }
         }
     }
@@ -139,12 +141,12 @@ struct QueryRoutes<Context: RequestContext>: Sendable {
         return RecommendationsBody(try await answer { try await analytics.recommendations(query) })
     }
 
-    func trace(id: String) async throws -> TraceDetailBody {
+    func trace(id: String, project: String? = nil) async throws -> TraceDetailBody {
         let normalized = id.lowercased()
         guard normalized.count == 32, normalized.allSatisfy(\.isHexDigit) else {
             throw APIError.badParameter("trace_id", "'\(id)' is not a 32-character hex trace id")
         }
-        guard let detail = try await analytics.trace(id: normalized) else {
+        guard let detail = try await analytics.trace(id: normalized, project: project) else {
             throw APIError.notFound("no trace \(normalized) is stored")
         }
         return TraceDetailBody(detail)

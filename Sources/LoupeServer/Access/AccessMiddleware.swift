@@ -31,6 +31,9 @@ struct AccessMiddleware: RouterMiddleware {
     /// Counts a refusal by reason (`missing`, `invalid`, `session`, `scope`, `cross_site`, `project`, `throttled`).
     let refused: @Sendable (String) -> Void
     let now: @Sendable () -> Int64
+    /// Renders a refused dashboard page as a page of the dashboard (headline, sentence), for the
+    /// viewer's project; nil answers pages with JSON like the API.
+    var refusalPage: (@Sendable (_ project: String?, _ headline: String, _ text: String) -> String)? = nil
 
     private enum Credential {
         case key(String)
@@ -86,19 +89,19 @@ struct AccessMiddleware: RouterMiddleware {
         }
         guard grant.scope.allows(needed) else {
             refused("scope")
-            return try Self.refusal(request, context, .forbidden, "this key's scope is '\(grant.scope.rawValue)'; \(request.uri.path) needs '\(needed.rawValue)'")
+            return try forbidden(request, context, grant, "this key's scope is '\(grant.scope.rawValue)'; \(request.uri.path) needs '\(needed.rawValue)'")
         }
         context.grant = grant
         guard let project = grant.project, grant.scope == .read else { return try await next(request, context) }
         guard policy.allowsOneProject(request.method, path: request.uri.path) else {
             refused("project")
-            return try Self.refusal(
-                request, context, .forbidden, "a key of one project cannot read \(request.uri.path) yet; use a read key of every project"
+            return try forbidden(
+                request, context, grant, "\(request.uri.path) covers every project, and this key reads project '\(project)' only"
             )
         }
         if let asked = request.uri.queryParameters.get("project"), asked != project {
             refused("project")
-            return try Self.refusal(request, context, .forbidden, "this key reads project '\(project)' only")
+            return try forbidden(request, context, grant, "this key reads project '\(project)' only")
         }
         return try await next(Self.scoped(request, to: project), context)
     }
@@ -115,6 +118,17 @@ struct AccessMiddleware: RouterMiddleware {
         var head = request.head
         head.path = request.uri.path + "?" + (kept.map(String.init) + ["project=" + value]).joined(separator: "&")
         return Request(head: head, body: request.body)
+    }
+
+    /// A 403: a page of the dashboard for a person opening one, JSON otherwise.
+    private func forbidden(_ request: Request, _ context: Context, _ grant: AccessGrant, _ message: String) throws -> Response {
+        guard Self.isPage(request), let refusalPage else { return try Self.refusal(request, context, .forbidden, message) }
+        var response = DashboardRoutes.respond(
+            refusalPage(grant.project, "Not with this key", message.prefix(1).uppercased() + message.dropFirst() + "."),
+            contentType: "text/html; charset=utf-8", status: .forbidden, request
+        )
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     private static func credential(_ request: Request) -> Credential {

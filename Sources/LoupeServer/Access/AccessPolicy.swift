@@ -17,14 +17,21 @@ public struct AccessPolicy: Sendable {
         self.metricsNeedKey = metricsNeedKey
     }
 
-    /// The reads a key of one project may make: JSON routes that take a `project` filter and apply
-    /// it to everything they answer, which ``AccessMiddleware`` sets to the key's project. Every
-    /// other route refuses such a key, the dashboard included, until it is scoped as carefully.
+    /// The reads a key of one project may make: routes that take a `project` filter and apply it to
+    /// everything they answer, which ``AccessMiddleware`` sets to the key's project. Every other
+    /// route refuses such a key: the alerts page (alerts and their rules cover every project),
+    /// capacity, budgets, status, the audit trail and the server's metrics among them.
     static let projectScopedReads: Set<String> = [
         "/api/v1/summary", "/api/v1/timeseries", "/api/v1/traces", "/api/v1/errors", "/api/v1/breakdown", "/api/v1/health/models",
         "/api/v1/anomalies", "/api/v1/forecast", "/api/v1/recommendations", "/api/v1/experiments", "/api/v1/compare",
         "/api/v1/quality", "/api/v1/scores", "/api/v1/engagement", "/api/v1/retrieval", "/api/v1/roi",
+        "/ui", "/ui/traces", "/ui/errors", "/ui/anomalies", "/ui/recommendations", "/ui/experiments", "/ui/time", "/ui/cost",
+        "/ui/models", "/ui/heatmap", "/ui/users", "/ui/business",
     ]
+
+    /// Routes of one named item whose answer is narrowed by `project`: an experiment's report, a
+    /// trace (its spans of that project only) and its page.
+    static let projectScopedItems = ["/api/v1/experiments/", "/api/v1/traces/", "/ui/traces/"]
 
     /// The path as the router reads it: empty segments (`//`, a trailing `/`) dropped. Every
     /// decision about a request is made on this form, so no spelling of a path the router accepts
@@ -38,9 +45,8 @@ public struct AccessPolicy: Sendable {
         guard method == .get || method == .head else { return false }
         let path = Self.canonical(path)
         if Self.projectScopedReads.contains(path) { return true }
-        // One experiment's report: the experiment's name is the only thing after the prefix.
-        let experiment = "/api/v1/experiments/"
-        return path.hasPrefix(experiment) && !path.dropFirst(experiment.count).contains("/")
+        // The item's name or id is the only thing after the prefix.
+        return Self.projectScopedItems.contains { path.hasPrefix($0) && !path.dropFirst($0.count).contains("/") }
     }
 
     public func requirement(_ method: HTTPRequest.Method, path: String) -> Requirement {

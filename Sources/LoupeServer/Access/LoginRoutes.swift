@@ -5,7 +5,8 @@ import LoupeDashboard
 import LoupeStore
 
 /// `/ui/login` and `/ui/logout`: a person opens the dashboard with a read or admin key and gets a
-/// session cookie (``DashboardSessions``), and ends it.
+/// session cookie (``DashboardSessions``), and ends it. A read key of one project opens a
+/// dashboard of that project only (``AccessMiddleware``).
 struct LoginRoutes: Sendable {
     let dashboard: Dashboard
     /// Nil when the server runs with `--no-auth`: there is nothing to log in to.
@@ -56,12 +57,6 @@ struct LoginRoutes: Sendable {
         guard grant.scope.allows(.read) else {
             return page(request, next: next, error: "An ingest key can only send telemetry: log in with a read or admin key.", status: .forbidden)
         }
-        guard grant.project == nil else {
-            return page(
-                request, next: next, error: "A key of one project reads the JSON API only: open the dashboard with a read key of every project.",
-                status: .forbidden
-            )
-        }
         return Response(status: .seeOther, headers: [
             .location: next, .cacheControl: "no-store",
             .setCookie: DashboardSessions.setCookie(sessions.issue(keyId: grant.keyId, nowNanos: at), secure: secureCookies),
@@ -69,7 +64,7 @@ struct LoginRoutes: Sendable {
     }
 
     private func page(_ request: Request, next: String, error: String?, status: HTTPResponse.Status) -> Response {
-        DashboardRoutes<LoupeRequestContext>.respond(
+        DashboardRoutes.respond(
             dashboard.login(next: next, error: error), contentType: "text/html; charset=utf-8", status: status, request
         )
     }

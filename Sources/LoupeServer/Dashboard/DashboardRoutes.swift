@@ -10,7 +10,9 @@ import NIOCore
 /// The web UI under `/ui/`, and `/` leading to it. Pages are HTML with a strict
 /// Content-Security-Policy (scripts and styles only from Loupe's own assets, no inline code),
 /// gzip-compressed when the browser accepts it.
-struct DashboardRoutes<Context: RequestContext>: Sendable {
+struct DashboardRoutes: Sendable {
+    typealias Context = LoupeRequestContext
+
     let dashboard: Dashboard
     let alerts: AlertEngine?
     let now: @Sendable () -> Int64
@@ -28,26 +30,26 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
     func addRoutes(to router: Router<Context>) {
         router.get("/") { _, _ in Response.redirect(to: "/ui/") }
         let ui = router.group("ui")
-        ui.get("/") { request, _ in await page(request) { try await dashboard.overview($0, nowNanos: $1) } }
-        ui.get("traces") { request, _ in await page(request) { try await dashboard.traces($0, nowNanos: $1) } }
+        ui.get("/") { request, context in await page(request, context) { try await $0.overview($1, nowNanos: $2) } }
+        ui.get("traces") { request, context in await page(request, context) { try await $0.traces($1, nowNanos: $2) } }
         ui.get("traces/:trace_id") { request, context in
             let id = context.parameters.get("trace_id") ?? ""
             // A trace may hold 100,000 spans: laid out off the cooperative threads.
             return await withTaskExecutorPreference(ComputeExecutor.shared) {
-                await page(request) { try await dashboard.trace(id: id, $0, nowNanos: $1) }
+                await page(request, context) { try await $0.trace(id: id, $1, nowNanos: $2) }
             }
         }
-        ui.get("errors") { request, _ in await page(request) { try await dashboard.errors($0, nowNanos: $1) } }
-        ui.get("anomalies") { request, _ in await page(request) { try await dashboard.anomalies($0, nowNanos: $1) } }
-        ui.get("recommendations") { request, _ in await page(request) { try await dashboard.recommendations($0, nowNanos: $1) } }
-        ui.get("experiments") { request, _ in await page(request) { try await dashboard.experiments($0, nowNanos: $1) } }
-        ui.get("time") { request, _ in await page(request) { try await dashboard.time($0, nowNanos: $1) } }
-        ui.get("cost") { request, _ in await page(request) { try await dashboard.cost($0, nowNanos: $1) } }
-        ui.get("models") { request, _ in await page(request) { try await dashboard.models($0, nowNanos: $1) } }
-        ui.get("heatmap") { request, _ in await page(request) { try await dashboard.heatmap($0, nowNanos: $1) } }
-        ui.get("users") { request, _ in await page(request) { try await dashboard.users($0, nowNanos: $1) } }
-        ui.get("business") { request, _ in await page(request) { try await dashboard.business($0, nowNanos: $1) } }
-        ui.get("alerts") { request, _ in await page(request) { try await dashboard.alerts($0, nowNanos: $1) } }
+        ui.get("errors") { request, context in await page(request, context) { try await $0.errors($1, nowNanos: $2) } }
+        ui.get("anomalies") { request, context in await page(request, context) { try await $0.anomalies($1, nowNanos: $2) } }
+        ui.get("recommendations") { request, context in await page(request, context) { try await $0.recommendations($1, nowNanos: $2) } }
+        ui.get("experiments") { request, context in await page(request, context) { try await $0.experiments($1, nowNanos: $2) } }
+        ui.get("time") { request, context in await page(request, context) { try await $0.time($1, nowNanos: $2) } }
+        ui.get("cost") { request, context in await page(request, context) { try await $0.cost($1, nowNanos: $2) } }
+        ui.get("models") { request, context in await page(request, context) { try await $0.models($1, nowNanos: $2) } }
+        ui.get("heatmap") { request, context in await page(request, context) { try await $0.heatmap($1, nowNanos: $2) } }
+        ui.get("users") { request, context in await page(request, context) { try await $0.users($1, nowNanos: $2) } }
+        ui.get("business") { request, context in await page(request, context) { try await $0.business($1, nowNanos: $2) } }
+        ui.get("alerts") { request, context in await page(request, context) { try await $0.alerts($1, nowNanos: $2) } }
         ui.post("alerts/:id/:action") { request, context in
             try await alertAction(request, id: context.parameters.get("id") ?? "", action: context.parameters.get("action") ?? "")
         }
@@ -88,13 +90,17 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
         return Response(status: .seeOther, headers: [.location: "/ui/alerts"])
     }
 
-    /// Renders a page from the URL's query; a parameter it cannot use is a 400, a missing trace a 404.
-    private func page(_ request: Request, _ render: ([String: String], Int64) async throws -> String) async -> Response {
+    /// Renders a page from the URL's query, as the caller's key may see it (one project's key: that
+    /// project only); a parameter it cannot use is a 400, a missing trace a 404.
+    private func page(
+        _ request: Request, _ context: Context, _ render: (Dashboard, [String: String], Int64) async throws -> String
+    ) async -> Response {
         var parameters: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
         let time = now()
+        let dashboard = self.dashboard.restricted(to: context.grant?.project)
         do {
-            return html(try await render(parameters, time), .ok, request)
+            return html(try await render(dashboard, parameters, time), .ok, request)
         } catch let error as DashboardError {
             let status: HTTPResponse.Status
             switch error {

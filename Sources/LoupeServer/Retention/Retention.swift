@@ -4,7 +4,8 @@ import Synchronization
 
 /// The retention policy in force (changed through the API while the server runs) and what it has
 /// deleted, and the pass that applies it: the oldest traces first, in small batches, then old
-/// rollup periods, then freed space given back to the file system.
+/// rollup periods, then the oldest traces left while the data is over its size ceiling, then
+/// freed space given back to the file system.
 public final class Retention: Sendable {
     /// What retention has done since the server started.
     public struct Tally: Sendable, Hashable, Codable {
@@ -54,6 +55,9 @@ public final class Retention: Sendable {
         /// How long each batch held the store's writer, in seconds: how long ingest could wait.
         public var batchSeconds: [Double] = []
         public var reclaimedBytes: Int64 = 0
+        /// Whether the data is still over the size ceiling after the pass: what is left is newer
+        /// than now or is rollups, which a size ceiling does not delete.
+        public var overCeiling = false
 
         public var batches: Int { batchSeconds.count }
         public var longestBatchSeconds: Double { batchSeconds.max() ?? 0 }
@@ -82,6 +86,15 @@ public final class Retention: Sendable {
             while report.batches < maxBatches, try await run({
                 try await store.deleteExpiredRollups(ExpiryRequest(projects: projects, beforeNanos: before, limit: 60))
             }) {}
+        }
+        // Over the size ceiling, the oldest traces of every project go, a batch at a time, until the
+        // data fits; deleting lowers the data's size at once, before any space is given back.
+        if let ceiling = policy.maxDatabaseBytes {
+            while report.batches < maxBatches, let used = await store.health().dataBytes, used > ceiling, try await run({
+                try await store.deleteExpiredTraces(ExpiryRequest(projects: .allBut([]), beforeNanos: nowNanos, limit: batchTraces))
+            }) {}
+            let left = await store.health().dataBytes ?? 0
+            report.overCeiling = report.batches < maxBatches && left > ceiling
         }
         // Freed space given back a slice at a time, each slice a short hold of the writer like a batch.
         while report.deleted.total > 0, report.batches < maxBatches {

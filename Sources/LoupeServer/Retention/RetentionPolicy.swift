@@ -4,9 +4,14 @@ import LoupeStore
 /// rollups, in days, for every project unless a project has its own. A project's period left out
 /// is the default's; a default left out keeps forever.
 ///
+/// Optionally, a ceiling on the stored data's size: over it, the oldest traces go first, whatever
+/// their project, until the data fits. Rollups are left to their periods; a month of them takes a
+/// few megabytes, and they are what the long views are drawn from.
+///
 /// ```yaml
 /// spans_days: 30
 /// rollups_days: 400
+/// max_database_mib: 20480
 /// projects:
 ///   acme: {spans_days: 7}
 /// ```
@@ -28,16 +33,22 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
 
     public var defaults: Periods
     public var projects: [String: Periods]
+    /// The most the stored data may take, in MiB (2^20 bytes); nil for no ceiling.
+    public var maxDatabaseMiB: Int?
 
-    public init(defaults: Periods = Periods(), projects: [String: Periods] = [:]) {
+    public init(defaults: Periods = Periods(), projects: [String: Periods] = [:], maxDatabaseMiB: Int? = nil) {
         self.defaults = defaults
         self.projects = projects
+        self.maxDatabaseMiB = maxDatabaseMiB
     }
 
     /// Whether anything is ever deleted.
     public var isEnabled: Bool {
-        ([defaults] + projects.values).contains { $0.spansDays != nil || $0.rollupsDays != nil }
+        maxDatabaseMiB != nil || ([defaults] + projects.values).contains { $0.spansDays != nil || $0.rollupsDays != nil }
     }
+
+    /// The ceiling in bytes.
+    var maxDatabaseBytes: Int64? { maxDatabaseMiB.map { Int64($0) << 20 } }
 
     /// A project's own periods, each falling back to the defaults.
     public func periods(for project: String) -> Periods {
@@ -65,22 +76,27 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
                 if let value, !(1...36_500).contains(value) { return "\(name): \(field) must be from 1 to 36500 days, not \(value)" }
             }
         }
+        if let mib = maxDatabaseMiB, !(1...(1 << 30)).contains(mib) { return "max_database_mib must be from 1 to \(1 << 30) MiB, not \(mib)" }
         if projects.keys.contains(where: \.isEmpty) { return "a project's name cannot be empty" }
         return nil
     }
 
     enum CodingKeys: String, CodingKey {
         case projects
+        case maxDatabaseMiB = "max_database_mib"
     }
 
     public init(from decoder: any Decoder) throws {
         defaults = try Periods(from: decoder)
-        projects = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent([String: Periods].self, forKey: .projects) ?? [:]
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        projects = try container.decodeIfPresent([String: Periods].self, forKey: .projects) ?? [:]
+        maxDatabaseMiB = try container.decodeIfPresent(Int.self, forKey: .maxDatabaseMiB)
     }
 
     public func encode(to encoder: any Encoder) throws {
         try defaults.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(projects, forKey: .projects)
+        try container.encodeIfPresent(maxDatabaseMiB, forKey: .maxDatabaseMiB)
     }
 }

@@ -32,6 +32,9 @@ public struct RetentionService<C: Clock>: Service where C.Duration == Duration {
                         "longest_batch_ms": "\((report.longestBatchSeconds * 1_000).rounded())", "reclaimed_bytes": "\(report.reclaimedBytes)",
                     ])
                 }
+                if report.overCeiling {
+                    logger.warning("the stored data is still over retention's max_database_mib: what is left is rollups or recent traces")
+                }
             } catch {
                 // The next pass tries again; nothing is half deleted, each batch being a transaction.
                 logger.error("retention pass failed", metadata: ["error": "\(error)"])

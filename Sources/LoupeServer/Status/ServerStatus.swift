@@ -22,17 +22,21 @@ public struct ServerStatus: Codable, Sendable {
         public var pendingAggregateRows: Int
         public var aggregateLagSeconds: Double
         public var storedBytes: Int64?
+        /// The data's own size, free space not counted: what retention's size ceiling is held to.
+        public var dataBytes: Int64?
 
         enum CodingKeys: String, CodingKey {
             case pendingAggregateRows = "pending_aggregate_rows"
             case aggregateLagSeconds = "aggregate_lag_seconds"
             case storedBytes = "stored_bytes"
+            case dataBytes = "data_bytes"
         }
 
         init(_ health: StoreHealth) {
             pendingAggregateRows = health.pendingAggregateRows
             aggregateLagSeconds = health.aggregateLagSeconds
             storedBytes = health.storedBytes
+            dataBytes = health.dataBytes
         }
     }
 

@@ -8,10 +8,14 @@ public struct StoreHealth: Sendable, Equatable {
     public var aggregateLagSeconds: Double
     /// Bytes the store occupies, where it knows.
     public var storedBytes: Int64?
+    /// Bytes the stored data takes, without space freed but not yet given back, where the store
+    /// knows: what retention's size ceiling is held to, since deleting lowers it at once.
+    public var dataBytes: Int64?
 
-    public init(pendingAggregateRows: Int = 0, aggregateLagSeconds: Double = 0, storedBytes: Int64? = nil) {
+    public init(pendingAggregateRows: Int = 0, aggregateLagSeconds: Double = 0, storedBytes: Int64? = nil, dataBytes: Int64? = nil) {
         self.pendingAggregateRows = pendingAggregateRows
         self.aggregateLagSeconds = aggregateLagSeconds
         self.storedBytes = storedBytes
+        self.dataBytes = dataBytes
     }
 }

@@ -120,8 +120,9 @@ public protocol TelemetryStore: Sendable {
     func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry]
 
     /// Deletes up to `request.limit` of the oldest traces that started before `request.beforeNanos`
-    /// in its projects, with their spans, scores and retrieval steps. Retention calls it again until
-    /// it deletes nothing, so no call holds the writer for long.
+    /// in its projects, with their spans, scores and retrieval steps, and the scores of its projects
+    /// that hang off no stored trace, older than ``ExpiryRequest/orphanScoreHorizon(batchCount:newestStart:)``.
+    /// Retention calls it again until it deletes nothing, so no call holds the writer for long.
     func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts
 
     /// Deletes up to `request.limit` rollup rows (of every tier) whose period starts before

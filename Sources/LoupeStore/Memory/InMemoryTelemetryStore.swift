@@ -373,10 +373,11 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts {
         state.withLock { state in
             let expired = state.traces.values.filter { $0.startNanos < request.beforeNanos && request.projects.contains($0.project) }
-                .sorted { ($0.startNanos, $0.traceId) < ($1.startNanos, $1.traceId) }.prefix(request.limit).map(\.traceId)
-            var counts = state.remove(traces: Set(expired))
+                .sorted { ($0.startNanos, $0.traceId) < ($1.startNanos, $1.traceId) }.prefix(request.limit)
+            let horizon = request.orphanScoreHorizon(batchCount: expired.count, newestStart: expired.last?.startNanos)
+            var counts = state.remove(traces: Set(expired.map(\.traceId)))
             let sessionScores = state.scores.values.filter {
-                $0.timestampNanos < request.beforeNanos && request.projects.contains($0.project)
+                $0.timestampNanos < horizon && request.projects.contains($0.project)
                     && ($0.target.traceId.map { state.traces[$0] == nil } ?? true)
             }
             for score in sessionScores { state.scores[score.id] = nil }

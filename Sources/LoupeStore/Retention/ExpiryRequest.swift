@@ -10,4 +10,12 @@ public struct ExpiryRequest: Sendable, Hashable {
         self.beforeNanos = beforeNanos
         self.limit = limit
     }
+
+    /// How old a score hanging off no stored trace must be to go with this batch: `beforeNanos`,
+    /// unless the batch was cut short by `limit`, when it is the newest deleted trace's start, so
+    /// that such scores go in time order with the traces (a size ceiling deletes up to now).
+    public func orphanScoreHorizon(batchCount: Int, newestStart: Int64?) -> Int64 {
+        guard batchCount >= limit, let newestStart else { return beforeNanos }
+        return min(beforeNanos, newestStart)
+    }
 }

@@ -25,6 +25,10 @@ enum Expiry {
                 """,
             arguments: StatementArguments([request.beforeNanos] + projectArguments + [request.limit])
         )
+        let horizon = try request.orphanScoreHorizon(
+            batchCount: Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.expiring") ?? 0,
+            newestStart: Int64.fetchOne(db, sql: "SELECT MAX(start_ns) FROM traces WHERE trace_id IN (SELECT trace_id FROM temp.expiring)")
+        )
         var counts = try deleteTraces(in: "temp.expiring", db)
         // Session scores hang off no trace, and a trace's score may have come without its trace:
         // both go by their own time.
@@ -33,7 +37,7 @@ enum Expiry {
                 DELETE FROM scores WHERE at_ns < ? AND \(projects)
                     AND (trace_id IS NULL OR trace_id NOT IN (SELECT trace_id FROM traces))
                 """,
-            arguments: StatementArguments([request.beforeNanos] + projectArguments)
+            arguments: StatementArguments([horizon] + projectArguments)
         )
         counts.scores += db.changesCount
         return counts

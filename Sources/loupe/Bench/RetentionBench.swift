@@ -14,7 +14,8 @@ struct RetentionBench: AsyncParsableCommand {
         discussion: """
             Stores --days simulated days of traffic, one day at a time, running a retention pass after each that keeps
             --keep-days of spans and twice that of rollups: the size should stop growing once both have expired, and no
-            batch should hold the writer (and so ingest) for long.
+            batch should hold the writer (and so ingest) for long. With --max-mib, the data is also held under that
+            size: the oldest traces go first once it is over.
             """
     )
 
@@ -27,10 +28,14 @@ struct RetentionBench: AsyncParsableCommand {
     @Option(help: "Days of spans retention keeps (rollups: twice as many).")
     var keepDays = 3
 
+    @Option(help: "A ceiling on the stored data, in MiB (retention's max_database_mib); none by default.")
+    var maxMib: Int?
+
     func validate() throws {
         guard days > 0, spansPerDay > 0, keepDays > 0, keepDays < days else {
             throw ValidationError("--days, --spans-per-day and --keep-days must be positive, and --keep-days below --days")
         }
+        if let maxMib, maxMib < 1 { throw ValidationError("--max-mib must be at least 1") }
     }
 
     func run() async throws {
@@ -39,11 +44,11 @@ struct RetentionBench: AsyncParsableCommand {
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: .normal))
         let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: .default), enrichers: try LoupeApplication.defaultEnrichers())
         let retention = Retention(
-            policy: RetentionPolicy(defaults: .init(spansDays: keepDays, rollupsDays: keepDays * 2)), store: store
+            policy: RetentionPolicy(defaults: .init(spansDays: keepDays, rollupsDays: keepDays * 2), maxDatabaseMiB: maxMib), store: store
         )
         let day: Int64 = 86_400_000_000_000
         let start = Int64(Date().timeIntervalSince1970 * 1e9) - Int64(days) * day
-        BenchFormat.say("Storing \(days) days of \(spansPerDay) spans in \(path), keeping \(keepDays) days…")
+        BenchFormat.say("Storing \(days) days of \(spansPerDay) spans in \(path), keeping \(keepDays) days\(maxMib.map { " and at most \($0) MiB" } ?? "")…")
         var batches: [Double] = []
         for index in 0..<days {
             let dayEnd = start + Int64(index + 1) * day

@@ -29,6 +29,7 @@ struct ServerStatusTable {
             ["aggregates pending, rows", "\(s.pendingAggregateRows)"],
             ["aggregates lag", String(format: "%.1f s", s.aggregateLagSeconds)],
             ["database size", s.storedBytes.map(Self.mib) ?? "-"],
+            ["data, free space not counted", s.dataBytes.map(Self.mib) ?? "-"],
         ]
         if let r = status.retention {
             let d = r.deleted

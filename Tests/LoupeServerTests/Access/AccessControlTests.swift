@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import InMemoryLogging
+import LoupeAlerts
+import LoupeAnalytics
 import Logging
 import LoupeCore
 import LoupeOTLP
@@ -70,11 +72,13 @@ struct AccessControlTests {
     }
 
     static func withKeys(
-        metricsNeedKey: Bool = false, _ test: @escaping @Sendable (any TestClientProtocol, any TelemetryStore, AccessKeys) async throws -> Void
+        metricsNeedKey: Bool = false, configure: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        _ test: @escaping @Sendable (any TestClientProtocol, any TelemetryStore, AccessKeys) async throws -> Void
     ) async throws {
         try await LiveServer.run({ configuration in
             configuration.requireKeys = true
             configuration.metricsNeedKey = metricsNeedKey
+            configure(&configuration)
         }) { client, store in
             try await test(client, store, AccessKeys(store: store, now: { LiveServer.now }))
         }
@@ -157,9 +161,15 @@ struct ProjectScopedReadTests {
     }
 
     /// With `--metrics-auth`: otherwise `/metrics` is open to anyone, by design, every project's
-    /// aggregates included (the README says so).
+    /// aggregates included (the README says so). A budget of each project, so the cost page has
+    /// another project's budget to leave out.
     @Test func aKeyOfOneProjectReadsNothingOfAnother() async throws {
-        try await AccessControlTests.withKeys(metricsNeedKey: true) { client, _, keys in
+        try await AccessControlTests.withKeys(metricsNeedKey: true, configure: { configuration in
+            configuration.budgets = BudgetSet(budgets: [
+                Budget(name: "acme-budget", amountUSD: 100, period: .monthly, filters: ["project": "acme"]),
+                Budget(name: "betaonly-budget", amountUSD: 100, period: .monthly, filters: ["project": "beta"]),
+            ])
+        }) { client, _, keys in
             for (project, spans) in [("acme", ConventionFixtures.all), ("beta", Self.beta())] {
                 var headers = AccessControlTests.with(try await keys.create(name: project, scope: .ingest, project: project, actor: "test").text)
                 headers[.contentType] = "application/x-protobuf"
@@ -188,7 +198,24 @@ struct ProjectScopedReadTests {
                     if response.status == .ok { readable += 1 }
                 }
             }
-            #expect(readable >= 30)
+            #expect(readable >= 60)
+
+            // The dashboard is acme's: its budget shown, beta's trace pages not found, and the alerts
+            // page (alerts and rules cover every project) refused as a page, and out of the menu.
+            let cost = try await client.execute(uri: "/ui/cost", method: .get, headers: acme)
+            #expect(cost.status == .ok && String(buffer: cost.body).contains("acme-budget"))
+            #expect(!String(buffer: cost.body).contains(#"href="/ui/alerts"#))
+            for span in Self.beta().prefix(3) {
+                for uri in ["/ui/traces/\(span.traceId)", "/api/v1/traces/\(span.traceId)"] {
+                    let response = try await client.execute(uri: uri, method: .get, headers: acme)
+                    #expect(response.status == .notFound, "\(uri)")
+                }
+            }
+            let own = try await client.execute(uri: "/ui/traces/\(ConventionFixtures.all[0].traceId)", method: .get, headers: acme)
+            #expect(own.status == .ok)
+            let alerts = try await client.execute(uri: "/ui/alerts", method: .get, headers: acme)
+            #expect(alerts.status == .forbidden && alerts.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(String(buffer: alerts.body).contains("reads project"))
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import LoupeCore
 import LoupeServer
 import LoupeStore
+import LoupeStoreSQLite
 import Testing
 
 /// A retention pass applies each project's periods, in batches, and counts what it deleted.
@@ -37,6 +38,43 @@ struct RetentionTests {
         #expect(try await retention.pass(nowNanos: Self.now).deleted.total == 0)
     }
 
+    /// Over the size ceiling, the oldest traces go, whatever their project and however young, until
+    /// the data fits; the file then shrinks as the space is given back.
+    @Test func aSizeCeilingTakesTheOldestTracesOfEveryProjectUntilTheDataFits() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-ceiling-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteTelemetryStore(path: folder.appendingPathComponent("test.db").path)
+        // 600 traces of 7 KiB each, one every ten minutes over the last 100 hours, in two projects.
+        let payload = AttributeValue.string(String(repeating: "retrieved context ", count: 400))
+        let spans = (0..<600).map { index in
+            let start = Self.now - Int64(600 - index) * 600_000_000_000
+            return SpanRecord(
+                traceId: String(format: "%032x", index + 1), spanId: "0000000000000001", parentSpanId: nil, project: index % 2 == 0 ? "acme" : "beta",
+                service: "rag", name: "answer", operation: .llm, spanKind: .client, startNanos: start, endNanos: start + 1_000_000,
+                status: .unset, requestModel: "gpt-4o", countsUsage: true, userId: "u", attributes: ["context": payload]
+            )
+        }
+        _ = try await store.write(SpanBatch(spans))
+        try await store.flushAggregates()
+        let full = try #require(await store.health().dataBytes)
+        let ceiling: Int64 = 2 << 20
+        #expect(full > 2 * ceiling)
+        let policy = RetentionPolicy(maxDatabaseMiB: 2)
+        #expect(policy.isEnabled && policy.problem == nil)
+        let retention = Retention(policy: policy, store: store, batchTraces: 20)
+        let report = try await retention.pass(nowNanos: Self.now)
+        let left = try #require(await store.health().dataBytes)
+        #expect(left <= ceiling && !report.overCeiling)
+        #expect(report.deleted.traces > 300 && report.deleted.traces < 600 && report.reclaimedBytes > 0)
+        // What is left is the newest, in both projects.
+        let kept = try await store.traces(TraceQuery(fromNanos: 0, toNanos: .max, limit: 1_000))
+        let oldestKept = try #require(kept.map(\.startNanos).min())
+        #expect(kept.count == 600 - report.deleted.traces)
+        #expect(kept.count == spans.filter { $0.startNanos >= oldestKept }.count)
+        #expect(Set(kept.map(\.project)) == ["acme", "beta"])
+    }
+
     @Test func aPolicyWithoutPeriodsKeepsEverythingAndBadOnesAreNamed() async throws {
         let store = try await Self.store([("acme", 4_000)])
         #expect(!RetentionPolicy().isEnabled)
@@ -45,5 +83,9 @@ struct RetentionTests {
         #expect(RetentionPolicy(projects: ["acme": .init(rollupsDays: -1)]).problem == "project acme: rollups_days must be from 1 to 36500 days, not -1")
         let decoded = try JSONDecoder().decode(RetentionPolicy.self, from: Data(#"{"spans_days": 30, "projects": {"acme": {"spans_days": 7}}}"#.utf8))
         #expect(decoded == RetentionPolicy(defaults: .init(spansDays: 30), projects: ["acme": .init(spansDays: 7)]))
+        let ceiling = try JSONDecoder().decode(RetentionPolicy.self, from: Data(#"{"max_database_mib": 512}"#.utf8))
+        #expect(ceiling == RetentionPolicy(maxDatabaseMiB: 512) && ceiling.isEnabled)
+        #expect(String(decoding: try JSONEncoder().encode(ceiling), as: UTF8.self).contains(#""max_database_mib":512"#))
+        #expect(RetentionPolicy(maxDatabaseMiB: 0).problem == "max_database_mib must be from 1 to 1073741824 MiB, not 0")
     }
 }
