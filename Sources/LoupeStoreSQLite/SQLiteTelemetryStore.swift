@@ -44,6 +44,9 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
             // Commits checkpoint only as a backstop, for a process that never calls ``checkpoint()``.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.backstopCheckpointPages)")
+            // A log that a long delete or a burst grew is cut back once checkpointed, so the files'
+            // size follows the data (and retention's ceiling) rather than the largest burst seen.
+            try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimitBytes)")
             db.add(function: HistogramMergeFunction.function)
             db.add(function: HistogramMergeAggregate.function)
         }
@@ -131,6 +134,9 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     /// 64 MiB of log at the default page size.
     static let backstopCheckpointPages = 16_384
+
+    /// What a checkpointed log is cut back to: the backstop's 64 MiB, a log ingest refills anyway.
+    static let walSizeLimitBytes = 64 << 20
 
     /// Copies what the write-ahead log holds into the database file, without waiting for (or
     /// blocking) the writer or readers; a server calls it about once a second.
@@ -474,6 +480,11 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             self.pending.withLock { $0 = PendingAggregates() }
             return counts
         }
+    }
+
+    public func oldestData() async throws -> OldestData {
+        try await flushAggregates()
+        return try await pool.read { db in try Expiry.oldest(in: db) }
     }
 
     public func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts {

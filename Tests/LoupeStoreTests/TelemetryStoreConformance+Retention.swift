@@ -76,6 +76,22 @@ extension TelemetryStoreConformance {
     }
 
     @Test(arguments: Kind.allCases)
+    func theOldestTraceAndRollupPeriodAreKnown(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        #expect(try await store.oldestData() == OldestData())
+        try await Self.history(store)
+        let oldest = try await store.oldestData()
+        #expect(oldest.traceStartNanos == Self.base)
+        // The minute's rollups start with the trace; a coarser tier's period may start before it.
+        let rollupStart = try #require(oldest.rollupStartNanos)
+        #expect(rollupStart <= Self.base && rollupStart > Self.base - 86_400_000_000_000)
+        // Its traces gone, the first minute's rollups are the oldest data.
+        _ = try await store.deleteExpiredTraces(ExpiryRequest(projects: .allBut([]), beforeNanos: Self.base + 5 * Self.minute))
+        let after = try await store.oldestData()
+        #expect(after.traceStartNanos == Self.base + 10 * Self.minute && after.rollupsAreOlder)
+    }
+
+    @Test(arguments: Kind.allCases)
     func retentionDeletesOldRollupPeriodsAndKeepsTheRest(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         try await Self.history(store)

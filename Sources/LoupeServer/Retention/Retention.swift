@@ -55,8 +55,8 @@ public final class Retention: Sendable {
         /// How long each batch held the store's writer, in seconds: how long ingest could wait.
         public var batchSeconds: [Double] = []
         public var reclaimedBytes: Int64 = 0
-        /// Whether the data is still over the size ceiling after the pass: what is left is newer
-        /// than now or is rollups, which a size ceiling does not delete.
+        /// Whether the data is still over the size ceiling after the pass, with nothing older than
+        /// this minute left to delete: keys, the audit trail and the tables' own room.
         public var overCeiling = false
 
         public var batches: Int { batchSeconds.count }
@@ -87,12 +87,25 @@ public final class Retention: Sendable {
                 try await store.deleteExpiredRollups(ExpiryRequest(projects: projects, beforeNanos: before, limit: 60))
             }) {}
         }
-        // Over the size ceiling, the oldest traces of every project go, a batch at a time, until the
-        // data fits; deleting lowers the data's size at once, before any space is given back.
+        // Over the size ceiling, the oldest data of every project goes, a batch at a time, until it
+        // fits: the oldest traces, or the oldest rollup periods when they are older still (rollups
+        // are kept longer, and those of a busy service take as much room as its spans). Deleting
+        // lowers the data's size at once, before any space is given back.
         if let ceiling = policy.maxDatabaseBytes {
-            while report.batches < maxBatches, let used = await store.health().dataBytes, used > ceiling, try await run({
-                try await store.deleteExpiredTraces(ExpiryRequest(projects: .allBut([]), beforeNanos: nowNanos, limit: batchTraces))
-            }) {}
+            while report.batches < maxBatches, let used = await store.health().dataBytes, used > ceiling {
+                let oldest = try await store.oldestData()
+                let deletedSome = try await run {
+                    if oldest.rollupsAreOlder {
+                        // Up to the oldest trace, a dozen periods of each tier at a time; the periods
+                        // of the oldest trace's own minute go after it.
+                        let before = min(nowNanos, oldest.traceStartNanos ?? nowNanos)
+                        let rollups = try await store.deleteExpiredRollups(ExpiryRequest(projects: .allBut([]), beforeNanos: before, limit: 12))
+                        if rollups.total > 0 { return rollups }
+                    }
+                    return try await store.deleteExpiredTraces(ExpiryRequest(projects: .allBut([]), beforeNanos: nowNanos, limit: batchTraces))
+                }
+                guard deletedSome else { break }
+            }
             let left = await store.health().dataBytes ?? 0
             report.overCeiling = report.batches < maxBatches && left > ceiling
         }

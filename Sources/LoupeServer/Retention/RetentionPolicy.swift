@@ -4,9 +4,9 @@ import LoupeStore
 /// rollups, in days, for every project unless a project has its own. A project's period left out
 /// is the default's; a default left out keeps forever.
 ///
-/// Optionally, a ceiling on the stored data's size: over it, the oldest traces go first, whatever
-/// their project, until the data fits. Rollups are left to their periods; a month of them takes a
-/// few megabytes, and they are what the long views are drawn from.
+/// Optionally, a ceiling on the stored data's size: over it, the oldest data goes first, whatever
+/// its project, until the data fits: traces, or rollup periods older than every trace (rollups of
+/// a service with many users per minute take about as much room as its spans).
 ///
 /// ```yaml
 /// spans_days: 30

@@ -33,7 +33,7 @@ public struct RetentionService<C: Clock>: Service where C.Duration == Duration {
                     ])
                 }
                 if report.overCeiling {
-                    logger.warning("the stored data is still over retention's max_database_mib: what is left is rollups or recent traces")
+                    logger.warning("the stored data is still over retention's max_database_mib with nothing older left to delete: raise the ceiling")
                 }
             } catch {
                 // The next pass tries again; nothing is half deleted, each batch being a transaction.

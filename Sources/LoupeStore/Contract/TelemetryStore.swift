@@ -129,6 +129,9 @@ public protocol TelemetryStore: Sendable {
     /// `request.beforeNanos` in its projects; the rows of a period go together or not at all.
     func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts
 
+    /// When the oldest stored trace and the oldest rollup period begin, over every project.
+    func oldestData() async throws -> OldestData
+
     /// Gives up to `maxBytes` of space freed by deletions back to the file system; returns how
     /// much it gave back (0 for an engine that manages its own space).
     func reclaimSpace(maxBytes: Int64) async throws -> Int64

@@ -386,6 +386,15 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
+    public func oldestData() async throws -> OldestData {
+        state.withLock { state in
+            OldestData(
+                traceStartNanos: state.traces.values.map(\.startNanos).min(),
+                rollupStartNanos: state.rollups.keys.map(\.minute).min().map { $0 * 60_000_000_000 }
+            )
+        }
+    }
+
     public func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts {
         state.withLock { state in
             let beforeMinute = request.beforeNanos / 60_000_000_000

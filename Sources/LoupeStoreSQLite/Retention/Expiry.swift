@@ -84,4 +84,19 @@ enum Expiry {
         }
         return counts
     }
+
+    /// The oldest trace's start and the oldest rollup period's, each from the front of an index.
+    static func oldest(in db: Database) throws -> OldestData {
+        let trace = try Int64.fetchOne(db, sql: "SELECT start_ns FROM traces INDEXED BY traces_recent ORDER BY start_ns LIMIT 1")
+        var minute: Int64?
+        for table in ["rollups"] + RollupTier.allCases.map(\.table) {
+            for grain in RollupGrain.allCases {
+                let oldest = try Int64.fetchOne(
+                    db, sql: "SELECT minute FROM \(table) WHERE grain = ? ORDER BY minute LIMIT 1", arguments: [grain.rawValue]
+                )
+                if let oldest { minute = min(minute ?? oldest, oldest) }
+            }
+        }
+        return OldestData(traceStartNanos: trace, rollupStartNanos: minute.map { $0 * 60_000_000_000 })
+    }
 }

@@ -69,9 +69,10 @@ struct RetentionBench: AsyncParsableCommand {
             batches += report.batchSeconds
             try await store.checkpoint()
             let bytes = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 }.reduce(0, +)
+            let data = await store.health().dataBytes ?? 0
             BenchFormat.say(String(
-                format: "day %2d: %6.1f MiB on disk; deleted %6d traces, %7d spans in %3d batches (%.0f ms, longest batch %.1f ms), gave back %.1f MiB",
-                index + 1, Double(bytes) / 1_048_576, report.deleted.traces, report.deleted.spans, report.batches, pass * 1_000,
+                format: "day %2d: %6.1f MiB on disk (%6.1f MiB of data); deleted %6d traces, %7d spans in %3d batches (%.0f ms, longest batch %.1f ms), gave back %.1f MiB",
+                index + 1, Double(bytes) / 1_048_576, Double(data) / 1_048_576, report.deleted.traces, report.deleted.spans, report.batches, pass * 1_000,
                 report.longestBatchSeconds * 1_000, Double(report.reclaimedBytes) / 1_048_576
             ))
         }

@@ -63,6 +63,7 @@ struct IngestQueueTests {
         func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] { try await reads.auditEntries(query) }
         func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts { try await reads.deleteExpiredTraces(request) }
         func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts { try await reads.deleteExpiredRollups(request) }
+        func oldestData() async throws -> OldestData { try await reads.oldestData() }
         func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
             try await reads.eraseUser(userId, audit: audit)
         }

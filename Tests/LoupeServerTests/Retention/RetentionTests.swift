@@ -38,8 +38,8 @@ struct RetentionTests {
         #expect(try await retention.pass(nowNanos: Self.now).deleted.total == 0)
     }
 
-    /// Over the size ceiling, the oldest traces go, whatever their project and however young, until
-    /// the data fits; the file then shrinks as the space is given back.
+    /// Over the size ceiling, the oldest data goes, whatever its project and however young, until it
+    /// fits: rollups older than every trace first, then the oldest traces. The space is given back.
     @Test func aSizeCeilingTakesTheOldestTracesOfEveryProjectUntilTheDataFits() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-ceiling-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -56,7 +56,20 @@ struct RetentionTests {
             )
         }
         _ = try await store.write(SpanBatch(spans))
+        // Twenty days ago, traces whose rollups outlive them.
+        let old = (0..<50).map { index in
+            var span = spans[index]
+            span.traceId = String(format: "f%031x", index + 1)
+            span.startNanos = Self.now - 20 * Self.day + Int64(index) * 60_000_000_000
+            span.endNanos = span.startNanos + 1_000_000
+            return span
+        }
+        _ = try await store.write(SpanBatch(old))
         try await store.flushAggregates()
+        #expect(try await store.deleteExpiredTraces(ExpiryRequest(projects: .allBut([]), beforeNanos: Self.now - 10 * Self.day)).traces == 50)
+        let oldMinutes = (Self.now - 21 * Self.day) / 60_000_000_000
+        let oldRollups = { try await store.rollups(RollupQuery(grain: .core, fromMinute: oldMinutes, toMinute: oldMinutes + 2 * 1_440)) }
+        #expect(try await !oldRollups().isEmpty)
         let full = try #require(await store.health().dataBytes)
         let ceiling: Int64 = 2 << 20
         #expect(full > 2 * ceiling)
@@ -67,6 +80,7 @@ struct RetentionTests {
         let left = try #require(await store.health().dataBytes)
         #expect(left <= ceiling && !report.overCeiling)
         #expect(report.deleted.traces > 300 && report.deleted.traces < 600 && report.reclaimedBytes > 0)
+        #expect(try await oldRollups().isEmpty && report.deleted.rollupRows > 0)
         // What is left is the newest, in both projects.
         let kept = try await store.traces(TraceQuery(fromNanos: 0, toNanos: .max, limit: 1_000))
         let oldestKept = try #require(kept.map(\.startNanos).min())
