@@ -16,6 +16,8 @@ struct ExperimentsPage {
     func render() async throws -> RenderedPage {
         let query = context.query
         let project = query.filters[.project]
+        // Quality needs nothing the rest reads: under way while the experiments are listed.
+        async let qualityRead = context.analytics.quality(query.range, project: project)
         let experiments = try await context.analytics.experiments(query.range, project: project)
         let compare = query.parameters["compare"]
         let chosen = compare == nil ? query.parameters["experiment"] ?? experiments.first?.name : nil
@@ -38,7 +40,6 @@ struct ExperimentsPage {
                 throw DashboardError.badParameter("split", "use variant:weight pairs such as control:9,v2:1, not '\(text)'")
             }
         }
-        async let qualityRead = context.analytics.quality(query.range, project: project)
         var report: ExperimentReport?
         if let compare {
             let grouping: ArmGrouping

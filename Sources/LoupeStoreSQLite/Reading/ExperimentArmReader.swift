@@ -42,30 +42,32 @@ enum ExperimentArmReader {
     /// 100,000 requests, against about 100).
     static func arms(_ query: ExperimentArmQuery, in db: Database) throws -> [ExperimentArm] {
         let selection = ArmSelection(query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
-        var tallies: [String: Tally] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        var variants = LabelTable()
+        var tallies: [Tally] = []
+        try RawRows.forEach(db, sql: """
             SELECT \(selection.arm), COALESCE(user_id, session_id, trace_id), error_count > 0, cost_usd, end_ns - start_ns
             FROM \(selection.from) WHERE \(selection.filter) ORDER BY \(selection.newestFirst)
-            """, arguments: StatementArguments(selection.arguments))
-        while let row = try rows.next() {
-            let variant: String = row[0] ?? ""
+            """, arguments: StatementArguments(selection.arguments)) { row in
+            let variant = variants.index(of: row.text(0))
+            if variant == tallies.count { tallies.append(Tally()) }
             // The unit's bytes hashed where SQLite holds them, without making a string of them.
-            let unit = try row.withUnsafeData(atIndex: 1) { data in
-                var hasher = Hasher()
-                data?.withUnsafeBytes { hasher.combine(bytes: $0) }
-                return hasher.finalize()
-            }
-            tallies[variant, default: Tally()].add(unit: unit, failed: row[2], cost: row[3], nanos: row[4], maxLatencies: query.maxLatencies)
+            var hasher = Hasher()
+            hasher.combine(bytes: row.text(1))
+            tallies[variant].add(
+                unit: hasher.finalize(), failed: row.int64(2) != 0, cost: row.isNull(3) ? nil : row.double(3), nanos: row.int64(4),
+                maxLatencies: query.maxLatencies
+            )
         }
         guard !tallies.isEmpty else { return [] }
-        var arms = tallies.mapValues { tally in
-            ExperimentArm(
-                variant: "", requests: tally.requests, units: tally.units.count, failed: tally.failed, negativeFeedback: 0,
+        var arms: [String: ExperimentArm] = [:]
+        for (index, tally) in tallies.enumerated() {
+            let variant = variants.labels[index]
+            arms[variant] = ExperimentArm(
+                variant: variant, requests: tally.requests, units: tally.units.count, failed: tally.failed, negativeFeedback: 0,
                 unsuccessful: tally.failed, latenciesMs: tally.latenciesNanos.map { Double($0) / 1_000_000 }.sorted(),
                 cost: SampleMoments(count: tally.requests, sum: tally.cost, sumOfSquares: tally.costSquares), scores: [:]
             )
         }
-        for variant in arms.keys { arms[variant]?.variant = variant }
         for row in try Row.fetchAll(db, sql: try selection.negatives(in: db), arguments: StatementArguments(selection.arguments)) {
             let variant: String = row[0] ?? "", count: Int = row[1], failedToo: Int = row[2]
             arms[variant]?.negativeFeedback = count
@@ -82,56 +84,57 @@ enum ExperimentArmReader {
     static func scores(_ query: ExperimentArmQuery, in db: Database) throws -> [String: [String: SampleMoments]] {
         // The range's scores as a flat list, each trace's and session's chained through `next`:
         // one allocation for them all, where an array per trace would be one each.
-        var names: [String] = [], nameIndex: [String: Int] = [:]
+        var names = LabelTable()
         var scores: [(name: Int, value: Double, next: Int)] = []
         var byTrace: [TraceKey: Int] = [:], bySession: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        byTrace.reserveCapacity(1 << 14)
+        try RawRows.forEach(db, sql: """
             SELECT s.trace_id, s.session_id, s.name, \(value) FROM scores s INDEXED BY scores_time
             WHERE s.at_ns >= ? AND s.number IS NOT NULL
-            """, arguments: [query.fromNanos - ExperimentArmQuery.scoreLeadNanos])
-        while let row = try rows.next() {
-            let name: String = row[2]
-            let index = nameIndex[name] ?? {
-                names.append(name)
-                nameIndex[name] = names.count - 1
-                return names.count - 1
-            }()
-            if row.hasNull(atIndex: 0) {
-                guard let session: String = row[1] else { continue }
-                scores.append((index, row[3], bySession[session] ?? -1))
+            """, arguments: [query.fromNanos - ExperimentArmQuery.scoreLeadNanos]) { row in
+            let name = names.index(of: row.text(2))
+            if row.isNull(0) {
+                guard !row.isNull(1) else { return }
+                let session = String(decoding: row.text(1), as: UTF8.self)
+                scores.append((name, row.double(3), bySession[session] ?? -1))
                 bySession[session] = scores.count - 1
             } else {
-                let trace = try row.withUnsafeData(atIndex: 0) { TraceKey(hex: $0) }
-                scores.append((index, row[3], byTrace[trace] ?? -1))
+                let trace = TraceKey(hex: row.text(0))
+                scores.append((name, row.double(3), byTrace[trace] ?? -1))
                 byTrace[trace] = scores.count - 1
             }
         }
         guard !scores.isEmpty else { return [:] }
         let selection = ArmSelection(query.grouping, fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
-        var sums: [String: [Int: (count: Int, sum: Double, squares: Double)]] = [:]
+        var variants = LabelTable()
+        // Per variant, per score name: count, sum and sum of squares.
+        var sums: [[Int: (count: Int, sum: Double, squares: Double)]] = []
         // Sessions are read only when some score targets one.
-        let requests = try Row.fetchCursor(
+        try RawRows.forEach(
             db, sql: "SELECT \(selection.arm), trace_id, \(bySession.isEmpty ? "NULL" : "session_id") FROM \(selection.from) WHERE \(selection.filter)",
             arguments: StatementArguments(selection.arguments)
-        )
-        while let row = try requests.next() {
-            let trace = try row.withUnsafeData(atIndex: 1) { TraceKey(hex: $0) }
-            let own = byTrace[trace] ?? -1
-            let shared = bySession.isEmpty ? -1 : (row[2] as String?).flatMap { bySession[$0] } ?? -1
-            guard own >= 0 || shared >= 0 else { continue }
-            let variant: String = row[0] ?? ""
+        ) { row in
+            let own = byTrace[TraceKey(hex: row.text(1))] ?? -1
+            let shared = bySession.isEmpty || row.isNull(2) ? -1 : bySession[String(decoding: row.text(2), as: UTF8.self)] ?? -1
+            guard own >= 0 || shared >= 0 else { return }
+            let variant = variants.index(of: row.text(0))
+            if variant == sums.count { sums.append([:]) }
             for head in [own, shared] {
                 var at = head
                 while at >= 0 {
                     let score = scores[at]
-                    let held = sums[variant]?[score.name] ?? (0, 0, 0)
-                    sums[variant, default: [:]][score.name] = (held.count + 1, held.sum + score.value, held.squares + score.value * score.value)
+                    let held = sums[variant][score.name] ?? (0, 0, 0)
+                    sums[variant][score.name] = (held.count + 1, held.sum + score.value, held.squares + score.value * score.value)
                     at = score.next
                 }
             }
         }
-        return sums.mapValues { byName in
-            Dictionary(uniqueKeysWithValues: byName.map { (names[$0.key], SampleMoments(count: $0.value.count, sum: $0.value.sum, sumOfSquares: $0.value.squares)) })
+        var result: [String: [String: SampleMoments]] = [:]
+        for (variant, byName) in sums.enumerated() {
+            result[variants.labels[variant]] = Dictionary(uniqueKeysWithValues: byName.map {
+                (names.labels[$0.key], SampleMoments(count: $0.value.count, sum: $0.value.sum, sumOfSquares: $0.value.squares))
+            })
         }
+        return result
     }
 }

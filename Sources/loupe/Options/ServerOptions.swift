@@ -35,7 +35,7 @@ struct ServerOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "A YAML or JSON file of how long to keep data: `{spans_days: 30, rollups_days: 400, max_database_mib: 20480, projects: {acme: {spans_days: 7}}}`.",
-        discussion: "Spans go with their traces, scores and retrieval steps; a background pass deletes in small batches every minute and gives the space back. Over max_database_mib, the oldest traces of every project go first until the data fits. GET/PUT /api/v1/retention shows and changes it (a change lasts until restart: the file is what a restart starts from).",
+        discussion: "Spans go with their traces, scores and retrieval steps; a background pass deletes in small batches every minute and gives the space back. Over max_database_mib, the oldest data of every project goes first (traces, or rollup periods older than every trace) until it fits. GET/PUT /api/v1/retention shows and changes it (a change lasts until restart: the file is what a restart starts from).",
         valueName: "file"
     ))
     var retention: String?
