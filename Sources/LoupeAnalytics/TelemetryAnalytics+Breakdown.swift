@@ -25,7 +25,7 @@ extension TelemetryAnalytics {
         sample.limit = max(1, query.sampleSize)
         let traces = try await store.traces(sample)
         var byTrace: [String: [SpanRecord]] = [:]
-        for span in try await store.spans(traceIds: traces.map(\.traceId), withContent: false) where query.project.map({ span.project == $0 }) ?? true {
+        for span in try await store.spans(traceIds: traces.map(\.traceId), withContent: false) where span.isShown(to: query.project) {
             byTrace[span.traceId, default: []].append(span)
         }
         let breakdowns = traces.compactMap { byTrace[$0.traceId].map(StageBreakdown.init(spans:)) }

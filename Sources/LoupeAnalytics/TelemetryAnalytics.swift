@@ -171,7 +171,7 @@ public struct TelemetryAnalytics: Sendable {
     /// The trace, or nil when no span of it (of `project`, when given) is stored.
     public func trace(id: String, project: String? = nil) async throws -> TraceDetail? {
         // Spans are stored under their own project: one project's view of a trace is its spans only.
-        let spans = try await store.spans(traceId: id).filter { span in project.map { span.project == $0 } ?? true }
+        let spans = try await store.spans(traceId: id).filter { $0.isShown(to: project) }
         return spans.isEmpty ? nil : TraceDetail(traceId: id, spans: spans)
     }
 

@@ -142,7 +142,12 @@ public enum LoupeApplication {
             throw TLSFilesError(files: files, reason: "\(error)")
         }
         guard !chain.isEmpty else { throw TLSFilesError(files: files, reason: "no certificate in \(files.certificatePath)") }
-        return try .tls(tlsConfiguration: .makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
+        do {
+            // Building the context checks that the key belongs to the certificate.
+            return try .tls(tlsConfiguration: .makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
+        } catch {
+            throw TLSFilesError(files: files, reason: "\(error)")
+        }
     }
 
     /// The configured channels, and a log line for every notification in any case.

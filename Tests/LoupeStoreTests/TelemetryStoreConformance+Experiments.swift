@@ -146,6 +146,19 @@ extension TelemetryStoreConformance {
         ))
         #expect(newest[0].latenciesMs == [200, 300] && newest[0].requests == 3)
         #expect(try await store.experimentArms(ExperimentArmQuery(grouping: .experiment("exp"), fromNanos: Self.base, toNanos: Self.base + Self.minute, project: "other")).isEmpty)
+
+        // Another project's key scoring acme's traces changes nothing of acme's own comparison.
+        var foreign = score("7", .trace(traceId: String(repeating: "d", count: 32)), .boolean(false))
+        foreign.project = "beta"
+        var foreignName = score("8", .trace(traceId: String(repeating: "e", count: 32)), .numeric(5), range: 1...5)
+        foreignName.project = "beta"
+        try await store.writeScores([foreign, foreignName])
+        let acme = try await store.experimentArms(ExperimentArmQuery(
+            grouping: .experiment("exp"), fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, project: "acme"
+        ))
+        #expect(acme == arms)
+        let everyProject = try await store.experimentArms(ExperimentArmQuery(grouping: .experiment("exp"), fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute))
+        #expect(everyProject[1].negativeFeedback == 2 && everyProject[1].scores["stars"]?.count == 3)
     }
 }
 
@@ -208,5 +221,13 @@ extension TelemetryStoreConformance {
         #expect(joined[1].service == "rag" && joined[1].durationMs == 1_500 && joined[1].costUSD == 0.02 && joined[1].source == .userFeedback)
         #expect(try await store.scoredRequests(ScoredRequestQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, name: "stars")).count == 1)
         #expect(try await store.scoredRequests(ScoredRequestQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, project: "other")).isEmpty)
+        // Another project's score on acme's request is not acme's.
+        try await store.writeScores([Score(
+            id: "6", project: "beta", target: .trace(traceId: inRange.traceId), name: "betaonly", value: .boolean(true), source: .userFeedback,
+            timestampNanos: Self.base
+        )])
+        let acme = try await store.scoredRequests(ScoredRequestQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, project: "acme"))
+        #expect(acme.map(\.name).sorted() == ["correct", "stars"])
+        #expect(try await store.scoredRequests(query).count == 3)
     }
 }

@@ -32,7 +32,7 @@ extension TelemetryAnalytics {
         ))
         let ids = traces.map(\.traceId)
         // A trace is filed under the project of its first span; a span another project sent into it stays out.
-        let spans = try await store.spans(traceIds: ids, withContent: true).filter { span in query.project.map { span.project == $0 } ?? true }
+        let spans = try await store.spans(traceIds: ids, withContent: true).filter { $0.isShown(to: query.project) }
         return RecommendationSample(spans: spans, order: ids)
     }
 }

@@ -16,7 +16,8 @@ public struct AccessKeys: Sendable {
     ///
     /// An ingest key belongs to one project, and decides the project of everything sent with it.
     /// An admin key covers every project. A read key covers every project, or one: then it reads
-    /// only the JSON routes that filter by project (``AccessPolicy/allowsOneProject(_:path:)``).
+    /// only the routes that filter by project, the dashboard's pages among them
+    /// (``AccessPolicy/allowsOneProject(_:path:)``).
     public func create(
         name: String, scope: AccessScope, project: String?, actor: String, client: String = ""
     ) async throws -> (key: AccessKey, text: String) {

@@ -20,7 +20,8 @@ public struct AccessPolicy: Sendable {
     /// The reads a key of one project may make: routes that take a `project` filter and apply it to
     /// everything they answer, which ``AccessMiddleware`` sets to the key's project. Every other
     /// route refuses such a key: the alerts page (alerts and their rules cover every project),
-    /// capacity, budgets, status, the audit trail and the server's metrics among them.
+    /// capacity, budgets, status, the audit trail and the server's metrics (under `--metrics-auth`;
+    /// without it `/metrics` is open) among them.
     static let projectScopedReads: Set<String> = [
         "/api/v1/summary", "/api/v1/timeseries", "/api/v1/traces", "/api/v1/errors", "/api/v1/breakdown", "/api/v1/health/models",
         "/api/v1/anomalies", "/api/v1/forecast", "/api/v1/recommendations", "/api/v1/experiments", "/api/v1/compare",

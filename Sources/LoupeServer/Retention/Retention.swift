@@ -4,8 +4,8 @@ import Synchronization
 
 /// The retention policy in force (changed through the API while the server runs) and what it has
 /// deleted, and the pass that applies it: the oldest traces first, in small batches, then old
-/// rollup periods, then the oldest traces left while the data is over its size ceiling, then
-/// freed space given back to the file system.
+/// rollup periods, then the oldest data left (traces, or rollup periods older than every trace)
+/// while the data is over its size ceiling, then freed space given back to the file system.
 public final class Retention: Sendable {
     /// What retention has done since the server started.
     public struct Tally: Sendable, Hashable, Codable {
@@ -95,10 +95,10 @@ public final class Retention: Sendable {
             while report.batches < maxBatches, let used = await store.health().dataBytes, used > ceiling {
                 let oldest = try await store.oldestData()
                 let deletedSome = try await run {
-                    if oldest.rollupsAreOlder {
-                        // Up to the oldest trace, a dozen periods of each tier at a time; the periods
-                        // of the oldest trace's own minute go after it.
-                        let before = min(nowNanos, oldest.traceStartNanos ?? nowNanos)
+                    if oldest.rollupsAreOlder(nowNanos: nowNanos) {
+                        // Only periods wholly older than every trace, so a day or hour row never
+                        // goes while spans it counts are kept; a dozen periods of each tier at a time.
+                        let before = oldest.rollupCutoff(nowNanos: nowNanos)
                         let rollups = try await store.deleteExpiredRollups(ExpiryRequest(projects: .allBut([]), beforeNanos: before, limit: 12))
                         if rollups.total > 0 { return rollups }
                     }

@@ -9,7 +9,8 @@ public struct StoreHealth: Sendable, Equatable {
     /// Bytes the store occupies, where it knows.
     public var storedBytes: Int64?
     /// Bytes the stored data takes, without space freed but not yet given back, where the store
-    /// knows: what retention's size ceiling is held to, since deleting lowers it at once.
+    /// knows: what retention's size ceiling is held to, since deleting lowers it at once. A store
+    /// that cannot say (the in-memory one) is held to no ceiling.
     public var dataBytes: Int64?
 
     public init(pendingAggregateRows: Int = 0, aggregateLagSeconds: Double = 0, storedBytes: Int64? = nil, dataBytes: Int64? = nil) {

@@ -40,9 +40,10 @@ public final class InMemoryTelemetryStore: TelemetryStore {
             return counts
         }
 
-        /// Whether a trace got a negative user-feedback score, of its own or of its session.
-        func negativeFeedback() -> @Sendable (TraceSummary) -> Bool {
-            let negative = scores.values.filter { $0.source == .userFeedback && $0.isNegative }
+        /// Whether a trace got a negative user-feedback score, of its own or of its session; with
+        /// `project`, a score of that project.
+        func negativeFeedback(project: String? = nil) -> @Sendable (TraceSummary) -> Bool {
+            let negative = scores.values.filter { $0.source == .userFeedback && $0.isNegative && (project == nil || $0.project == project) }
             let traces = Set(negative.compactMap(\.target.traceId)), sessions = Set(negative.compactMap(\.target.sessionId))
             return { traces.contains($0.traceId) || $0.sessionId.map(sessions.contains) == true }
         }
@@ -175,7 +176,8 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] {
         state.withLock { state in
             var byTrace: [String: [Score]] = [:], bySession: [String: [Score]] = [:]
-            for score in state.scores.values where score.timestampNanos >= query.fromNanos - ExperimentArmQuery.scoreLeadNanos {
+            for score in state.scores.values
+            where score.timestampNanos >= query.fromNanos - ExperimentArmQuery.scoreLeadNanos && (query.project == nil || score.project == query.project) {
                 if let trace = score.target.traceId { byTrace[trace, default: []].append(score) }
                 if let session = score.target.sessionId { bySession[session, default: []].append(score) }
             }
@@ -191,7 +193,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
 
     public func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] {
         state.withLock { state in
-            let hasNegativeFeedback = state.negativeFeedback()
+            let hasNegativeFeedback = state.negativeFeedback(project: query.project)
             var outcomes: [[String]: RequestOutcome] = [:]
             for trace in state.traces.values {
                 guard let arm = query.arm(of: trace), !query.negativeFeedbackOnly || hasNegativeFeedback(trace) else { continue }
@@ -244,7 +246,8 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] {
         state.withLock { state in
             var joined: [ScoredRequest] = []
-            for score in state.scores.values where query.name == nil || score.name == query.name {
+            for score in state.scores.values
+            where (query.name == nil || score.name == query.name) && (query.project == nil || score.project == query.project) {
                 guard let traceId = score.target.traceId, let value = score.normalizedValue, let trace = state.traces[traceId],
                     trace.startNanos >= query.fromNanos, trace.startNanos < query.toNanos, query.project == nil || trace.project == query.project
                 else { continue }
@@ -260,7 +263,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
 
     public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] {
         state.withLock { state in
-            let hasNegativeFeedback = state.negativeFeedback()
+            let hasNegativeFeedback = state.negativeFeedback(project: query.project)
             // The range's newest `2 × limit` steps, as the contract reads them.
             let newest = state.retrievals.values.flatMap(\.values).filter {
                 $0.ran(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)

@@ -13,9 +13,12 @@ struct ArmSelection {
     /// An order that gives each arm's requests newest first and that the index read follows, so no
     /// sort is needed: an experiment's index holds each variant's requests in start order.
     var newestFirst: String
+    /// The one project compared, whose own scores alone say an answer was bad.
+    var project: String?
 
     init(_ grouping: ArmGrouping, fromNanos: Int64, toNanos: Int64, project: String?, service: String?, unlabelled: Bool = false) {
         (from, arm, filter, arguments) = Self.base(grouping, unlabelled: unlabelled)
+        self.project = project
         if case .experiment = grouping { newestFirst = "variant DESC, start_ns DESC" } else { newestFirst = "start_ns DESC" }
         filter += "start_ns >= ? AND start_ns < ?"
         arguments += [fromNanos, toNanos]
@@ -34,7 +37,7 @@ struct ArmSelection {
     func negatives(step: String? = nil, in db: Database) throws -> String {
         """
         SELECT \(arm), \(step.map { "\($0), " } ?? "")COUNT(*), SUM(error_count > 0), TOTAL(cost_usd) FROM traces
-        WHERE trace_id IN (\(try NegativeFeedback.traceIds(in: db))) AND \(filter) GROUP BY 1\(step == nil ? "" : ", 2")
+        WHERE trace_id IN (\(try NegativeFeedback.traceIds(in: db, project: project))) AND \(filter) GROUP BY 1\(step == nil ? "" : ", 2")
         """
     }
 

@@ -88,10 +88,14 @@ enum ExperimentArmReader {
         var scores: [(name: Int, value: Double, next: Int)] = []
         var byTrace: [TraceKey: Int] = [:], bySession: [String: Int] = [:]
         byTrace.reserveCapacity(1 << 14)
+        // A project's comparison counts its own scores only: another project's key may have scored
+        // the same trace.
+        var arguments: StatementArguments = [query.fromNanos - ExperimentArmQuery.scoreLeadNanos]
+        if let project = query.project { arguments += [project] }
         try RawRows.forEach(db, sql: """
             SELECT s.trace_id, s.session_id, s.name, \(value) FROM scores s INDEXED BY scores_time
-            WHERE s.at_ns >= ? AND s.number IS NOT NULL
-            """, arguments: [query.fromNanos - ExperimentArmQuery.scoreLeadNanos]) { row in
+            WHERE s.at_ns >= ? AND s.number IS NOT NULL\(query.project == nil ? "" : " AND s.project = ?")
+            """, arguments: arguments) { row in
             let name = names.index(of: row.text(2))
             if row.isNull(0) {
                 guard !row.isNull(1) else { return }

@@ -11,17 +11,20 @@ enum RawRows {
     static func forEach(_ db: Database, sql: String, arguments: StatementArguments, _ body: (RawRow) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: sqlite3_errmsg(sqlite3_db_handle(handle)).map { String(cString: $0) }, sql: sql
-                )
+        // The statement finalizes its handle when released: it must outlive every step.
+        try withExtendedLifetime(statement) {
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code), message: sqlite3_errmsg(sqlite3_db_handle(handle)).map { String(cString: $0) }, sql: sql
+                    )
+                }
+                try body(RawRow(handle: handle))
             }
-            try body(RawRow(handle: handle))
         }
     }
 }

@@ -31,7 +31,7 @@ enum Expiry {
         )
         var counts = try deleteTraces(in: "temp.expiring", db)
         // Session scores hang off no trace, and a trace's score may have come without its trace:
-        // both go by their own time.
+        // both go by their own time, up to the batch's horizon.
         try db.execute(
             sql: """
                 DELETE FROM scores WHERE at_ns < ? AND \(projects)
@@ -97,6 +97,9 @@ enum Expiry {
                 if let oldest { minute = min(minute ?? oldest, oldest) }
             }
         }
-        return OldestData(traceStartNanos: trace, rollupStartNanos: minute.map { $0 * 60_000_000_000 })
+        return OldestData(
+            traceStartNanos: trace, rollupStartNanos: minute.map { $0 * 60_000_000_000 },
+            rollupPeriodNanos: (RollupTier.allCases.map(\.minutes).max() ?? 1) * 60_000_000_000
+        )
     }
 }

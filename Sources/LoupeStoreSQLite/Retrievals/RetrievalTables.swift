@@ -72,7 +72,7 @@ enum RetrievalTables {
                    SUM(CASE WHEN s.rerank = 0 THEN s.documents END), SUM(CASE WHEN s.rerank = 1 THEN s.documents END),
                    MAX(CASE WHEN s.rerank = 0 THEN s.top_score END), SUM(CASE WHEN s.rerank = 0 THEN s.score_sum END),
                    TOTAL(CASE WHEN s.rerank = 0 THEN s.scored END),
-                   t.trace_id IN (\(try NegativeFeedback.traceIds(in: db)))
+                   t.trace_id IN (\(try NegativeFeedback.traceIds(in: db, project: query.project)))
             FROM (
                 SELECT r.trace_id, r.rerank, r.documents, r.top_score, r.score_sum, r.scored FROM retrievals r INDEXED BY retrievals_time
                 WHERE \(filter) ORDER BY r.start_ns DESC LIMIT ?

@@ -320,6 +320,13 @@ enum SchemaMigrations {
         migrator.registerMigration("2026-12-12 access keys and the audit trail") { db in
             try db.execute(sql: AccessKeyTable.create + AuditTable.create)
         }
+        migrator.registerMigration("2026-12-13 scores by time with their project") { db in
+            // A comparison of one project counts that project's scores only, still from the index alone.
+            try db.execute(sql: """
+                DROP INDEX scores_time;
+                CREATE INDEX scores_time ON scores(at_ns, trace_id, session_id, name, kind, number, range_min, range_max, project);
+                """)
+        }
         return migrator
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQL of a user-feedback score that says an answer was bad, as ``Score/isNegative`` decides,
@@ -10,11 +11,13 @@ enum NegativeFeedback {
         """
 
     /// A query of the trace ids with a negative score of their own or of their session; sessions
-    /// are joined only when some score targets one.
-    static func traceIds(in db: Database) throws -> String {
-        var sql = "SELECT s.trace_id FROM scores s WHERE s.trace_id IS NOT NULL AND \(condition)"
+    /// are joined only when some score targets one. With `project`, that project's scores only
+    /// (inlined, quoted, so the query needs no argument of its own).
+    static func traceIds(in db: Database, project: String? = nil) throws -> String {
+        let own = project.map { " AND s.project = '" + $0.replacingOccurrences(of: "'", with: "''") + "'" } ?? ""
+        var sql = "SELECT s.trace_id FROM scores s WHERE s.trace_id IS NOT NULL AND \(condition)\(own)"
         if try hasSessionScores(db) {
-            sql += " UNION SELECT t.trace_id FROM scores s JOIN traces t ON t.session_id = s.session_id WHERE s.session_id IS NOT NULL AND \(condition)"
+            sql += " UNION SELECT t.trace_id FROM scores s JOIN traces t ON t.session_id = s.session_id WHERE s.session_id IS NOT NULL AND \(condition)\(own)"
         }
         return sql
     }

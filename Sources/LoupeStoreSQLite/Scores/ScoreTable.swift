@@ -104,7 +104,8 @@ enum ScoreTable {
             WHERE t.start_ns >= ? AND t.start_ns < ? AND s.number IS NOT NULL
             """
         var arguments: [(any DatabaseValueConvertible)?] = [query.fromNanos, query.toNanos]
-        if let project = query.project { sql += " AND t.project = ?"; arguments.append(project) }
+        // A project's requests with that project's scores only: another project's key may have scored the same trace.
+        if let project = query.project { sql += " AND t.project = ? AND s.project = ?"; arguments += [project, project] }
         if let name = query.name { sql += " AND s.name = ?"; arguments.append(name) }
         sql += " ORDER BY t.start_ns DESC LIMIT ?"
         arguments.append(query.limit)

@@ -26,7 +26,7 @@ struct Serve: AsyncParsableCommand {
         if configuration.requireKeys { try await Self.createFirstKey(store: store) }
         let app = try LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
-            let scheme = configuration.tls == nil ? "http" : "https"
+            let scheme = configuration.scheme
             print("Loupe dashboard: \(scheme)://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
             print("  OTLP/HTTP traces: POST \(scheme)://\(configuration.host):\(port)/v1/traces")
             print("  API:              \(scheme)://\(configuration.host):\(port)/api/v1/summary?group_by=model")

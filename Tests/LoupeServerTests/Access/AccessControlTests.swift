@@ -219,6 +219,32 @@ struct ProjectScopedReadTests {
         }
     }
 
+    /// A trace id both projects' services sent spans under (a call across two projects): each
+    /// project's key sees its own spans of it, and only those.
+    @Test func aTraceSharedByTwoProjectsShowsEachOnlyItsOwnSpans() async throws {
+        try await AccessControlTests.withKeys { client, _, keys in
+            let acmeSpans = ConventionFixtures.all.filter { $0.traceId == ConventionFixtures.otelTrace }
+            var visitor = acmeSpans[1]
+            visitor.spanId = "b000000000000001"
+            visitor.name = "betaonly-span"
+            visitor.resourceAttributes["service.name"] = .string("betaonly-service")
+            for (project, spans) in [("acme", acmeSpans), ("beta", [visitor])] {
+                var headers = AccessControlTests.with(try await keys.create(name: project, scope: .ingest, project: project, actor: "test").text)
+                headers[.contentType] = "application/x-protobuf"
+                #expect(try await client.execute(uri: "/v1/traces", method: .post, headers: headers, body: try LiveServer.protobuf(spans)).status == .ok)
+            }
+            let trace = ConventionFixtures.otelTrace
+            for (project, own, other) in [("acme", "chat gpt-4o", "betaonly-span"), ("beta", "betaonly-span", "chat gpt-4o")] {
+                let reader = AccessControlTests.with(try await keys.create(name: "\(project) reader", scope: .read, project: project, actor: "test").text)
+                for uri in ["/api/v1/traces/\(trace)", "/ui/traces/\(trace)"] {
+                    let response = try await client.execute(uri: uri, method: .get, headers: reader)
+                    let body = String(buffer: response.body)
+                    #expect(response.status == .ok && body.contains(own) && !body.contains(other), "\(project) \(uri)")
+                }
+            }
+        }
+    }
+
     /// The live application's routes, from a router built the same way.
     static func routes() async throws -> [(HTTPRequest.Method, String)] {
         AccessControlTests.parts(InMemoryTelemetryStore()).router.routes.map { ($0.method, AccessControlTests.concrete($0.path)) }

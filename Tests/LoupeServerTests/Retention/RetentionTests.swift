@@ -1,4 +1,5 @@
 import Foundation
+import LoupeAnalytics
 import LoupeCore
 import LoupeServer
 import LoupeStore
@@ -76,6 +77,16 @@ struct RetentionTests {
         let policy = RetentionPolicy(maxDatabaseMiB: 2)
         #expect(policy.isEnabled && policy.problem == nil)
         let retention = Retention(policy: policy, store: store, batchTraces: 20)
+        // The spans counted from each day's start until now, as a summary reads them (whole days
+        // and hours from the coarser tiers): what the kept range must still say after the pass.
+        let analytics = TelemetryAnalytics(store: store)
+        func spansSince(_ from: Int64) async throws -> Int64 {
+            try await analytics.summary(SummaryQuery(range: TimeRange(fromNanos: from, toNanos: Self.now + 60_000_000_000))).totals.measures.spans.count
+        }
+        var counted: [Int64: Int64] = [:]
+        for start in stride(from: (Self.now - 6 * Self.day) / Self.day * Self.day, through: Self.now, by: Int(Self.day)) {
+            counted[start] = try await spansSince(start)
+        }
         let report = try await retention.pass(nowNanos: Self.now)
         let left = try #require(await store.health().dataBytes)
         #expect(left <= ceiling && !report.overCeiling)
@@ -87,6 +98,9 @@ struct RetentionTests {
         #expect(kept.count == 600 - report.deleted.traces)
         #expect(kept.count == spans.filter { $0.startNanos >= oldestKept }.count)
         #expect(Set(kept.map(\.project)) == ["acme", "beta"])
+        // No day or hour that counts a kept trace went: the kept range adds up as before.
+        let keptFrom = oldestKept / Self.day * Self.day
+        #expect(try await spansSince(keptFrom) == counted[keptFrom])
     }
 
     @Test func aPolicyWithoutPeriodsKeepsEverythingAndBadOnesAreNamed() async throws {
