@@ -47,6 +47,29 @@ struct CapacityTests {
         #expect(rpm.firstBreach == nil && rpm.sentence.hasPrefix("stays under the gpt-4o RPM limit"))
     }
 
+    /// One project's use of a limit the account shares: its own busiest minute, not the account's.
+    @Test func aProjectSeesItsOwnUseOfALimit() async throws {
+        let store = try await Self.store()
+        let now = Self.start + 21 * 24 * Self.hour
+        // Another project's burst within the last day, in a minute of its own: ten calls of 1,000 tokens.
+        let burst = (0..<10).map { i in
+            let at = now - Self.hour + 300_000_000_000 + Int64(i) * 1_000_000_000
+            return SpanRecord(
+                traceId: "b\(i)", spanId: "b\(i)", project: "beta", name: "chat", operation: .llm, startNanos: at, endNanos: at + 500_000_000,
+                provider: "openai", requestModel: "gpt-4o", usage: TokenUsage(input: 900, output: 100), countsUsage: true
+            )
+        }
+        _ = try await store.write(burst)
+        let analytics = TelemetryAnalytics(store: store)
+        let limit = RateLimit(model: "gpt-4o", tokensPerMinute: 3_000)
+        func recentPeak(_ project: String?) async throws -> Double? {
+            try await analytics.capacity(limit, project: project, nowNanos: now).first { $0.kind == .tokens }?.recentPeak
+        }
+        #expect(try await recentPeak(nil) == 10_000)
+        #expect(try await recentPeak("beta") == 10_000)
+        #expect(try await recentPeak("default") == 1_000)
+    }
+
     @Test func theBusiestMinuteOverTheAverageIsTheMedianOverHours() {
         // Two full hours: one with all its traffic in one minute (×60), one flat (×1); a partial third ignored.
         let minutes = [60.0] + [Double](repeating: 0, count: 59) + [Double](repeating: 1, count: 60) + [5, 5]

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import LoupeStoreSQLite
 import Testing
 
@@ -32,5 +33,29 @@ struct RawReadingTests {
         let indexes = rows.map { row in Array(row.utf8).withUnsafeBytes { table.index(of: $0) } }
         #expect(indexes == [0, 1, 0, 2, 1, 0, 2])
         #expect(table.labels == ["control", "concise-v2", ""])
+    }
+
+    /// NULLs read as NULL, empty text, zero; numbers as text where text is asked for; and an error
+    /// of the statement thrown, not swallowed.
+    @Test func rawRowsReadNullsNumbersAndTextAsStored() throws {
+        let db = try DatabaseQueue()
+        try db.write { db in
+            try db.execute(sql: """
+                CREATE TABLE t (label TEXT, cost REAL, n INTEGER);
+                INSERT INTO t VALUES ('control', 0.25, 3), (NULL, NULL, NULL), ('', 1.5, 42);
+                """)
+        }
+        var rows: [String] = []
+        try db.read { db in
+            try RawRows.forEach(db, sql: "SELECT label, cost, n, n FROM t ORDER BY rowid", arguments: []) { row in
+                let label = String(decoding: row.text(0), as: UTF8.self)
+                let cost = row.isNull(1) ? "nil" : String(row.double(1))
+                rows.append("\(row.isNull(0)) \(label)|\(cost)|\(row.int64(2))|\(String(decoding: row.text(3), as: UTF8.self))")
+            }
+        }
+        #expect(rows == ["false control|0.25|3|3", "true |nil|0|", "false |1.5|42|42"])
+        #expect(throws: DatabaseError.self) {
+            try db.read { db in try RawRows.forEach(db, sql: "SELECT abs(-9223372036854775807 - 1)", arguments: []) { _ in } }
+        }
     }
 }
