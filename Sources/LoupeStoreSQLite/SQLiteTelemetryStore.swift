@@ -15,14 +15,14 @@ import Synchronization
 /// One instance at a time may ingest into a file (the first write takes ``IngestLock``); any number
 /// may read it, and see what the ingesting one last folded in.
 public final class SQLiteTelemetryStore: TelemetryStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// A connection of its own for WAL checkpoints, so copying the log into the database runs beside
     /// the writer instead of inside its commits (see ``checkpoint()``); opened by the first one, as
     /// readers never checkpoint.
     private let checkpointer = Mutex<DatabaseQueue?>(nil)
     private let configuration: Configuration
     public let path: String
-    private let pending = Mutex(PendingAggregates())
+    let pending = Mutex(PendingAggregates())
     private let ingestLock = Mutex<IngestLock?>(nil)
     /// Pending rows past which a write folds them in itself, bounding their memory under any load.
     private let maxPendingRows: Int
@@ -98,13 +98,22 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     /// reading the file see them. Reads through this instance do it first themselves.
     public func flushAggregates() async throws {
         guard !pending.withLock({ $0.isEmpty }) else { return }
-        try await pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                try self.foldPending(in: db)
-                return .commit
-            }
-            self.pending.withLock { $0 = PendingAggregates() }
+        try await pool.writeWithoutTransaction { db in _ = try self.afterFolding(in: db) { _ in } }
+    }
+
+    /// Folds the pending deltas into the tables, then runs `body`, in one immediate transaction,
+    /// and forgets the deltas once it commits: a delete must find every trace summary and rollup
+    /// row it is to take. Runs on the writer, where writes also add deltas, so none is lost.
+    func afterFolding<T>(in db: Database, _ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            try foldPending(in: db)
+            result = try body(db)
+            return .commit
         }
+        pending.withLock { $0 = PendingAggregates() }
+        // Set whenever the transaction committed; it throws otherwise.
+        return result!
     }
 
     public func health() async -> StoreHealth {
@@ -160,7 +169,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         }
     }
 
-    private func foldPending(in db: Database) throws {
+    func foldPending(in db: Database) throws {
         let snapshot = pending.withLock { $0 }
         if !snapshot.isEmpty { try AggregateFold.apply(snapshot, in: db) }
     }
@@ -434,99 +443,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] {
         try await pool.read { db in try AlertHistory.read(query, in: db) }
-    }
-
-    public func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws {
-        try await pool.write { db in
-            try AccessKeyTable.insert(key, in: db)
-            _ = try AuditTable.append([audit], in: db)
-        }
-    }
-
-    public func accessKeys() async throws -> [AccessKey] {
-        try await pool.read { db in try AccessKeyTable.read(in: db) }
-    }
-
-    public func accessKey(id: String) async throws -> AccessKey? {
-        try await pool.read { db in try AccessKeyTable.read(id: id, in: db).first }
-    }
-
-    public func revokeAccessKey(id: String, atNanos: Int64, audit: AuditRecord) async throws -> Bool {
-        try await pool.write { db in
-            guard try AccessKeyTable.revoke(id: id, atNanos: atNanos, in: db) else { return false }
-            _ = try AuditTable.append([audit], in: db)
-            return true
-        }
-    }
-
-    public func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] {
-        guard !records.isEmpty else { return [] }
-        return try await pool.write { db in try AuditTable.append(records, in: db) }
-    }
-
-    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
-        try await pool.read { db in try AuditTable.read(query, in: db) }
-    }
-
-    public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts {
-        try await pool.writeWithoutTransaction { db in
-            var counts = DeletedCounts()
-            try db.inTransaction(.immediate) {
-                // Folded first: a trace's summary must exist for its spans to be found and go with it.
-                try self.foldPending(in: db)
-                counts = try Expiry.traces(request, in: db)
-                return .commit
-            }
-            self.pending.withLock { $0 = PendingAggregates() }
-            return counts
-        }
-    }
-
-    public func oldestData() async throws -> OldestData {
-        try await flushAggregates()
-        return try await pool.read { db in try Expiry.oldest(in: db) }
-    }
-
-    public func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts {
-        try await pool.write { db in try Expiry.rollups(request, in: db) }
-    }
-
-    /// Needs the file's incremental auto-vacuum, which databases created by this version have;
-    /// an older file reuses its freed pages instead (a `VACUUM` with `PRAGMA auto_vacuum =
-    /// INCREMENTAL`, run while no server is, converts it).
-    public func reclaimSpace(maxBytes: Int64) async throws -> Int64 {
-        try await pool.writeWithoutTransaction { db in
-            guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 else { return 0 }
-            let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4_096
-            let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
-            let pages = min(free, max(1, maxBytes / pageSize))
-            guard pages > 0 else { return 0 }
-            try db.execute(sql: "PRAGMA incremental_vacuum(\(pages))")
-            return pages * pageSize
-        }
-    }
-
-    public func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
-        let counts = try await pool.writeWithoutTransaction { db in
-            var counts = DeletedCounts()
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
-            try db.inTransaction(.immediate) {
-                // Folded first, so the user's pending rollup rows are in the tables to be deleted.
-                try self.foldPending(in: db)
-                counts = try UserErasure.erase(userId, in: db)
-                _ = try AuditTable.append([audit(counts)], in: db)
-                return .commit
-            }
-            self.pending.withLock { $0 = PendingAggregates() }
-            // The log still holds earlier images of the pages just overwritten: copy it back and empty
-            // it. A long read can hold the log past the busy timeout; the erase is committed either
-            // way, so that is not an error: the frames are overwritten as the log restarts, and
-            // erasing again (which finds nothing) truncates again.
-            _ = try? db.checkpoint(.truncate)
-            return counts
-        }
-        return counts
     }
 
     public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] {

@@ -4,7 +4,7 @@ import Synchronization
 
 /// A store that keeps everything in memory: for tests and for trying Loupe without a disk.
 public final class InMemoryTelemetryStore: TelemetryStore {
-    private struct State {
+    struct State {
         var spans: [String: [String: SpanRecord]] = [:]
         var rollups: [RollupKey: RollupMeasures] = [:]
         var traces: [String: TraceSummary] = [:]
@@ -49,7 +49,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         }
     }
 
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
     public init() {}
 
@@ -337,94 +337,6 @@ public final class InMemoryTelemetryStore: TelemetryStore {
             // Stable: events of one instant keep the order they were appended in, newest last, reversed.
             Array(state.alertEvents.enumerated().filter { query.matches($0.element) }
                 .sorted { ($0.element.atNanos, $0.offset) > ($1.element.atNanos, $1.offset) }.map(\.element).prefix(query.limit))
-        }
-    }
-
-    public func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws {
-        try state.withLock { state throws(AccessKeyConflict) in
-            guard !state.accessKeys.contains(where: { $0.id == key.id }) else { throw AccessKeyConflict(id: key.id) }
-            state.accessKeys.append(key)
-            state.append(audit: [audit])
-        }
-    }
-
-    public func accessKeys() async throws -> [AccessKey] {
-        state.withLock { $0.accessKeys.sorted { ($0.createdNanos, $0.id) < ($1.createdNanos, $1.id) } }
-    }
-
-    public func accessKey(id: String) async throws -> AccessKey? {
-        state.withLock { $0.accessKeys.first { $0.id == id } }
-    }
-
-    public func revokeAccessKey(id: String, atNanos: Int64, audit: AuditRecord) async throws -> Bool {
-        state.withLock { state in
-            guard let index = state.accessKeys.firstIndex(where: { $0.id == id && !$0.isRevoked }) else { return false }
-            state.accessKeys[index].revokedNanos = atNanos
-            state.append(audit: [audit])
-            return true
-        }
-    }
-
-    public func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] {
-        state.withLock { $0.append(audit: records) }
-    }
-
-    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
-        state.withLock { Array($0.audit.filter(query.matches).prefix(query.limit)) }
-    }
-
-    public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts {
-        state.withLock { state in
-            let expired = state.traces.values.filter { $0.startNanos < request.beforeNanos && request.projects.contains($0.project) }
-                .sorted { ($0.startNanos, $0.traceId) < ($1.startNanos, $1.traceId) }.prefix(request.limit)
-            let horizon = request.orphanScoreHorizon(batchCount: expired.count, newestStart: expired.last?.startNanos)
-            var counts = state.remove(traces: Set(expired.map(\.traceId)))
-            let sessionScores = state.scores.values.filter {
-                $0.timestampNanos < horizon && request.projects.contains($0.project)
-                    && ($0.target.traceId.map { state.traces[$0] == nil } ?? true)
-            }
-            for score in sessionScores { state.scores[score.id] = nil }
-            counts.scores += sessionScores.count
-            return counts
-        }
-    }
-
-    public func oldestData() async throws -> OldestData {
-        state.withLock { state in
-            OldestData(
-                traceStartNanos: state.traces.values.map(\.startNanos).min(),
-                rollupStartNanos: state.rollups.keys.map(\.minute).min().map { $0 * 60_000_000_000 }
-            )
-        }
-    }
-
-    public func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts {
-        state.withLock { state in
-            let beforeMinute = request.beforeNanos / 60_000_000_000
-            let expired = state.rollups.keys.filter { $0.minute < beforeMinute && request.projects.contains($0.project) }
-            for key in expired { state.rollups[key] = nil }
-            return DeletedCounts(rollupRows: expired.count)
-        }
-    }
-
-    public func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
-        state.withLock { state in
-            var traces = Set(state.traces.values.filter { $0.userId == userId }.map(\.traceId))
-            for (traceId, spans) in state.spans where spans.values.contains(where: { $0.userId == userId }) { traces.insert(traceId) }
-            let sessions = Set(traces.compactMap { state.traces[$0]?.sessionId })
-            let scores = state.scores.values.filter { $0.userId == userId || $0.target.sessionId.map(sessions.contains) == true }
-            for score in scores { state.scores[score.id] = nil }
-            var counts = state.remove(traces: traces)
-            counts.scores += scores.count
-            let rows = state.rollups.keys.filter { $0.user == userId }
-            for key in rows { state.rollups[key] = nil }
-            counts.rollupRows = rows.count
-            for index in state.alertEvents.indices {
-                if state.alertEvents[index].key["user"] == userId { state.alertEvents[index].key["user"] = "[erased user]" }
-                state.alertEvents[index].detail = state.alertEvents[index].detail.replacingOccurrences(of: userId, with: "[erased user]")
-            }
-            state.append(audit: [audit(counts)])
-            return counts
         }
     }
 
