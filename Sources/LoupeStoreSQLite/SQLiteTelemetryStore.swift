@@ -9,8 +9,11 @@ import Synchronization
 ///
 /// Each ``write(_:)`` stores its spans in one transaction, whole or not at all, and returns only once
 /// committed. Their rollup and trace-summary deltas are kept in memory and folded into the tables by
-/// ``flushAggregates()`` (about once a second in a server, and before every rollup or trace read),
-/// or by the write itself once many are pending; see ``PendingAggregates`` for why.
+/// ``flushAggregates()`` (about once a second in a server, and whenever its writer is idle), or by the
+/// write itself once many are pending; see ``PendingAggregates`` for why.
+///
+/// Reads never write: they run on a reader connection and see the tables as last folded, so a
+/// dashboard neither waits for nor competes with ingest, and a reader process needs no write access.
 ///
 /// One instance at a time may ingest into a file (the first write takes ``IngestLock``); any number
 /// may read it, and see what the ingesting one last folded in.
@@ -94,8 +97,8 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         }
     }
 
-    /// Folds the deltas of every committed write into the rollup and trace tables, so other processes
-    /// reading the file see them. Reads through this instance do it first themselves.
+    /// Folds the deltas of every committed write into the rollup and trace tables, so that reads (in
+    /// this process or another) see them.
     public func flushAggregates() async throws {
         guard !pending.withLock({ $0.isEmpty }) else { return }
         try await pool.writeWithoutTransaction { db in _ = try self.afterFolding(in: db) { _ in } }
@@ -201,7 +204,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func rollups(_ query: RollupQuery) async throws -> [RollupRow] {
-        try await flushAggregates()
         var filterSQL = ""
         var filterArguments: [(any DatabaseValueConvertible)?] = []
         var businessFilters: [TelemetryDimension: String] = [:]
@@ -246,7 +248,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
-        try await flushAggregates()
         var (sql, arguments) = Self.tracesWhere(query, select: TraceSummary.selectList)
         sql += " ORDER BY start_ns DESC LIMIT ?"
         arguments.append(query.limit)
@@ -258,7 +259,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
-        try await flushAggregates()
         // The partial index's condition: an index-only scan over the traces with failed calls.
         var (sql, arguments) = Self.tracesWhere(
             query, select: "service, COUNT(*) AS n", condition: "failed_calls > 0 AND root_name IS NOT NULL",
@@ -303,7 +303,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] {
-        try await flushAggregates()
         var (sql, arguments) = Self.tracesWhere(
             query, select: "service, root_name", condition: "root_name IS NOT NULL", index: "traces_roots"
         )
@@ -369,7 +368,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount] {
-        try await flushAggregates()
         var (sql, arguments) = Self.tracesWhere(
             query, select: "experiment, variant, COUNT(*) AS n, MIN(start_ns) AS first_ns, MAX(start_ns) AS last_ns",
             condition: "experiment IS NOT NULL", index: "traces_experiments"
@@ -388,7 +386,6 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] {
-        try await flushAggregates()
         // Two readers at once: the score join is as long as all the rest.
         async let scores = pool.read { db in try ExperimentArmReader.scores(query, in: db) }
         var arms = try await pool.read { db in try ExperimentArmReader.arms(query, in: db) }
@@ -398,17 +395,14 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] {
-        try await flushAggregates()
         return try await pool.read { db in try RequestOutcomeReader.outcomes(query, in: db) }
     }
 
     public func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] {
-        try await flushAggregates()
         return try await pool.read { db in try EngagementReader.firstRequests(query, in: db) }
     }
 
     public func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] {
-        try await flushAggregates()
         return try await pool.read { db in try EngagementReader.sessionShapes(query, in: db) }
     }
 
@@ -419,12 +413,10 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] {
-        try await flushAggregates()
         return try await pool.read { db in try ScoreTable.scoredRequests(query, in: db) }
     }
 
     public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] {
-        try await flushAggregates()
         return try await pool.read { db in try RetrievalTables.retrievedRequests(query, in: db) }
     }
 

@@ -14,13 +14,13 @@ extension TelemetryStoreConformance {
     func tracesKeepTheFirstExperimentTheirSpansName(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2", c = "0af7651916cd43dd8448eb211c8031c3"
-        _ = try await store.write([
+        _ = try await store.writeAndFlush([
             Self.experimentSpan(trace: a, id: "0000000000000001", attributes: ["loupe.experiment": "prompt-v2", "loupe.experiment.variant": "control"]),
             Self.experimentSpan(trace: b, id: "0000000000000002", minute: 1, attributes: ["feature_flag.key": "prompt-v2", "feature_flag.result.variant": "v2"]),
             Self.experimentSpan(trace: c, id: "0000000000000003", attributes: ["k": "v"]),
         ])
         // A later part of trace a that names another variant does not move the trace.
-        _ = try await store.write([
+        _ = try await store.writeAndFlush([
             Self.experimentSpan(trace: a, id: "0000000000000004", parent: "0000000000000001",
                                 attributes: ["loupe.experiment": "prompt-v2", "loupe.experiment.variant": "v2"]),
         ])
@@ -92,8 +92,8 @@ extension TelemetryStoreConformance {
         evaluator.attributes = ["metadata.evaluator_name": "answer_relevance", "metadata.score": 0.95, "metadata.label": "relevant"]
         var chain = Self.span(id: "0000000000000004", parent: "0000000000000001", operation: .chain)
         chain.attributes = ["metadata.evaluator_name": "not-a-verdict", "metadata.score": 0.1]
-        _ = try await store.write([answer, judge, evaluator, chain])
-        _ = try await store.write([answer, judge, evaluator, chain])
+        _ = try await store.writeAndFlush([answer, judge, evaluator, chain])
+        _ = try await store.writeAndFlush([answer, judge, evaluator, chain])
         let scores = try await store.scores(ScoreQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute))
         #expect(scores.count == 4)
         let byName = Dictionary(uniqueKeysWithValues: scores.map { ($0.name, $0) })
@@ -117,7 +117,7 @@ extension TelemetryStoreConformance {
             span.attributes = ["loupe.experiment": "exp", "loupe.experiment.variant": .string(i < 3 ? "control" : "v2")]
             spans.append(span)
         }
-        _ = try await store.write(spans)
+        _ = try await store.writeAndFlush(spans)
         func score(_ id: String, _ target: ScoreTarget, _ value: ScoreValue, range: ClosedRange<Double>? = nil, source: ScoreSource = .userFeedback) -> Score {
             Score(id: id, project: "acme", target: target, name: value.kind == "numeric" ? "stars" : "thumbs", value: value, range: range,
                   source: source, timestampNanos: Self.base)
@@ -178,7 +178,7 @@ extension TelemetryStoreConformance {
             span.sessionId = session
             return span
         }
-        _ = try await store.write([
+        _ = try await store.writeAndFlush([
             trace(1, at: -2 * day, user: "u1", session: "s0"), trace(2, at: 3_600_000_000_000, user: "u1", session: "s1"),
             trace(3, at: 3_660_000_000_000, user: "u1", session: "s1", ms: 5_000), trace(4, at: day + 60_000_000_000, user: "u2", session: "s2"),
             trace(5, at: 120_000_000_000, user: nil, session: "s3"), trace(6, at: -3 * day, user: "u1", session: "x", project: "other"),
@@ -201,7 +201,7 @@ extension TelemetryStoreConformance {
         let store = try Self.makeStore(kind)
         let inRange = Self.span(trace: String(repeating: "a", count: 32), id: "0000000000000001", minute: 1, durationMs: 1_500, cost: 0.02)
         let outside = Self.span(trace: String(repeating: "b", count: 32), id: "0000000000000001", minute: 30)
-        _ = try await store.write([inRange, outside])
+        _ = try await store.writeAndFlush([inRange, outside])
         try await store.writeScores([
             Score(id: "1", project: "acme", target: .trace(traceId: inRange.traceId), name: "stars", value: .numeric(4), range: 1...5,
                   source: .userFeedback, timestampNanos: Self.base),

@@ -7,7 +7,7 @@ extension TelemetryStoreConformance {
     @Test(arguments: Kind.allCases)
     func failedSpansAreReadNewestFirst(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
-        _ = try await store.write([
+        _ = try await store.writeAndFlush([
             Self.span(id: "0000000000000001", minute: 0, error: true), Self.span(id: "0000000000000002", minute: 1, error: true),
             Self.span(id: "0000000000000003", minute: 1),
         ])
@@ -22,7 +22,7 @@ extension TelemetryStoreConformance {
     func repricingCorrectsSpansRollupsAndTraces(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         let trace = "33333333333333333333333333333333"
-        _ = try await store.write([
+        _ = try await store.writeAndFlush([
             Self.span(trace: trace, id: "0000000000000001", model: "house-model", cost: nil),
             Self.span(trace: trace, id: "0000000000000002", model: "gpt-4o", cost: 0.01),
             Self.span(trace: trace, id: "0000000000000003", operation: .chain, cost: nil),
@@ -59,11 +59,11 @@ extension TelemetryStoreConformance {
     func mergedBatchesThatRepeatSpansCountThemOnce(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         let first = [Self.span(id: "0000000000000001"), Self.span(id: "0000000000000002")]
-        _ = try await store.write(first)
+        _ = try await store.writeAndFlush(first)
         // Two requests merged by the writer: one a retry of stored spans, one new.
         var batch = SpanBatch(first)
         batch.append(SpanBatch([Self.span(id: "0000000000000003", error: true)]))
-        #expect(try await store.write(batch) == WriteOutcome(inserted: 1, duplicates: 2))
+        #expect(try await store.writeAndFlush(batch) == WriteOutcome(inserted: 1, duplicates: 2))
         let m0 = Self.base / Self.minute
         for grain in RollupGrain.allCases {
             let rows = try await store.rollups(RollupQuery(grain: grain, fromMinute: m0, toMinute: m0 + 1))
@@ -84,7 +84,7 @@ extension TelemetryStoreConformance {
             let id = String(format: "%016x", i + 1)
             spans.append(Self.span(id: id, minute: Int64(i % 3), durationMs: Int64(100 * (i + 1)), error: i == 4))
         }
-        _ = try await store.write(spans)
+        _ = try await store.writeAndFlush(spans)
         let m0 = Self.base / Self.minute
         for grain in RollupGrain.allCases {
             var perMinute = RollupMeasures()
@@ -117,7 +117,7 @@ extension TelemetryStoreConformance {
                 model: i % 3 == 0 ? "gpt-4o-mini" : "gpt-4o", error: i % 4 == 0, user: "u\(i % 2)", unit: i % 2 == 0 ? "sales" : "legal"
             ))
         }
-        _ = try await store.write(spans)
+        _ = try await store.writeAndFlush(spans)
         let m0 = Self.base / Self.minute
         let dimensions = merge.keeping.sorted()
         let grain = try #require(RollupGrain.covering(Set(dimensions)))

@@ -26,13 +26,13 @@ extension TelemetryStoreConformance {
             client.responseId = "chatcmpl-1"
             other.responseId = "chatcmpl-2"
             if split {
-                #expect(try await store.write([client]) == WriteOutcome(inserted: 1))
-                #expect(try await store.write([framework, other]) == WriteOutcome(inserted: 2, repeatedCalls: 1))
+                #expect(try await store.writeAndFlush([client]) == WriteOutcome(inserted: 1))
+                #expect(try await store.writeAndFlush([framework, other]) == WriteOutcome(inserted: 2, repeatedCalls: 1))
             } else {
-                #expect(try await store.write([client, framework, other]) == WriteOutcome(inserted: 3, repeatedCalls: 1))
+                #expect(try await store.writeAndFlush([client, framework, other]) == WriteOutcome(inserted: 3, repeatedCalls: 1))
             }
             // Sent again, the repeated report is a duplicate, not a second repeat.
-            #expect(try await store.write([framework]) == WriteOutcome(duplicates: 1))
+            #expect(try await store.writeAndFlush([framework]) == WriteOutcome(duplicates: 1))
             let byRole = try await Self.measuresByRole(store)
             #expect(byRole[[.request, .call]]?.count == 2, "split: \(split)")
             #expect(byRole[[]]?.count == 1, "split: \(split)")
@@ -59,8 +59,8 @@ extension TelemetryStoreConformance {
             Self.span(trace: "3af7651916cd43dd8448eb211c80319c", id: "0000000000000004", minute: 2, input: 7),
         ]
         for i in spans.indices { spans[i].responseId = "chatcmpl-123" }
-        #expect(try await store.write(Array(spans[0...1])) == WriteOutcome(inserted: 2))
-        #expect(try await store.write(Array(spans[2...3])) == WriteOutcome(inserted: 2, repeatedCalls: 1))
+        #expect(try await store.writeAndFlush(Array(spans[0...1])) == WriteOutcome(inserted: 2))
+        #expect(try await store.writeAndFlush(Array(spans[2...3])) == WriteOutcome(inserted: 2, repeatedCalls: 1))
         let byRole = try await Self.measuresByRole(store)
         #expect(byRole[[.request, .call]]?.count == 3 && byRole[[]]?.count == 1)
     }
@@ -74,7 +74,7 @@ extension TelemetryStoreConformance {
         first.responseId = "msg_01"
         second.responseId = "msg_01"
         second.project = "globex"
-        #expect(try await store.write([first, second]) == WriteOutcome(inserted: 2))
+        #expect(try await store.writeAndFlush([first, second]) == WriteOutcome(inserted: 2))
     }
 
     /// Traces with a failed call count by root service, recovered or not, once each; a trace whose
@@ -89,8 +89,8 @@ extension TelemetryStoreConformance {
         let failedTool = Self.span(trace: cleanRoot.traceId, id: "0000000000000005", parent: cleanRoot.spanId, model: nil, operation: .tool, error: true)
         let orphan = Self.span(trace: "2af7651916cd43dd8448eb211c80319c", id: "0000000000000006", parent: "00000000000000ff", error: true)
         // The failed calls arrive first, their root in a later write.
-        _ = try await store.write([failed1, failedTool, orphan])
-        _ = try await store.write([failed2, recoveredRoot, cleanRoot])
+        _ = try await store.writeAndFlush([failed1, failedTool, orphan])
+        _ = try await store.writeAndFlush([failed2, recoveredRoot, cleanRoot])
         let range = TraceQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute)
         #expect(try await store.tracesWithFailedCalls(range) == ["rag": 1])
         #expect(try await store.tracesWithFailedCalls(TraceQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute, service: "other")) == [:])
@@ -112,8 +112,8 @@ extension TelemetryStoreConformance {
                 id: "0000000000000003", parent: predict.spanId, durationMs: 80,
                 input: childReportsUsage ? 100 : nil, output: childReportsUsage ? 10 : nil, cost: childReportsUsage ? 0.01 : nil
             )
-            _ = try await store.write([complete])
-            #expect(try await store.write([predict, root]) == WriteOutcome(inserted: 2, repeatedCalls: 1))
+            _ = try await store.writeAndFlush([complete])
+            #expect(try await store.writeAndFlush([predict, root]) == WriteOutcome(inserted: 2, repeatedCalls: 1))
             var all = RollupMeasures()
             for measures in try await Self.measuresByRole(store).values { all.merge(measures) }
             let calls = try await Self.measuresByRole(store).filter { $0.key.contains(.call) }.values.reduce(0) { $0 + $1.count }

@@ -19,7 +19,7 @@ extension TelemetryStoreConformance {
         first.operation = .retrieval
         first.documents = [RetrievedDocument(id: "doc-1", score: 0.8)]
         spans[0] = first
-        _ = try await store.write(SpanBatch(spans))
+        _ = try await store.writeAndFlush(SpanBatch(spans))
         try await store.flushAggregates()
         _ = try await store.writeScores(spans.filter { $0.parentSpanId == nil }.map { span in
             Score(

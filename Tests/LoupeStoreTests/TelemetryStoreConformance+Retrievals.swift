@@ -33,8 +33,8 @@ extension TelemetryStoreConformance {
             // d's retrieval kept its documents to itself; only its reranker reported.
             Self.retrievalSpan(trace: d, id: "0000000000000006", minute: -1, rerank: true, documents: [Self.document("kb-7", 0.7)]),
         ]
-        _ = try await store.write(steps)
-        _ = try await store.write([steps[1]])  // sent again: counted once
+        _ = try await store.writeAndFlush(steps)
+        _ = try await store.writeAndFlush([steps[1]])  // sent again: counted once
         // A thumbs down on a's session marks a as disliked.
         try await store.writeScores([Score(
             id: "fb", project: "acme", target: .session(sessionId: "s-a"), name: "thumbs", value: .boolean(false), source: .userFeedback,
@@ -78,7 +78,7 @@ extension TelemetryStoreConformance {
                                  durationMs: 100 * Int64(i + 1), model: i % 2 == 0 ? "gpt-4o" : "gpt-4o-mini", error: i == 3)
             spans += [root, embed, chat]
         }
-        _ = try await store.write(spans)
+        _ = try await store.writeAndFlush(spans)
         let traces = try await store.traces(TraceQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute, limit: 10))
         #expect(traces.first { $0.traceId == ids[0] }?.model == "gpt-4o")
         #expect(traces.first { $0.traceId == ids[0] }?.promptVersion == "answer@3")
@@ -113,7 +113,7 @@ extension TelemetryStoreConformance {
         let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2"
         var failed = Self.span(trace: b, id: "0000000000000002", error: true)
         failed.sessionId = "s-b"
-        _ = try await store.write([Self.span(trace: a, id: "0000000000000001"), failed])
+        _ = try await store.writeAndFlush([Self.span(trace: a, id: "0000000000000001"), failed])
         try await store.writeScores([
             Score(id: "1", project: "acme", target: .trace(traceId: a), name: "thumbs", value: .boolean(false), source: .userFeedback, timestampNanos: Self.base),
             Score(id: "2", project: "acme", target: .trace(traceId: a), name: "stars", value: .numeric(1), range: 1...5, source: .userFeedback, timestampNanos: Self.base),

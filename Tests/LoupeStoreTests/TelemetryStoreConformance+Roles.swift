@@ -15,7 +15,7 @@ extension TelemetryStoreConformance {
         unpriced.role = .call
         // A bare model call traced alone is a request and a call.
         let bare = Self.span(trace: "1af7651916cd43dd8448eb211c80319c", id: "0000000000000005", durationMs: 300)
-        _ = try await store.write([root, retrieval, call, unpriced, bare])
+        _ = try await store.writeAndFlush([root, retrieval, call, unpriced, bare])
         for grain in RollupGrain.allCases {
             let byRole = try await Self.measuresByRole(store, grain: grain)
             #expect(byRole[.request]?.count == 1, "\(grain)")

@@ -17,7 +17,7 @@ extension TelemetryStoreConformance {
         }
         // A trace whose root has not arrived has no root operation yet.
         spans.append(Self.span(trace: "3af7651916cd43dd8448eb211c80319c", id: "0000000000000002", parent: "0000000000000001"))
-        _ = try await store.write(spans)
+        _ = try await store.writeAndFlush(spans)
         let range = TraceQuery(fromNanos: Self.base, toNanos: Self.base + Self.minute)
         #expect(try await store.rootOperations(range) == [
             RootOperation(service: "rag", name: "POST /answer", traces: 2), RootOperation(service: "rag", name: "GET /search", traces: 1),

@@ -16,7 +16,7 @@ extension TelemetryStoreConformance {
                 model: model, cost: Double(i) * 0.001, error: i % 7 == 0, user: "u\(i % 4)"
             )
         }
-        _ = try await store.write(spans)
+        _ = try await store.writeAndFlush(spans)
     }
 
     static func totals(_ rows: [RollupRow], _ merge: RollupMerge, fromMinute: Int64) -> [String: RollupMeasures] {

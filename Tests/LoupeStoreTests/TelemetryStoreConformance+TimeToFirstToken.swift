@@ -10,7 +10,7 @@ extension TelemetryStoreConformance {
         streamed.timeToFirstTokenMs = 250
         var later = Self.span(id: "0000000000000002", durationMs: 900)
         later.timeToFirstTokenMs = 800
-        _ = try await store.write([streamed, later, Self.span(id: "0000000000000003")])
+        _ = try await store.writeAndFlush([streamed, later, Self.span(id: "0000000000000003")])
         let m0 = Self.base / Self.minute
         for grain in RollupGrain.allCases {
             for merge in [nil, RollupMerge(keeping: [.model])] {

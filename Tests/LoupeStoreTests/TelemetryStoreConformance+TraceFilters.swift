@@ -20,8 +20,8 @@ extension TelemetryStoreConformance {
     @Test(arguments: Kind.allCases)
     func tracesFilterBySessionModelLabelsDurationAndCost(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
-        _ = try await store.write(Array(Self.sessionTraces().prefix(3)))
-        _ = try await store.write([Self.sessionTraces()[3]])
+        _ = try await store.writeAndFlush(Array(Self.sessionTraces().prefix(3)))
+        _ = try await store.writeAndFlush([Self.sessionTraces()[3]])
         let range = (Self.base, Self.base + 5 * Self.minute)
         func ids(_ query: TraceQuery) async throws -> [String] {
             try await store.traces(query).map { String($0.traceId.prefix(1)) }

@@ -44,8 +44,8 @@ struct TelemetryStoreConformance {
     func writesAreIdempotent(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         let spans = [Self.span(id: "0000000000000001"), Self.span(id: "0000000000000002")]
-        #expect(try await store.write(spans) == WriteOutcome(inserted: 2))
-        #expect(try await store.write(spans + [Self.span(id: "0000000000000003")]) == WriteOutcome(inserted: 1, duplicates: 2))
+        #expect(try await store.writeAndFlush(spans) == WriteOutcome(inserted: 2))
+        #expect(try await store.writeAndFlush(spans + [Self.span(id: "0000000000000003")]) == WriteOutcome(inserted: 1, duplicates: 2))
         let rows = try await store.rollups(RollupQuery(grain: .core, fromMinute: Self.base / Self.minute, toMinute: Self.base / Self.minute + 1))
         #expect(rows.reduce(0) { $0 + $1.measures.count } == 3)
         #expect(try await store.spans(traceId: spans[0].traceId).count == 3)
@@ -55,7 +55,7 @@ struct TelemetryStoreConformance {
     func spansReadBackAsWritten(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         let original = Self.span(id: "0000000000000009", error: true)
-        _ = try await store.write([original])
+        _ = try await store.writeAndFlush([original])
         let stored = try await store.spans(traceId: original.traceId)
         #expect(stored == [original])
         #expect(try await store.spans(traceId: "ffffffffffffffffffffffffffffffff").isEmpty)
@@ -65,14 +65,14 @@ struct TelemetryStoreConformance {
     func rollupsAddUpPerGrainAndMinute(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         let m0 = Self.base / Self.minute
-        _ = try await store.write([
+        _ = try await store.writeAndFlush([
             Self.span(id: "0000000000000001", minute: 0, durationMs: 100),
             Self.span(id: "0000000000000002", minute: 0, durationMs: 300, error: true, unit: "support"),
             Self.span(id: "0000000000000003", minute: 1, durationMs: 200, model: "claude", user: "u2"),
             Self.span(id: "0000000000000004", minute: 1, durationMs: 50, operation: .chain, input: 100, cost: nil),
         ])
         // A later batch adds to the same rows, histograms merged.
-        _ = try await store.write([Self.span(id: "0000000000000005", minute: 0, durationMs: 1_000)])
+        _ = try await store.writeAndFlush([Self.span(id: "0000000000000005", minute: 0, durationMs: 1_000)])
         let core = try await store.rollups(RollupQuery(grain: .core, fromMinute: m0, toMinute: m0 + 2))
         var total = RollupMeasures()
         for row in core { total.merge(row.measures) }
@@ -97,9 +97,9 @@ struct TelemetryStoreConformance {
     func traceSummariesMergeAcrossBatches(kind: Kind) async throws {
         let store = try Self.makeStore(kind)
         let trace = "11111111111111111111111111111111"
-        _ = try await store.write([Self.span(trace: trace, id: "0000000000000002", parent: "0000000000000001", minute: 0, durationMs: 100)])
-        _ = try await store.write([Self.span(trace: trace, id: "0000000000000001", minute: 0, durationMs: 500, operation: .chain, error: true)])
-        _ = try await store.write([Self.span(trace: "22222222222222222222222222222222", id: "0000000000000003", minute: 1)])
+        _ = try await store.writeAndFlush([Self.span(trace: trace, id: "0000000000000002", parent: "0000000000000001", minute: 0, durationMs: 100)])
+        _ = try await store.writeAndFlush([Self.span(trace: trace, id: "0000000000000001", minute: 0, durationMs: 500, operation: .chain, error: true)])
+        _ = try await store.writeAndFlush([Self.span(trace: "22222222222222222222222222222222", id: "0000000000000003", minute: 1)])
         let all = try await store.traces(TraceQuery(fromNanos: Self.base, toNanos: Self.base + 10 * Self.minute))
         #expect(all.map(\.traceId) == ["22222222222222222222222222222222", trace])
         let summary = try #require(all.last)

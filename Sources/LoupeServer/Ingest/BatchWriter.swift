@@ -55,6 +55,10 @@ public struct BatchWriter: Service {
         for request in requests { batch.append(request.batch) }
         do {
             try await commit(batch)
+            // Reads show what is folded. Idle, the writer folds before acknowledging, so whoever reads
+            // after a 200 sees it; busy, folding waits for the maintenance pass, a second at most,
+            // and its cost is shared by every commit of that second.
+            if queue.depth == 0 { await store.flushAggregates(logger: logger) }
             for request in requests { request.acknowledge() }
         } catch let error where requests.count > 1 {
             logger.warning(

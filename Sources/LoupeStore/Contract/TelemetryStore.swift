@@ -13,7 +13,10 @@ import LoupeCore
 ///   (``SpanRecord/stepAsideForStoredChild(childReportsUsage:)``).
 /// - A write returns only after the spans are durable; callers acknowledge clients after that.
 /// - A write is atomic: on error nothing of the batch is stored.
-/// - Reads return values the caller owns, and see every write that returned before they started.
+/// - Reads return values the caller owns, and never write. Span, score and key reads see every write
+///   that returned before they started; rollup and trace-summary reads see every write whose
+///   aggregates were flushed (``flushAggregates()``) before they started. A store that aggregates as
+///   it writes has nothing to flush, so its reads see every returned write.
 public protocol TelemetryStore: Sendable {
     /// Stores a batch; its precomputed aggregates are applied for the spans that were new.
     func write(_ batch: SpanBatch) async throws -> WriteOutcome
@@ -149,8 +152,9 @@ public protocol TelemetryStore: Sendable {
     /// rollups and trace summaries together; `price` returns the new cost, nil when unpriced.
     func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome
 
-    /// Makes the aggregates of every returned write durable and visible to other processes, for a
-    /// store that keeps recent ones in memory; a server calls it periodically and when it stops.
+    /// Makes the aggregates of every returned write durable and visible to reads, for a store that
+    /// keeps recent ones in memory; a server calls it periodically, when its writer is idle, and when
+    /// it stops.
     func flushAggregates() async throws
 
     /// Periodic upkeep, about once a second in a server: at least ``flushAggregates()``.
@@ -184,5 +188,21 @@ extension TelemetryStore {
     /// Stores spans, aggregating them on the calling thread.
     public func write(_ spans: [SpanRecord]) async throws -> WriteOutcome {
         try await write(SpanBatch(spans))
+    }
+
+    /// Writes a batch, then flushes aggregates, so that every read which follows sees it: for an
+    /// import, a script or a test that reads at once. Under sustained ingest prefer ``write(_:)``
+    /// and a periodic ``flushAggregates()``, which folds many writes' aggregates at once.
+    @discardableResult
+    public func writeAndFlush(_ batch: SpanBatch) async throws -> WriteOutcome {
+        let outcome = try await write(batch)
+        try await flushAggregates()
+        return outcome
+    }
+
+    /// ``writeAndFlush(_:)`` for spans alone.
+    @discardableResult
+    public func writeAndFlush(_ spans: [SpanRecord]) async throws -> WriteOutcome {
+        try await writeAndFlush(SpanBatch(spans))
     }
 }

@@ -30,7 +30,7 @@ struct DeepTraceTests {
         // threads, so the tests running beside this one are not starved of them.
         try await withTaskExecutorPreference(ComputeExecutor.shared) {
         try await LiveServer.run { client, store in
-            _ = try await store.write(spans)
+            _ = try await store.writeAndFlush(spans)
             let (status, body) = try await LiveServer.json(client, "/api/v1/traces/\(trace)")
             #expect(status == .ok)
             #expect(body["span_count"] as? Int == depth)

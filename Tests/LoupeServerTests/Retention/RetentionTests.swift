@@ -21,7 +21,7 @@ struct RetentionTests {
                 endNanos: now - trace.1 * day + 1_000_000, status: .unset, requestModel: "gpt-4o", countsUsage: true, userId: "u"
             )
         }
-        _ = try await store.write(SpanBatch(spans))
+        _ = try await store.writeAndFlush(SpanBatch(spans))
         return store
     }
 
@@ -56,7 +56,7 @@ struct RetentionTests {
                 status: .unset, requestModel: "gpt-4o", countsUsage: true, userId: "u", attributes: ["context": payload]
             )
         }
-        _ = try await store.write(SpanBatch(spans))
+        _ = try await store.writeAndFlush(SpanBatch(spans))
         // Twenty days ago, traces whose rollups outlive them.
         let old = (0..<50).map { index in
             var span = spans[index]
@@ -65,7 +65,7 @@ struct RetentionTests {
             span.endNanos = span.startNanos + 1_000_000
             return span
         }
-        _ = try await store.write(SpanBatch(old))
+        _ = try await store.writeAndFlush(SpanBatch(old))
         try await store.flushAggregates()
         #expect(try await store.deleteExpiredTraces(ExpiryRequest(projects: .allBut([]), beforeNanos: Self.now - 10 * Self.day)).traces == 50)
         let oldMinutes = (Self.now - 21 * Self.day) / 60_000_000_000

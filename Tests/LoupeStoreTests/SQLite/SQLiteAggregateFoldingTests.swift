@@ -39,6 +39,26 @@ struct SQLiteAggregateFoldingTests {
         #expect(try await requests(ingesting) == 2)
     }
 
+    @Test func readsNeverFoldAggregatesThemselves() async throws {
+        let store = try SQLiteTelemetryStore(path: path)
+        _ = try await store.write([Fixture.span(id: "0000000000000001"), Fixture.span(id: "0000000000000002")])
+        let pending = await store.health().pendingAggregateRows
+        #expect(pending > 0)
+
+        let range = TraceQuery(fromNanos: Fixture.base, toNanos: Fixture.base + Fixture.minute)
+        #expect(try await requests(store) == 0)
+        #expect(try await spanCount(store) == 0)
+        _ = try await store.tracesWithFailedCalls(range)
+        _ = try await store.rootOperations(range)
+        _ = try await store.experimentVariants(range)
+        #expect(await store.health().pendingAggregateRows == pending)  // folding is a write: reads leave it to the writer
+
+        try await store.flushAggregates()
+        #expect(await store.health().pendingAggregateRows == 0)
+        #expect(try await requests(store) == 2)
+        #expect(try await spanCount(store) == 2)
+    }
+
     @Test func aggregatesLeftInMemoryByACrashAreRebuiltByTheNextIngestingInstance() async throws {
         do {
             let crashed = try SQLiteTelemetryStore(path: path)
@@ -53,6 +73,7 @@ struct SQLiteAggregateFoldingTests {
 
         let next = try SQLiteTelemetryStore(path: path)
         _ = try await next.write([Fixture.span(id: "0000000000000004"), Fixture.span(id: "0000000000000003")])
+        try await next.flushAggregates()
         #expect(try await requests(next) == 4)
         #expect(try await spanCount(next) == 4)
         #expect(try await requests(reader) == 4)

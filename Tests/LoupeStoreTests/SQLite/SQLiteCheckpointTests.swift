@@ -11,7 +11,7 @@ struct SQLiteCheckpointTests {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let store = try SQLiteTelemetryStore(path: path)
         let span = TelemetryStoreConformance.span(id: "0000000000000001")
-        _ = try await store.write([span])
+        _ = try await store.writeAndFlush([span])
 
         // Below the backstop, commits leave the spans in the log only: the file alone does not have them.
         let before = folder.appendingPathComponent("before.db").path

@@ -26,7 +26,7 @@ struct SQLiteErasureTests {
             span.sessionId = "session-\(user)"
             spans.append(span)
         }
-        _ = try await store.write(SpanBatch(spans))
+        _ = try await store.writeAndFlush(SpanBatch(spans))
         try await store.flushAggregates()
         _ = try await store.writeScores([Score(
             id: "feedback", project: "acme", target: .session(sessionId: "session-\(Self.user)"), name: "user_satisfaction",
@@ -61,7 +61,7 @@ struct SQLiteErasureTests {
             span.attributes["gen_ai.prompt"] = .string(String(repeating: "padding ", count: 40))
             spans.append(span)
         }
-        _ = try await store.write(SpanBatch(spans))
+        _ = try await store.writeAndFlush(SpanBatch(spans))
         try await store.flushAggregates()
         try await store.checkpoint()
         let full = Self.bytes(path).count

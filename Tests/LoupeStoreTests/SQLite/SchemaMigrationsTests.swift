@@ -27,7 +27,7 @@ struct SchemaMigrationsTests {
         }
         let store = try SQLiteTelemetryStore(path: path)
         // A later span of the same trace merges into the migrated summary: the trace id is still unique.
-        _ = try await store.write([TelemetryStoreConformance.span(trace: trace, id: "0000000000000009", parent: "0000000000000001")])
+        _ = try await store.writeAndFlush([TelemetryStoreConformance.span(trace: trace, id: "0000000000000009", parent: "0000000000000001")])
         let traces = try await store.traces(TraceQuery(fromNanos: TelemetryStoreConformance.base, toNanos: TelemetryStoreConformance.base + TelemetryStoreConformance.minute))
         let summary = try #require(traces.first)
         #expect(traces.count == 1)
