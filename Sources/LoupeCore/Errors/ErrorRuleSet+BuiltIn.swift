@@ -34,14 +34,21 @@ extension ErrorRuleSet {
                     "internal server error", "internal error", "server error", "server_error", "server had an error",
                     "service unavailable", "service_unavailable", "serviceunavailable", "currently unavailable",
                     "temporarily unavailable", "isn't currently available", "bad gateway", "upstream connect error",
-                    "model stream failed", "modelstreamerrorexception", "error while processing the model",
+                    "model stream failed", "modelstreamerrorexception", "error while processing the model", "upstream request failed", "error from provider", "unexpected eof",
+                    "error loading model", "failed to load the model", "model is unloaded", "process has terminated",
+                    "has errored", "enginedead",
                     "internalfailure", "internal_failure", "api_error",
                 ]),
             // A vector search that failed for no reason named above (auth, limits, network, the
             // provider) failed on the data: the index, its schema, the vectors or the query's filter.
             ErrorRule(
                 id: "data_quality.operation", category: .dataQuality, operations: [.retrieval],
-                messageExcludes: [" 401", " 403", "unauthor", "forbidden"]),
+                // A query the store cannot run, or a call it was not configured for, is the request's.
+                messageExcludes: [
+                    " 401", " 403", "unauthor", "forbidden", "syntax", "unsupported", "not support", "not allowed",
+                    "maximum supported size", "configuration", "invalid", "unknown command", "expected", "cannot exceed",
+                    ".env",
+                ]),
             ErrorRule(
                 id: "invalid_request.message", category: .invalidRequest,
                 messageContains: [
@@ -54,7 +61,10 @@ extension ErrorRuleSet {
                     "is required", "missing required", "extraneous key", "unrecognized request argument",
                     "unknown parameter", "unexpected keyword argument", "bad request", "input validation error",
                     "invalid schema", "please reformat", "is not specified", "empty text parameter",
-                    "could not resolve", "inference profile",
+                    "could not resolve", "inference profile", "do not support", "is not allowed", "syntax", "batch size", "missing variables", "not installed",
+                    "deprecat", "no longer supported", "pip install", "invalid update", "invalid field", "cannot exceed",
+                    "unknown command", "unknown type", "unknown assertion", "unrecognized", "please enable", "chat template",
+                    "parsing grammar", "could not build", ".env", "already exists",
                 ]),
         ]
     }
@@ -97,7 +107,7 @@ extension ErrorRuleSet {
                 typeEquals: [
                     "InternalServerError", "ServiceUnavailableError", "ServiceUnavailable", "BadGatewayError",
                     "INTERNAL", "UNAVAILABLE", "server_error", "api_error", "InternalServerException",
-                    "ServiceUnavailableException", "InternalFailure", "ModelErrorException", "ModelStreamErrorException",
+                    "ServiceUnavailableException", "InternalFailure", "ModelErrorException", "ModelStreamErrorException", "ModelError",
                     // Text Generation Inference's error_type for failures during generation.
                     "generation",
                 ],
@@ -121,9 +131,22 @@ extension ErrorRuleSet {
                     "OperationNotSupported", "invalid_model", "invalid_value", "unsupported_parameter",
                     "unsupported_value", "not_found_error",
                 ]),
+            // Frameworks' catch-alls for a model that misbehaved: what the message names (a token
+            // limit, an empty answer, a failing tool) comes first; otherwise it ignored the prompt.
+            ErrorRule(
+                id: "prompt.generic", category: .prompt, typeEquals: ["UnexpectedModelBehavior", "AdapterParseError"]),
             ErrorRule(
                 id: "output_parsing.generic", category: .outputParsing,
                 typeEquals: ["ValidationError", "SchemaError"]),
+            // Last: the calling code's own mistake (a wrong argument or configuration, a missing module),
+            // which no phrase above explained, is a request to fix. A missing key or attribute is more
+            // often a bug of the framework than of the call, and stays unknown.
+            ErrorRule(
+                id: "invalid_request.programming", category: .invalidRequest,
+                typeEquals: [
+                    "ValueError", "ImportError", "ModuleNotFoundError", "ArgumentException", "ArgumentError",
+                    "IllegalArgumentException", "InvalidUpdateError", "ConfigurationError",
+                ]),
         ]
     }
 }

@@ -28,13 +28,16 @@ extension ErrorRuleSet {
                     "unable to parse agent output", "produced invalid content", "modifying your prompt",
                     "unable to select next agent", "setting it to empty json", "format errors", "format/",
                     "reflections allowed", "maximum agent steps", "agent steps", "total attempts:",
+                    "number of iterations", "thought-action", "could not extract tool use", "call iterations", "maxsteps",
+                    "missing a tool call",
+                    "perform action and give a final answer", "schema echo", "declined to respond", "declined to answer",
                 ]),
             // An agent going round in circles (but not asyncio's event loop).
             ErrorRule(
                 id: "prompt.loop", category: .prompt,
                 messageContains: [
                     "stuck in a loop", "loop was detected", "loop detected", "looks like a loop", "in a loop",
-                    "without progress", "stalled", "duplicate responses", "repeated tool calls", "repetitive tool calls",
+                    "without progress", "agent stalled", "has stalled", "duplicate responses", "repeated tool calls", "repetitive tool calls",
                 ],
                 messageExcludes: ["event loop"]),
             ErrorRule(
@@ -53,7 +56,15 @@ extension ErrorRuleSet {
                     "function could not be found", "failed to find expected lines", "block failed to match", "apply_patch",
                     "code execution failed", "interpretererror", "authorized imports", "not found in the agent tree",
                     "was not executed", "outside allowed director",
+                    "is not a valid tool", "requested tool", "available tools", "only available actions",
+                    "no executor registered", "tool call execution", "generating tool call", "calling function",
+                    "required positional argument", "missing argument for function", "please fix your mistakes",
                 ]),
+            // The agent named a tool, function or action that is not there: "Tool 'x' not found",
+            // "Function x not found", "Action 'x' don't exist", "Tool x is not available".
+            ErrorRule(
+                id: "tool.missing", category: .toolFailure, messageExcludes: ["region"],
+                pattern: #"\b(tool|function|action)s? [`'"]?[\w.\-]+(\([^)]*\))?[`'"]? (is )?(not found|does not exist|doesn't exist|don't exist|is not available|not available|not registered|is not defined)"#),
             ErrorRule(
                 id: "quota.message", category: .quotaExhausted,
                 messageContains: [
@@ -61,8 +72,11 @@ extension ErrorRuleSet {
                     "credit balance", "purchase credits", "more credits", "included credits", "out of credits",
                     "credits exhausted", "insufficient balance", "insufficient funds", "payment required",
                     "spend limit", "spending limit", "hard limit", "api usage limits", "exceeds the service quota",
+                    "arrearage", "overdue", "欠费", "余额不足", "free allocation", "usage limit reached", "used up your",
                     "quota has been exhausted", "budget exceeded", "exceeded your budget",
-                ]),
+                ],
+                // OpenAI's per-minute limits end by pointing at the billing page.
+                messageExcludes: ["rate limit reached", "requests per min", "tokens per min"]),
             ErrorRule(
                 id: "content_filter.message", category: .contentFilter,
                 messageContains: [
@@ -73,7 +87,8 @@ extension ErrorRuleSet {
                     "finishreason.safety", "usage policy", "usage policies", "flagged", "moderation", "guardrail",
                     "cortex guard", "tripwire", "recitation", "jailbreak", "prompt shield", "refusal",
                     "unsafe content", "harmful content", "toxic", "is blocked", "violate our polic", "violates our polic",
-                    "policy violation", "data_inspection_failed", "不安全", "敏感",
+                    "policy violation", "data_inspection_failed", "不安全", "敏感", "blocked or filtered", "unsafe_generation",
+                    "sensitive word", "sensitive content", "_sensitive", "nsfw", "content exists risk",
                 ]),
             ErrorRule(
                 id: "resource.message", category: .resourceExhausted,
@@ -82,7 +97,8 @@ extension ErrorRuleSet {
                     "no space left on device", "disk quota exceeded", "disk full", "unable to allocate",
                     "cannot allocate memory", "failed to allocate", "not enough memory", "insufficient memory",
                     "memory exhausted", "more system memory", "exceeded its memory", "memory limit", "kv cache",
-                    "cache blocks", "gpu_memory_utilization", "disk space", "signal: killed", "killed by the oom",
+                    "cache blocks", "gpu_memory_utilization", "disk space", "signal: killed", "killed by the oom", "resource limitation",
+                    "memory quota", "not enough space", "disk usage",
                 ]),
             ErrorRule(
                 id: "context_length.message", category: .contextLength,
@@ -98,6 +114,11 @@ extension ErrorRuleSet {
                     "decrease input length", "length limit was reached", "finish_reason=length",
                     "finish_reason: length", "stop_reason=max_tokens", "maximum input length", "prompt is too big",
                     "prompt is too large", "input is too big",
+                    "context size", "model token limit", "tokens, which is more than", "too many tokens",
+                    "must have less than", "increase the max_tokens", "increase max_tokens",
+                    "longer than the maximum", "maximum model length", "maximum sequence length", "max_seq_len",
+                    "too large to process", "input is too large", "tokens long", "range of input length",
+                    "tokens per submitted batch", "too_many_tokens",
                 ]),
             ErrorRule(
                 id: "rate_limit.message", category: .rateLimit,
@@ -107,7 +128,7 @@ extension ErrorRuleSet {
                     "capacity constraints", "high demand", "quota exceeded", "exceeded quota", "exceeded the quota",
                     "resource has been exhausted", "resource_exhausted", "please wait before trying again",
                     "currently loading", "not ready to serve", "requests per min", "tokens per min", "per minute",
-                    "per_minute", "slow down", "reduce the frequency", "too many concurrent", "concurrency limit",
+                    "per_minute", "slow down", "reduce the frequency", "too many concurrent", "concurrency limit", "server is busy", "servers are busy", "is busy",
                 ]),
             ErrorRule(
                 id: "authentication.message", category: .authentication,
@@ -126,7 +147,8 @@ extension ErrorRuleSet {
                     "cross_region", "has not been used in project", "it is disabled. enable it",
                     "sql access control error", "insufficient privileges", "request signature", "signing in",
                     "gated repo", "gated model", "is restricted", "must have access", "must be authenticated",
-                    "not authorized to perform", "access is denied", "token seems invalid", "authorization header",
+                    "not authorized to perform", "access is denied", "token seems invalid", "authorization header", "bearer",
+                    "unauthenticated", "must be verified", "not have access to the",
                 ]),
             ErrorRule(
                 id: "timeout.message", category: .timeout,
@@ -143,7 +165,7 @@ extension ErrorRuleSet {
                     "incomplete read", "peer closed connection", "eof occurred in violation of protocol",
                     "econnreset", "etimedout", "econnrefused", "enotfound", "eai_again", "socket hang up",
                     "readtimeout", "connecttimeout", "uncleanshutdown", "code=-1001", "code=-1003", "code=-1004",
-                    "code=-1005", "code=-1006", "code=-1009",
+                    "code=-1005", "code=-1006", "code=-1009", "fetcherror", "超时", "dial tcp", "stream stalled",
                 ]),
             ErrorRule(
                 id: "data_quality.message", category: .dataQuality,
@@ -164,6 +186,10 @@ extension ErrorRuleSet {
                     "file is not a zip file", "file format not allowed", "not supported in partition", "failed to load document",
                     "no files found", "already exists in index", "duplicate document", "unique constraint failed",
                     "package not found at", "file format", "not a valid pdf", "is this really a pdf",
+                    "must not be empty", "cannot be empty", "can not be empty", "no content",
+                    "seems to be corrupt", "is corrupt", " dimensions, got", " dimensions, not", "schema dim",
+                    "collectionnotexist", "cannot identify image", "page count", "couldn't open file",
+                    "failed to fetch image",
                 ]),
             ErrorRule(
                 id: "data_quality.missing", category: .dataQuality, operations: [.retrieval, .embedding, .rerank],
@@ -182,7 +208,8 @@ extension ErrorRuleSet {
                     "validation errors for ", "type validation failed", "schema validation", "failed validating",
                     "is a required property", "does not match the schema", "no object generated", "keynotfound(",
                     "typemismatch(", "valuenotfound(", "datacorrupted(", "expected to decode", "empty response",
-                    "empty output", "returned an empty", "empty completion",
+                    "empty output", "returned an empty", "empty completion", "extract json", "structured output failed", "failed to generate json", "parsing json", "parse error",
+                    "missing structured result", "invalid output type",
                 ],
                 messageExcludes: ["json schema for", "invalid json schema"]),
         ]

@@ -15,13 +15,22 @@ extension ErrorRuleSet {
                 typeEquals: [
                     "insufficient_quota", "billing_hard_limit_reached", "billing_not_active", "billing_error",
                     "InsufficientQuota", "ServiceQuotaExceededException", "CORTEX_FUNCTION_QUOTA_EXCEEDED",
-                    "PaymentRequired", "insufficient_balance",
+                    "PaymentRequired", "insufficient_balance", "Arrearage",
                 ],
                 codeEquals: [
                     "insufficient_quota", "billing_hard_limit_reached", "billing_not_active", "billing_error",
                     "InsufficientQuota", "ServiceQuotaExceededException", "CORTEX_FUNCTION_QUOTA_EXCEEDED",
-                    "insufficient_balance",
+                    "insufficient_balance", "Arrearage",
+                    // Zhipu's "insufficient balance", sent as a 429.
+                    "1113",
                 ]),
+            // A model that declined to answer did not do what the prompt asked; one that declined on
+            // its safety policy was filtered (the next rule).
+            // The provider could not fetch a URL the request gave it (an image): the request's fault.
+            ErrorRule(id: "invalid_request.fetch", category: .invalidRequest, messageContains: ["timeout while downloading"]),
+            ErrorRule(
+                id: "prompt.refusal", category: .prompt, typeEquals: ["refusal"],
+                codeEquals: ["refusal"], messageExcludes: ["safety", "polic"]),
             ErrorRule(
                 id: "content_filter.identifier", category: .contentFilter,
                 typeEquals: [
@@ -74,7 +83,7 @@ extension ErrorRuleSet {
                 id: "prompt.identifier", category: .prompt,
                 typeEquals: [
                     "MaxTurnsExceeded", "AgentMaxStepsError", "MaxStepsExceeded", "MaxIterationsExceeded",
-                    "UsageLimitExceeded", "UnexpectedModelBehavior", "NoStructuredOutputError", "AdapterParseError",
+                    "UsageLimitExceeded", "NoStructuredOutputError",
                     "AgentParsingError", "GraphRecursionError", "LlmCallsLimitExceededError", "StopMessage",
                     "FunctionCallingFormatError", "ModelRefusalError", "AgentStuckInLoopError", "ErrAgentNoReturn",
                     "ErrUnableToParseOutput",
@@ -85,7 +94,7 @@ extension ErrorRuleSet {
                     "ITERATION_LIMIT_CROSSED", "max_turns_exceeded", "max_iterations", "GRAPH_RECURSION_LIMIT",
                     "mistake_limit_reached", "StopReasonStuck",
                 ],
-                // pydantic-ai raises UnexpectedModelBehavior for a tool that keeps failing too.
+                // A limit reached because a tool kept failing is the tool's failure.
                 messageExcludes: ["tool exceeded", "tool call failed", "tool '"]),
             // LangChain raises OutputParserException when a model ignored the format it was told to
             // answer in (an agent's Thought/Action lines, a fenced JSON block): the prompt's failure.
@@ -102,7 +111,8 @@ extension ErrorRuleSet {
                 typeEquals: [
                     "DataTypeNotMatchException", "DataNotMatchException", "DimensionMismatchError", "EmptyRetrievalError",
                     "UnicodeDecodeError", "PdfReadError", "PdfiumError", "ConversionError", "DuplicateDocumentError",
-                    "DuplicateIDError", "IntegrityError",
+                    "DuplicateIDError", "IntegrityError", "PackageNotFoundError", "PDFPageCountError", "UnidentifiedImageError",
+                    "ConversionInputException",
                 ]),
             ErrorRule(
                 id: "data_quality.not_found", category: .dataQuality, operations: [.retrieval, .embedding, .rerank],
@@ -112,7 +122,8 @@ extension ErrorRuleSet {
                 typeEquals: [
                     "JSONDecodeError", "DecodingError", "OutputParserException",
                     "AI_JSONParseError", "AI_TypeValidationError", "AI_NoObjectGeneratedError", "JSONParseError",
-                ]),
+                ],
+                codeEquals: ["json_validate_failed"]),
             ErrorRule(
                 id: "tool.identifier", category: .toolFailure,
                 typeEquals: [

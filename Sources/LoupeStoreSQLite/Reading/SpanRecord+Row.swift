@@ -14,6 +14,7 @@ extension SpanRecord {
     init(row: Row) {
         func v<T: DatabaseValueConvertible>(_ name: String) -> T { row[Self.position[name]!] }
         func o<T: DatabaseValueConvertible>(_ name: String) -> T? { row[Self.position[name]!] }
+        func packed(_ name: String) -> String? { PackedText.text(row[Self.position[name]!]) }
         self.init(
             traceId: v("trace_id"), spanId: v("span_id"), parentSpanId: o("parent_span_id"),
             project: v("project"), service: v("service"), name: v("name"),
@@ -29,8 +30,8 @@ extension SpanRecord {
             ),
             countsUsage: v("counts_usage"), costUSD: o("cost_usd"), timeToFirstTokenMs: o("ttft_ms"),
             finishReason: o("finish_reason"), responseId: o("response_id"), userId: o("user_id"), sessionId: o("session_id"),
-            dimensions: StoredJSON.dimensions(o("dimensions")), attributes: StoredJSON.attributes(o("attributes")),
-            resourceAttributes: StoredJSON.attributes(row[Self.resourcePosition]), events: StoredJSON.events(o("events"))
+            dimensions: StoredJSON.dimensions(o("dimensions")), attributes: StoredJSON.attributes(packed("attributes")),
+            resourceAttributes: StoredJSON.attributes(row[Self.resourcePosition]), events: StoredJSON.events(packed("events"))
         )
     }
 }

@@ -25,6 +25,15 @@ struct SQLiteBinder {
         index += 1
     }
 
+    /// Binds `text`, packed (``PackedText``) when that makes it smaller.
+    mutating func bindPacked(_ text: String) {
+        guard let packed = PackedText.pack(text) else { return bind(text) }
+        packed.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+        }
+        index += 1
+    }
+
     mutating func bind(_ text: String?) {
         if let text { bind(text) } else { bindNull() }
     }

@@ -52,7 +52,7 @@ enum SpanColumns {
         b.bind(usage.input); b.bind(usage.output); b.bind(usage.cacheRead); b.bind(usage.cacheWrite); b.bind(usage.reasoning)
         b.bind(usage.total); b.bind(span.countsUsage); b.bind(span.costUSD); b.bind(span.timeToFirstTokenMs)
         b.bind(span.finishReason); b.bind(span.userId); b.bind(span.sessionId); b.bind(text.dimensions)
-        b.bind(text.attributes); b.bind(text.resourceHash); b.bind(text.events)
+        b.bindPacked(text.attributes); b.bind(text.resourceHash); b.bindPacked(text.events)
         b.bind(span.errorFingerprint); b.bind(span.role.rawValue); b.bind(span.responseId)
         try b.step()
     }

@@ -40,13 +40,19 @@ struct IngestBench: AsyncParsableCommand {
     @Option(help: "Durability: full or normal.")
     var durability: SQLiteStoreOptions.Durability = .full
 
+    @Option(name: .customLong("keep-database"), help: "Write into a new database at this path and keep it, to look at what a span costs on disk (by default a temporary file, deleted afterwards).")
+    var keepDatabase: String?
+
     func validate() throws {
         guard spans > 0, batch > 0, clients > 0 else { throw ValidationError("--spans, --batch and --clients must be positive") }
         guard scores >= 0 else { throw ValidationError("--scores must not be negative") }
+        if let keepDatabase, FileManager.default.fileExists(atPath: keepDatabase) {
+            throw ValidationError("--keep-database \(keepDatabase) already exists; give the path of a new file")
+        }
     }
 
     func run() async throws {
-        let path = BenchFormat.temporaryDatabase("ingest.db")
+        let path = keepDatabase ?? BenchFormat.temporaryDatabase("ingest.db")
         BenchFormat.say("Preparing \(spans) spans of simulated traffic…")
         let traces = DemoTrafficGenerator(seed: 7).traces(spans / 3 + 1, nowNanos: Int64(Date().timeIntervalSince1970 * 1e9))
         var bodies: [ByteBuffer] = []
@@ -117,7 +123,7 @@ struct IngestBench: AsyncParsableCommand {
         try await store.checkpoint()
         let stored = [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }.reduce(0, +)
         BenchFormat.say("stored: \(stored / max(1, total)) B per span (\(String(format: "%.1f", Double(stored) / 1_048_576)) MiB for \(total) spans, rollups and indexes included)")
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+        if keepDatabase == nil { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
     }
 
     /// Feedback on as many traces as `scores`, in the API's batches of a thousand.

@@ -67,19 +67,26 @@ struct ErrorClassifierTests {
         #expect(try accuracy(corpus, label: "error corpus") >= 0.95)
     }
 
-    /// Messages gathered from public code, provider documentation and issue trackers by someone other
-    /// than the rules' author. Rules were written from the `train` lines only; `heldout` measures how
-    /// the rules generalise, and is the figure to quote.
+    /// Messages gathered from public code, provider documentation and issue trackers by others than
+    /// the rules' author, in three rounds. Rules were written from the `train` lines only: all of the
+    /// first round (whose held-out half was measured, then opened to rules), half of the second, and
+    /// the third, gathered to train on. The second round's `heldout` half measures how the rules
+    /// generalise, and is the figure to quote.
     @Test("generalises to real messages its rules were not written from")
     func externalCorpusAccuracy() throws {
-        let external = try Self.loadCorpus("error-corpus-external") + Self.loadCorpus("error-corpus-external-train2")
-        let train = external.filter { $0.split == "train" }
-        let heldout = external.filter { $0.split == "heldout" }
-        #expect(train.count >= 290 && heldout.count >= 120)
-        #expect(try accuracy(train, label: "external corpus, train") >= 0.95)
-        // Below the 95% target: the long tail of data, prompt and tool failures is wider than phrases
-        // reach. This floor keeps the figure from slipping while it is raised.
-        #expect(try accuracy(heldout, label: "external corpus, held out", printMisses: false) >= 0.75)
+        let first = try Self.loadCorpus("error-corpus-external") + Self.loadCorpus("error-corpus-external-train2")
+            + Self.loadCorpus("error-corpus-external-3")
+        let second = try Self.loadCorpus("error-corpus-external-2")
+        let train = first + second.filter { $0.split == "train" }
+        let heldout = second.filter { $0.split == "heldout" }
+        #expect(first.allSatisfy { $0.split == "train" })
+        #expect(train.count >= 850 && heldout.count >= 120)
+        // The rounds' gatherers disagree on some labels (a tool that timed out, a model still loading,
+        // an agent's output that failed validation), so no rule set fits every train line.
+        #expect(try accuracy(train, label: "external corpus, train") >= 0.88)
+        // Below the 95% target: the long tail is wider than phrases reach. This floor keeps the figure
+        // from slipping while it is raised.
+        #expect(try accuracy(heldout, label: "external corpus, held out", printMisses: false) >= 0.69)
     }
 
     @Test("every corpus label is a category, and every category is represented")

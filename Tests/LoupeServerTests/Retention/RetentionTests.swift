@@ -46,9 +46,12 @@ struct RetentionTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteTelemetryStore(path: folder.appendingPathComponent("test.db").path)
-        // 600 traces of 7 KiB each, one every ten minutes over the last 100 hours, in two projects.
-        let payload = AttributeValue.string(String(repeating: "retrieved context ", count: 400))
+        // 600 traces of about 7 KiB each as stored, one every ten minutes over the last 100 hours, in
+        // two projects. The content is noise, which deflate cannot shrink much (prose it would).
+        var noise = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
         let spans = (0..<600).map { index in
+            let payload = AttributeValue.string(String((0..<11_000).map { _ in letters[Int(noise.next() % 36)] }))
             let start = Self.now - Int64(600 - index) * 600_000_000_000
             return SpanRecord(
                 traceId: String(format: "%032x", index + 1), spanId: "0000000000000001", parentSpanId: nil, project: index % 2 == 0 ? "acme" : "beta",
