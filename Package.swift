@@ -78,7 +78,12 @@ let package = Package(
         .target(name: "LoupeTesting", dependencies: ["Loupe"], swiftSettings: settings),
         // The storage contract and an in-memory store.
         .target(
-            name: "LoupeStore", dependencies: ["LoupeCore", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: settings
+            name: "LoupeStore",
+            dependencies: [
+                "LoupeCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: settings
         ),
         // SQLite's variadic process-wide configuration, which Swift cannot call.
         .target(name: "CLoupeSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -89,8 +94,6 @@ let package = Package(
                 "LoupeStore", "CLoupeSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: settings
         ),

@@ -63,7 +63,7 @@ public enum LoupeApplication {
         AuditRoutes(store: store, now: now).addRoutes(to: router)
         OTLPTraceReceiver(
             pipeline: pipeline, queue: queue, budget: budget, counters: counters, maxBodyBytes: configuration.maxBodyBytes,
-            retryAfterSeconds: configuration.retryAfterSeconds, now: now, logger: logger
+            retryAfterSeconds: configuration.retryAfterSeconds, now: now, logger: logger, packContent: store.packsContent
         ).addRoutes(to: router)
         StatusRoutes<LoupeRequestContext>(counters: counters, queue: queue, budget: budget, store: store, retention: retention, started: .now)
             .addRoutes(to: router)

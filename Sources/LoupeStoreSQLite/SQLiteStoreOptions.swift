@@ -14,11 +14,15 @@ public struct SQLiteStoreOptions: Sendable, Hashable {
     /// Rollup rows and trace summaries kept in memory before a write folds them into their tables
     /// (a server also folds them in every second).
     public var maxPendingAggregateRows: Int
+    /// Stores spans' large attributes and events deflated (``ContentPacking``): about a third of
+    /// their size for prompt and completion content, for a few percent more CPU at ingest.
+    public var packContent: Bool
 
-    public init(durability: Durability = .full, cacheMiB: Int = 64, maxPendingAggregateRows: Int = 50_000) {
+    public init(durability: Durability = .full, cacheMiB: Int = 64, maxPendingAggregateRows: Int = 50_000, packContent: Bool = true) {
         self.durability = durability
         self.cacheMiB = cacheMiB
         self.maxPendingAggregateRows = maxPendingAggregateRows
+        self.packContent = packContent
     }
 
     public static let `default` = SQLiteStoreOptions()

@@ -36,6 +36,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         _ = Self.processConfigured
         self.path = path
         maxPendingRows = options.maxPendingAggregateRows
+        packsContent = options.packContent
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         let synchronous = options.durability == .full ? "FULL" : "NORMAL"
@@ -71,7 +72,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             var result: (WriteOutcome, [PendingAggregates])?
             var folded = false
             try db.inTransaction(.immediate) {
-                let (outcome, deltas) = try SpanBatchWriter.write(batch, in: db)
+                let (outcome, deltas) = try SpanBatchWriter.write(batch, packingContent: self.packsContent, in: db)
                 if !batch.scores.isEmpty { _ = try ScoreTable.write(batch.scores, in: db) }
                 if !batch.retrievals.isEmpty { try RetrievalTables.write(batch.retrievals, in: db) }
                 var all = self.pending.withLock { $0 }
@@ -176,6 +177,10 @@ public final class SQLiteTelemetryStore: TelemetryStore {
         let snapshot = pending.withLock { $0 }
         if !snapshot.isEmpty { try AggregateFold.apply(snapshot, in: db) }
     }
+
+    /// Spans' attributes and events, most of a content-bearing span's bytes, are stored packed
+    /// unless the options say otherwise.
+    public let packsContent: Bool
 
     /// Makes this instance the one ingesting into the file now, rather than at its first write:
     /// a server calls it at start-up so that a second server on the same file fails at once, with

@@ -31,6 +31,8 @@ struct OTLPTraceReceiver: Sendable {
     let throttleLog: ThrottleLog
     /// Where bodies are decoded; see ``prepare(_:encoding:project:)``.
     let decodePool: NIOThreadPool
+    /// Whether batches pack their spans' large texts for the store (``TelemetryStore/packsContent``).
+    let packContent: Bool
 
     /// What a request that is answered 200 brought.
     struct Accepted {
@@ -44,12 +46,14 @@ struct OTLPTraceReceiver: Sendable {
 
     init(
         pipeline: IngestPipeline, queue: IngestQueue, budget: IngestBudget, counters: IngestCounters, maxBodyBytes: Int,
-        retryAfterSeconds: Int, now: @escaping @Sendable () -> Int64, logger: Logger, decodePool: NIOThreadPool = .singleton
+        retryAfterSeconds: Int, now: @escaping @Sendable () -> Int64, logger: Logger, packContent: Bool = false,
+        decodePool: NIOThreadPool = .singleton
     ) {
         (self.pipeline, self.queue, self.budget, self.counters) = (pipeline, queue, budget, counters)
         (self.maxBodyBytes, self.retryAfterSeconds, self.now, self.logger) = (maxBodyBytes, retryAfterSeconds, now, logger)
         throttleLog = ThrottleLog(logger: logger)
         self.decodePool = decodePool
+        self.packContent = packContent
     }
 
     func addRoutes(to router: Router<LoupeRequestContext>) {
@@ -147,13 +151,13 @@ struct OTLPTraceReceiver: Sendable {
     /// The pool's size also bounds how many bodies are decoded at once.
     private func prepare(_ body: Data, encoding: OTLPEncoding, project: String?) async throws(OTLPFailure) -> Prepared {
         do {
-            return try await decodePool.runIfActive { [pipeline, now] in
+            return try await decodePool.runIfActive { [pipeline, now, packContent] in
                 let decoded = encoding == .protobuf
                     ? try OTLPProtobufSpanReader.decodedSpans(body) : try OTLPTraceDecoder.decode(json: body).decodedSpans()
                 let (records, rejected) = pipeline.records(from: decoded, project: project, nowNanos: now())
-                // Aggregating here, off the writer's thread, keeps the single writer to inserting rows.
+                // Aggregating and packing here, off the writer's thread, keep the single writer to inserting rows.
                 return Prepared(
-                    batch: SpanBatch(records), rejected: rejected.rejectedCount, rejectionMessage: rejected.rejectionMessage,
+                    batch: SpanBatch(records, packingContent: packContent), rejected: rejected.rejectedCount, rejectionMessage: rejected.rejectionMessage,
                     project: records.first?.project)
             }
         } catch let error as OTLPDecodingError {

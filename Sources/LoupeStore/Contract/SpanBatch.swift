@@ -20,7 +20,9 @@ public struct SpanBatch: Sendable {
     /// The retrieval and reranking steps the spans report (``Retrieval/init(_:)``), stored with them.
     public private(set) var retrievals: [Retrieval]
 
-    public init(_ spans: [SpanRecord]) {
+    /// `packingContent` packs each span's large texts too, for a store that keeps them so
+    /// (``TelemetryStore/packsContent``).
+    public init(_ spans: [SpanRecord], packingContent: Bool = false) {
         guard !spans.isEmpty else {
             (segments, texts, segmentRollups, segmentTraces, scores, retrievals) = ([], [], [], [], [], [])
             return
@@ -28,7 +30,7 @@ public struct SpanBatch: Sendable {
         scores = spans.flatMap(Score.reported(by:))
         retrievals = spans.compactMap(Retrieval.init)
         let (rollups, traces) = Self.aggregates(of: spans)
-        (segments, texts, segmentRollups, segmentTraces) = ([spans], [SpanText.encode(spans)], [rollups], [traces])
+        (segments, texts, segmentRollups, segmentTraces) = ([spans], [SpanText.encode(spans, packing: packingContent)], [rollups], [traces])
     }
 
     public var count: Int { segments.reduce(0) { $0 + $1.count } }

@@ -15,6 +15,12 @@ public struct SpanText: Sendable {
     public let resource: String
     /// Names the resource: the FNV-1a hash of ``resource``, in hex.
     public let resourceHash: String
+    /// ``attributes`` packed (``ContentPacking``) by ``pack()``, when large enough to gain.
+    public private(set) var packedAttributes: [UInt8]?
+    /// ``events`` packed by ``pack()``, when large enough to gain.
+    public private(set) var packedEvents: [UInt8]?
+    /// Whether ``pack()`` ran: nil packed texts then mean packing would not gain.
+    public private(set) var isPacked = false
 
     /// Encodes a span; `previous` is the text of a span that may share its resource (spans of one
     /// request usually do), whose resource encoding is then reused.
@@ -31,13 +37,28 @@ public struct SpanText: Sendable {
         }
     }
 
-    /// The texts of a run of spans, reusing the resource encoding while it repeats.
-    public static func encode(_ spans: [SpanRecord]) -> [SpanText] {
+    /// Packs the large texts, for a store that keeps them so (``TelemetryStore/packsContent``).
+    public mutating func pack() {
+        var packer = ContentPacking.Packer()
+        pack(with: &packer)
+    }
+
+    mutating func pack(with packer: inout ContentPacking.Packer) {
+        packedAttributes = packer.pack(attributes)
+        packedEvents = packer.pack(events)
+        isPacked = true
+    }
+
+    /// The texts of a run of spans, reusing the resource encoding while it repeats; `packing` also
+    /// packs them (``pack()``).
+    public static func encode(_ spans: [SpanRecord], packing: Bool = false) -> [SpanText] {
         var texts: [SpanText] = []
         texts.reserveCapacity(spans.count)
         var previous: (resource: [String: AttributeValue], text: SpanText)?
+        var packer = ContentPacking.Packer()
         for span in spans {
-            let text = SpanText(span, previous: previous)
+            var text = SpanText(span, previous: previous)
+            if packing { text.pack(with: &packer) }
             texts.append(text)
             previous = (span.resourceAttributes, text)
         }

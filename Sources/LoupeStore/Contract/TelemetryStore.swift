@@ -163,6 +163,11 @@ public protocol TelemetryStore: Sendable {
     /// The store's own state: unfolded aggregates and their age, and its size.
     func health() async -> StoreHealth
 
+    /// Whether the store keeps large span text packed (``SpanText/packedAttributes``): a server builds
+    /// batches for it with ``SpanBatch/init(_:packingContent:)``, so that packing runs on the threads
+    /// that receive spans rather than on the store's single writer.
+    var packsContent: Bool { get }
+
     /// Claims the right to write, before a server accepts its first span: a store that allows one
     /// ingesting process at a time refuses a second one here, at start-up, with an error that says so.
     func claimIngest() async throws
@@ -178,6 +183,9 @@ extension TelemetryStore {
 
     /// Stores that manage their own space have nothing to give back.
     public func reclaimSpace(maxBytes: Int64) async throws -> Int64 { 0 }
+
+    /// Stores keep text as it is unless they say otherwise.
+    public var packsContent: Bool { false }
 
     /// Stores that any number of processes may write have nothing to claim.
     public func claimIngest() async throws {}

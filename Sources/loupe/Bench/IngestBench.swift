@@ -40,6 +40,9 @@ struct IngestBench: AsyncParsableCommand {
     @Option(help: "Durability: full or normal.")
     var durability: SQLiteStoreOptions.Durability = .full
 
+    @Flag(name: .customLong("no-packing"), help: "Store spans' attributes and events as plain text, to measure what packing them costs and saves.")
+    var noPacking = false
+
     @Option(name: .customLong("keep-database"), help: "Write into a new database at this path and keep it, to look at what a span costs on disk (by default a temporary file, deleted afterwards).")
     var keepDatabase: String?
 
@@ -74,7 +77,7 @@ struct IngestBench: AsyncParsableCommand {
         BenchFormat.say("Payload: \(wireBytes / max(1, total)) B per span on the wire\(content ? ", with prompt and completion content" : "").")
         var logger = Logger(label: "loupe.bench")
         logger.logLevel = .error
-        let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability))
+        let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability, packContent: !noPacking))
         try await store.claimIngest()
         if scores > 0 { try await Self.prefill(scores: scores, into: store) }
         let configuration = ServerConfiguration(port: 0, databasePath: path)

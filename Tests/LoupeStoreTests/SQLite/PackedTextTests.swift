@@ -5,8 +5,8 @@ import LoupeStore
 @testable import LoupeStoreSQLite
 import Testing
 
-/// Large attributes and events are stored deflated, read back whole, and rows written as text before
-/// packing existed still read.
+/// Large attributes and events are stored deflated (``ContentPacking``), read back whole, and rows
+/// written as text before packing existed still read.
 struct PackedTextTests {
     typealias Fixture = TelemetryStoreConformance
     let path: String
@@ -32,10 +32,13 @@ struct PackedTextTests {
         }
     }
 
-    @Test func contentIsStoredDeflatedAndReadBackWhole() async throws {
+    /// Packed where the batch was built (as a server does, off the writer) or by the writer itself.
+    @Test(arguments: [true, false])
+    func contentIsStoredDeflatedAndReadBackWhole(packedByTheBatch: Bool) async throws {
         let store = try SQLiteTelemetryStore(path: path)
+        #expect(store.packsContent)
         let span = Self.contentSpan(id: "0000000000000001")
-        _ = try await store.writeAndFlush([span])
+        _ = try await store.writeAndFlush(SpanBatch([span], packingContent: packedByTheBatch))
 
         let stored = try storedColumns(span.spanId)
         let text = SpanText(span)
@@ -76,13 +79,5 @@ struct PackedTextTests {
         #expect(read.attributes.isEmpty)
         #expect(read.events.isEmpty)
         #expect(read.requestModel == span.requestModel)
-    }
-
-    @Test func shortTextIsLeftAsText() {
-        #expect(PackedText.pack("{\"k\":\"v\"}") == nil)
-        #expect(PackedText.pack(String(repeating: "x", count: PackedText.threshold - 1)) == nil)
-        let long = String(repeating: "policy ", count: 100)
-        let packed = try? #require(PackedText.pack(long))
-        #expect(packed.map { PackedText.text(Data($0).databaseValue) } == long)
     }
 }
