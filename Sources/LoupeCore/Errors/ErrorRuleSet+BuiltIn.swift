@@ -34,7 +34,8 @@ extension ErrorRuleSet {
                     "internal server error", "internal error", "server error", "server_error", "server had an error",
                     "service unavailable", "service_unavailable", "serviceunavailable", "currently unavailable",
                     "temporarily unavailable", "isn't currently available", "bad gateway", "upstream connect error",
-                    "model stream failed", "modelstreamerrorexception", "error while processing the model", "upstream request failed", "error from provider", "unexpected eof",
+                    "model stream failed", "modelstreamerrorexception", "error while processing the model",
+                    "upstream request failed", "error from provider", "unexpected eof",
                     "error loading model", "failed to load the model", "model is unloaded", "process has terminated",
                     "has errored", "enginedead",
                     "internalfailure", "internal_failure", "api_error",
@@ -46,7 +47,8 @@ extension ErrorRuleSet {
                 // A query the store cannot run, or a call it was not configured for, is the request's.
                 messageExcludes: [
                     " 401", " 403", "unauthor", "forbidden", "syntax", "unsupported", "not support", "not allowed",
-                    "maximum supported size", "configuration", "invalid", "unknown command", "expected", "cannot exceed",
+                    "maximum supported size", "configuration", "invalid", "unknown command", "expected",
+                    "cannot exceed",
                     ".env",
                 ]),
             ErrorRule(
@@ -61,9 +63,12 @@ extension ErrorRuleSet {
                     "is required", "missing required", "extraneous key", "unrecognized request argument",
                     "unknown parameter", "unexpected keyword argument", "bad request", "input validation error",
                     "invalid schema", "please reformat", "is not specified", "empty text parameter",
-                    "could not resolve", "inference profile", "do not support", "is not allowed", "syntax", "batch size", "missing variables", "not installed",
-                    "deprecat", "no longer supported", "pip install", "invalid update", "invalid field", "cannot exceed",
-                    "unknown command", "unknown type", "unknown assertion", "unrecognized", "please enable", "chat template",
+                    "could not resolve", "inference profile", "do not support", "is not allowed", "syntax",
+                    "batch size", "missing variables", "not installed",
+                    "deprecat", "no longer supported", "pip install", "invalid update", "invalid field",
+                    "cannot exceed",
+                    "unknown command", "unknown type", "unknown assertion", "unrecognized", "please enable",
+                    "chat template",
                     "parsing grammar", "could not build", ".env", "already exists",
                 ]),
         ]
@@ -107,7 +112,8 @@ extension ErrorRuleSet {
                 typeEquals: [
                     "InternalServerError", "ServiceUnavailableError", "ServiceUnavailable", "BadGatewayError",
                     "INTERNAL", "UNAVAILABLE", "server_error", "api_error", "InternalServerException",
-                    "ServiceUnavailableException", "InternalFailure", "ModelErrorException", "ModelStreamErrorException", "ModelError",
+                    "ServiceUnavailableException", "InternalFailure", "ModelErrorException",
+                    "ModelStreamErrorException", "ModelError",
                     // Text Generation Inference's error_type for failures during generation.
                     "generation",
                 ],

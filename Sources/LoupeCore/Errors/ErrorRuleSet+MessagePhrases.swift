@@ -3,6 +3,10 @@
 extension ErrorRuleSet {
     // MARK: 2. Message phrases
 
+    /// A tool, function or action named, then said not to be there.
+    static let missingToolPattern: String = #"\b(tool|function|action)s? [`'"]?[\w.\-]+(\([^)]*\))?[`'"]? (is )?"#
+        + #"(not found|does not exist|doesn't exist|don't exist|is not available|not available|not registered|is not defined)"#
+
     static var messagePhrases: [ErrorRule] {
         [
             // First: a loop or a tool names the failure better than the error it ended on ("tool X
@@ -10,34 +14,43 @@ extension ErrorRuleSet {
             ErrorRule(
                 id: "prompt.message", category: .prompt,
                 messageContains: [
-                    "could not parse llm output", "parse-able action", "parseable action", "expected markdown code snippet",
-                    "invalid format", "did not follow", "failed to parse the lm response", "did not return structured output",
-                    "max turns", "max steps", "maximum steps", "max iterations", "maximum iterations", "iteration limit",
+                    "could not parse llm output", "parse-able action", "parseable action",
+                    "expected markdown code snippet",
+                    "invalid format", "did not follow", "failed to parse the lm response",
+                    "did not return structured output",
+                    "max turns", "max steps", "maximum steps", "max iterations", "maximum iterations",
+                    "iteration limit",
                     "agent stopped due to", "request_limit", "exceeded maximum retries", "for output validation",
                     // Loops: an agent that ran out of iterations, turns, messages or calls.
                     "maximum iteration", "recursion limit", "step limit", "maximum number of messages",
-                    "maximum number of turns", "max number of", "calls limit", "need more steps", "token usage limit reached",
+                    "maximum number of turns", "max number of", "calls limit", "need more steps",
+                    "token usage limit reached",
                     "sequential tool executions", "you can't keep going", "stop using this action input",
                     "reusing the same input",
                     // Format: the model did not answer in the shape the prompt asked for.
-                    "did not conform", "not formatted correctly", "invalid or incomplete response", "did not use a tool",
+                    "did not conform", "not formatted correctly", "invalid or incomplete response",
+                    "did not use a tool",
                     "plain text responses are not permitted", "must always include", "does not contain any json blob",
                     "error in code parsing", "failed validation:", "failed to resolve the next speaker",
-                    "missing 'command'", "edit format", "did not use any tool", "multiple tool calls", "exactly one action",
+                    "missing 'command'", "edit format", "did not use any tool", "multiple tool calls",
+                    "exactly one action",
                     "no actions or finish", "no action in", "final answer not found", "could not be parsed properly",
                     "unable to parse agent output", "produced invalid content", "modifying your prompt",
                     "unable to select next agent", "setting it to empty json", "format errors", "format/",
                     "reflections allowed", "maximum agent steps", "agent steps", "total attempts:",
-                    "number of iterations", "thought-action", "could not extract tool use", "call iterations", "maxsteps",
+                    "number of iterations", "thought-action", "could not extract tool use", "call iterations",
+                    "maxsteps",
                     "missing a tool call",
-                    "perform action and give a final answer", "schema echo", "declined to respond", "declined to answer",
+                    "perform action and give a final answer", "schema echo", "declined to respond",
+                    "declined to answer",
                 ]),
             // An agent going round in circles (but not asyncio's event loop).
             ErrorRule(
                 id: "prompt.loop", category: .prompt,
                 messageContains: [
                     "stuck in a loop", "loop was detected", "loop detected", "looks like a loop", "in a loop",
-                    "without progress", "agent stalled", "has stalled", "duplicate responses", "repeated tool calls", "repetitive tool calls",
+                    "without progress", "agent stalled", "has stalled", "duplicate responses", "repeated tool calls",
+                    "repetitive tool calls",
                 ],
                 messageExcludes: ["event loop"]),
             ErrorRule(
@@ -48,12 +61,14 @@ extension ErrorRuleSet {
                     "no such tool", "tool not found", "unknown tool", "tool error", "mcp error", "input for tool",
                     "to use the tool", "failed to call a function", "plugin and/or function", "not found in agent",
                     "invoking tool", "invoking mcp tool", "running the tool", "tool invocation failed", "tool exceeded",
-                    "tool input", "action input is not a valid", "unknown function", "function call request for a function",
+                    "tool input", "action input is not a valid", "unknown function",
+                    "function call request for a function",
                     "not found in the tools", "tools_dict", "no toolcallback", "error parsing tool call",
                     "malformed function call", "malformed_function_call", "without value for required parameter",
                     "string to replace not found", "unable to find insert_after", "error executing task with agent",
                     "not a tool named", "tool parameter", "tool config", "extracting tool call", "tool_call requires",
-                    "function could not be found", "failed to find expected lines", "block failed to match", "apply_patch",
+                    "function could not be found", "failed to find expected lines", "block failed to match",
+                    "apply_patch",
                     "code execution failed", "interpretererror", "authorized imports", "not found in the agent tree",
                     "was not executed", "outside allowed director",
                     "is not a valid tool", "requested tool", "available tools", "only available actions",
@@ -64,7 +79,7 @@ extension ErrorRuleSet {
             // "Function x not found", "Action 'x' don't exist", "Tool x is not available".
             ErrorRule(
                 id: "tool.missing", category: .toolFailure, messageExcludes: ["region"],
-                pattern: #"\b(tool|function|action)s? [`'"]?[\w.\-]+(\([^)]*\))?[`'"]? (is )?(not found|does not exist|doesn't exist|don't exist|is not available|not available|not registered|is not defined)"#),
+                pattern: missingToolPattern),
             ErrorRule(
                 id: "quota.message", category: .quotaExhausted,
                 messageContains: [
@@ -86,8 +101,10 @@ extension ErrorRuleSet {
                     "blocked by", "was blocked", "been blocked", "prohibited_content", "finish_reason=safety",
                     "finishreason.safety", "usage policy", "usage policies", "flagged", "moderation", "guardrail",
                     "cortex guard", "tripwire", "recitation", "jailbreak", "prompt shield", "refusal",
-                    "unsafe content", "harmful content", "toxic", "is blocked", "violate our polic", "violates our polic",
-                    "policy violation", "data_inspection_failed", "不安全", "敏感", "blocked or filtered", "unsafe_generation",
+                    "unsafe content", "harmful content", "toxic", "is blocked", "violate our polic",
+                    "violates our polic",
+                    "policy violation", "data_inspection_failed", "不安全", "敏感", "blocked or filtered",
+                    "unsafe_generation",
                     "sensitive word", "sensitive content", "_sensitive", "nsfw", "content exists risk",
                 ]),
             ErrorRule(
@@ -97,7 +114,8 @@ extension ErrorRuleSet {
                     "no space left on device", "disk quota exceeded", "disk full", "unable to allocate",
                     "cannot allocate memory", "failed to allocate", "not enough memory", "insufficient memory",
                     "memory exhausted", "more system memory", "exceeded its memory", "memory limit", "kv cache",
-                    "cache blocks", "gpu_memory_utilization", "disk space", "signal: killed", "killed by the oom", "resource limitation",
+                    "cache blocks", "gpu_memory_utilization", "disk space", "signal: killed", "killed by the oom",
+                    "resource limitation",
                     "memory quota", "not enough space", "disk usage",
                 ]),
             ErrorRule(
@@ -128,7 +146,8 @@ extension ErrorRuleSet {
                     "capacity constraints", "high demand", "quota exceeded", "exceeded quota", "exceeded the quota",
                     "resource has been exhausted", "resource_exhausted", "please wait before trying again",
                     "currently loading", "not ready to serve", "requests per min", "tokens per min", "per minute",
-                    "per_minute", "slow down", "reduce the frequency", "too many concurrent", "concurrency limit", "server is busy", "servers are busy", "is busy",
+                    "per_minute", "slow down", "reduce the frequency", "too many concurrent", "concurrency limit",
+                    "server is busy", "servers are busy", "is busy",
                 ]),
             ErrorRule(
                 id: "authentication.message", category: .authentication,
@@ -147,7 +166,8 @@ extension ErrorRuleSet {
                     "cross_region", "has not been used in project", "it is disabled. enable it",
                     "sql access control error", "insufficient privileges", "request signature", "signing in",
                     "gated repo", "gated model", "is restricted", "must have access", "must be authenticated",
-                    "not authorized to perform", "access is denied", "token seems invalid", "authorization header", "bearer",
+                    "not authorized to perform", "access is denied", "token seems invalid", "authorization header",
+                    "bearer",
                     "unauthenticated", "must be verified", "not have access to the",
                 ]),
             ErrorRule(
@@ -179,11 +199,13 @@ extension ErrorRuleSet {
                     "data quality", "expect_column", "number of dimensions", "invalid dimension", "expected size",
                     "blob size", "vector column", "vector-indexed", "vector query index", "named vector", "vector name",
                     "vector params", "with schema", "dynamic field", "unexpected field", "different schema",
-                    "metadata value", "metadata to be", "no relevant docs", "were retrieved", "relevance score threshold",
+                    "metadata value", "metadata to be", "no relevant docs", "were retrieved",
+                    "relevance score threshold",
                     "non-empty list", "non-empty dict", "empty part", "1-dimensional", "page_content",
                     // Loading documents: encodings, damaged or unsupported files, nothing to load, duplicates.
                     "codec can't decode", "can't decode byte", "eof marker not found", "no /root object",
-                    "file is not a zip file", "file format not allowed", "not supported in partition", "failed to load document",
+                    "file is not a zip file", "file format not allowed", "not supported in partition",
+                    "failed to load document",
                     "no files found", "already exists in index", "duplicate document", "unique constraint failed",
                     "package not found at", "file format", "not a valid pdf", "is this really a pdf",
                     "must not be empty", "cannot be empty", "can not be empty", "no content",
@@ -208,7 +230,8 @@ extension ErrorRuleSet {
                     "validation errors for ", "type validation failed", "schema validation", "failed validating",
                     "is a required property", "does not match the schema", "no object generated", "keynotfound(",
                     "typemismatch(", "valuenotfound(", "datacorrupted(", "expected to decode", "empty response",
-                    "empty output", "returned an empty", "empty completion", "extract json", "structured output failed", "failed to generate json", "parsing json", "parse error",
+                    "empty output", "returned an empty", "empty completion", "extract json",
+                    "structured output failed", "failed to generate json", "parsing json", "parse error",
                     "missing structured result", "invalid output type",
                 ],
                 messageExcludes: ["json schema for", "invalid json schema"]),

@@ -24,10 +24,11 @@ extension ErrorRuleSet {
                     // Zhipu's "insufficient balance", sent as a 429.
                     "1113",
                 ]),
+            // The provider could not fetch a URL the request gave it (an image): the request's fault.
+            ErrorRule(
+                id: "invalid_request.fetch", category: .invalidRequest, messageContains: ["timeout while downloading"]),
             // A model that declined to answer did not do what the prompt asked; one that declined on
             // its safety policy was filtered (the next rule).
-            // The provider could not fetch a URL the request gave it (an image): the request's fault.
-            ErrorRule(id: "invalid_request.fetch", category: .invalidRequest, messageContains: ["timeout while downloading"]),
             ErrorRule(
                 id: "prompt.refusal", category: .prompt, typeEquals: ["refusal"],
                 codeEquals: ["refusal"], messageExcludes: ["safety", "polic"]),
@@ -111,8 +112,8 @@ extension ErrorRuleSet {
                 typeEquals: [
                     "DataTypeNotMatchException", "DataNotMatchException", "DimensionMismatchError", "EmptyRetrievalError",
                     "UnicodeDecodeError", "PdfReadError", "PdfiumError", "ConversionError", "DuplicateDocumentError",
-                    "DuplicateIDError", "IntegrityError", "PackageNotFoundError", "PDFPageCountError", "UnidentifiedImageError",
-                    "ConversionInputException",
+                    "DuplicateIDError", "IntegrityError", "PackageNotFoundError", "PDFPageCountError",
+                    "UnidentifiedImageError", "ConversionInputException",
                 ]),
             ErrorRule(
                 id: "data_quality.not_found", category: .dataQuality, operations: [.retrieval, .embedding, .rerank],
