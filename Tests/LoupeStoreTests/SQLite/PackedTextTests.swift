@@ -55,29 +55,26 @@ struct PackedTextTests {
         #expect(read.events == span.events)
     }
 
-    @Test func rowsWrittenAsTextBeforePackingStillRead() async throws {
+    /// Stores a content-bearing span, changes its row with `sql` as another tool would, and reads it back.
+    func readAfterAltering(_ sql: String, _ arguments: StatementArguments = []) async throws -> (written: SpanRecord, read: SpanRecord) {
         let store = try SQLiteTelemetryStore(path: path)
         let span = Self.contentSpan(id: "0000000000000001")
         _ = try await store.writeAndFlush([span])
-        let text = SpanText(span)
-        try await DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE spans SET attributes = ?, events = ?", arguments: [text.attributes, text.events])
-        }
-        let read = try #require(try await store.spans(traceId: span.traceId).first)
-        #expect(read.attributes == span.attributes)
-        #expect(read.events == span.events)
+        try await DatabaseQueue(path: path).write { db in try db.execute(sql: sql, arguments: arguments) }
+        return (span, try #require(try await store.spans(traceId: span.traceId).first))
+    }
+
+    @Test func rowsWrittenAsTextBeforePackingStillRead() async throws {
+        let text = SpanText(Self.contentSpan(id: "0000000000000001"))
+        let (written, read) = try await readAfterAltering("UPDATE spans SET attributes = ?, events = ?", [text.attributes, text.events])
+        #expect(read.attributes == written.attributes)
+        #expect(read.events == written.events)
     }
 
     @Test func aDamagedValueReadsAsEmptyWithoutFailingTheRead() async throws {
-        let store = try SQLiteTelemetryStore(path: path)
-        let span = Self.contentSpan(id: "0000000000000001")
-        _ = try await store.writeAndFlush([span])
-        try await DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE spans SET attributes = x'01deadbeef', events = x'07'")
-        }
-        let read = try #require(try await store.spans(traceId: span.traceId).first)
+        let (written, read) = try await readAfterAltering("UPDATE spans SET attributes = x'01deadbeef', events = x'07'")
         #expect(read.attributes.isEmpty)
         #expect(read.events.isEmpty)
-        #expect(read.requestModel == span.requestModel)
+        #expect(read.requestModel == written.requestModel)
     }
 }
