@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsyncHTTPClient
+import CompressNIO
 import Foundation
 import Logging
 import LoupeCore
@@ -40,6 +41,9 @@ struct IngestBench: AsyncParsableCommand {
     @Option(help: "Durability: full or normal.")
     var durability: SQLiteStoreOptions.Durability = .full
 
+    @Option(help: "Spans of traffic built and held in memory; a longer run sends them again with new trace ids.")
+    var poolSpans = 250_000
+
     @Flag(name: .customLong("no-packing"), help: "Store spans' attributes and events as plain text, to measure what packing them costs and saves.")
     var noPacking = false
 
@@ -49,32 +53,47 @@ struct IngestBench: AsyncParsableCommand {
     func validate() throws {
         guard spans > 0, batch > 0, clients > 0 else { throw ValidationError("--spans, --batch and --clients must be positive") }
         guard scores >= 0 else { throw ValidationError("--scores must not be negative") }
+        guard poolSpans >= batch else { throw ValidationError("--pool-spans must hold at least one request (--batch \(batch))") }
+        if gzip, spans > poolSpans {
+            throw ValidationError("--gzip sends at most --pool-spans (\(poolSpans)) spans: longer runs resend bodies with new trace ids, which gzip would hide")
+        }
         if let keepDatabase, FileManager.default.fileExists(atPath: keepDatabase) {
             throw ValidationError("--keep-database \(keepDatabase) already exists; give the path of a new file")
         }
     }
 
+
     func run() async throws {
         let path = keepDatabase ?? BenchFormat.temporaryDatabase("ingest.db")
-        BenchFormat.say("Preparing \(spans) spans of simulated traffic…")
-        let traces = DemoTrafficGenerator(seed: 7).traces(spans / 3 + 1, nowNanos: Int64(Date().timeIntervalSince1970 * 1e9))
+        let pooled = min(spans, poolSpans)
+        BenchFormat.say("Preparing \(pooled) spans of simulated traffic\(pooled < spans ? ", sent again with new trace ids up to \(spans)" : "")…")
+        let traces = DemoTrafficGenerator(seed: 7).traces(pooled / 3 + 1, nowNanos: Int64(Date().timeIntervalSince1970 * 1e9))
         var bodies: [ByteBuffer] = []
+        var spanCounts: [Int] = []
+        var traceIds = Set<[UInt8]>()
         var current: [RawSpan] = []
-        var total = 0
+        var built = 0
         var text = BenchContent()
-        for var trace in traces where total < spans {
+        for var trace in traces where built < pooled {
             if content { for i in trace.indices { text.add(to: &trace[i]) } }
             current += trace
-            total += trace.count
+            built += trace.count
+            if let id = trace.first.flatMap({ HexID.decode($0.traceId) }) { traceIds.insert(id) }
             if current.count >= batch {
                 bodies.append(try body(current))
+                spanCounts.append(current.count)
                 current = []
             }
         }
-        if !current.isEmpty { bodies.append(try body(current)) }
+        if !current.isEmpty {
+            bodies.append(try body(current))
+            spanCounts.append(current.count)
+        }
+        let pool = BenchBodyPool(bodies: bodies, spanCounts: spanCounts, traceIds: traceIds, spans: spans)
+        let total = pool.spans
 
         let wireBytes = bodies.reduce(0) { $0 + $1.readableBytes }
-        BenchFormat.say("Payload: \(wireBytes / max(1, total)) B per span on the wire\(content ? ", with prompt and completion content" : "").")
+        BenchFormat.say("Payload: \(wireBytes / max(1, built)) B per span on the wire\(content ? ", with prompt and completion content" : "").")
         var logger = Logger(label: "loupe.bench")
         logger.logLevel = .error
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability, packContent: !noPacking))
@@ -89,14 +108,13 @@ struct IngestBench: AsyncParsableCommand {
             configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger, onServerRunning: { port in
             continuation.yield(port)
         })
-        BenchFormat.say("Sending \(total) spans in \(bodies.count) requests from \(clients) clients (\(gzip ? "gzip" : "uncompressed") protobuf, durability \(durability.rawValue))…")
+        BenchFormat.say("Sending \(total) spans in \(pool.requests) requests from \(clients) clients (\(gzip ? "gzip" : "uncompressed") protobuf, durability \(durability.rawValue))…")
         let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await services.run() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { return }
-            let next = RequestCursor()
-            let bodies = bodies
+            let progress = BenchProgress(every: max(100_000, total / 10))
             let contentEncoding = gzip ? "gzip" : nil
             let clients = clients
             // One connection per client: the shared client's pool would cap them at 8.
@@ -108,9 +126,10 @@ struct IngestBench: AsyncParsableCommand {
                 for _ in 0..<clients {
                     senders.addTask {
                         while true {
-                            let index = next.take()
-                            guard index < bodies.count else { return }
-                            try await Self.post(bodies[index], port: port, key: key, contentEncoding: contentEncoding, with: http)
+                            let index = progress.take()
+                            guard index < pool.requests else { return }
+                            try await Self.post(pool.body(index), port: port, key: key, contentEncoding: contentEncoding, with: http)
+                            progress.acknowledged(pool.spanCount(index))
                         }
                     }
                 }
@@ -175,20 +194,6 @@ struct IngestBench: AsyncParsableCommand {
             // Sooner than an OTel exporter would (its backoff starts at a second): the bench measures
             // how much the server can take, so it keeps the server's queue fed.
             try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-}
-
-import CompressNIO
-
-/// Hands out request indexes to the concurrent senders.
-private final class RequestCursor: Sendable {
-    private let next = Mutex(0)
-
-    func take() -> Int {
-        next.withLock { value in
-            defer { value += 1 }
-            return value
         }
     }
 }
