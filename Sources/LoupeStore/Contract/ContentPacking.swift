@@ -4,7 +4,7 @@ import NIOCore
 /// Large span text (attributes and events) deflated, the form a store that keeps bytes stores it in.
 ///
 /// Prompt and completion content makes most of a content-bearing span's bytes, and prose deflates to
-/// about a third. Packing costs about as much as inserting the span, so batches built for such a
+/// about a third. Packing takes CPU a store's single writer cannot spare, so batches built for such a
 /// store (``TelemetryStore/packsContent``) pack on the thread that received the spans, off the
 /// store's single writer. A packed value is one format byte, then raw deflate.
 public enum ContentPacking {
