@@ -74,7 +74,9 @@ extension ErrorRuleSet {
                     "is not a valid tool", "requested tool", "available tools", "only available actions",
                     "no executor registered", "tool call execution", "generating tool call", "calling function",
                     "required positional argument", "missing argument for function", "please fix your mistakes",
-                ]),
+                ],
+                // A tool call that timed out is a timeout, which a retry may cure.
+                messageExcludes: ["timed out", "timeout"]),
             // The agent named a tool, function or action that is not there: "Tool 'x' not found",
             // "Function x not found", "Action 'x' don't exist", "Tool x is not available".
             ErrorRule(
@@ -87,11 +89,24 @@ extension ErrorRuleSet {
                     "credit balance", "purchase credits", "more credits", "included credits", "out of credits",
                     "credits exhausted", "insufficient balance", "insufficient funds", "payment required",
                     "spend limit", "spending limit", "hard limit", "api usage limits", "exceeds the service quota",
-                    "arrearage", "overdue", "欠费", "余额不足", "free allocation", "usage limit reached", "used up your",
+                    "arrearage", "account is in good standing", "over budget", "exceededbudget", "overdue", "欠费",
+                    "余额不足", "free allocation", "usage limit reached", "used up your",
                     "quota has been exhausted", "budget exceeded", "exceeded your budget",
                 ],
                 // OpenAI's per-minute limits end by pointing at the billing page.
                 messageExcludes: ["rate limit reached", "requests per min", "tokens per min"]),
+            ErrorRule(
+                id: "resource.message", category: .resourceExhausted,
+                messageContains: [
+                    "out of memory", "outofmemory", "oomkilled", "oom-kill", "oom when allocating",
+                    "no space left on device", "disk quota exceeded", "disk full", "unable to allocate",
+                    "cannot allocate memory", "failed to allocate", "not enough memory", "insufficient memory",
+                    "memory exhausted", "more system memory", "exceeded its memory", "memory limit", "kv cache",
+                    "cache blocks", "gpu_memory_utilization", "disk space", "signal: killed", "killed by the oom",
+                    "resource limitation",
+                    "memory quota", "not enough space", "disk usage", "not enough resources",
+                    "insufficient system resources",
+                ]),
             ErrorRule(
                 id: "content_filter.message", category: .contentFilter,
                 messageContains: [
@@ -105,18 +120,8 @@ extension ErrorRuleSet {
                     "violates our polic",
                     "policy violation", "data_inspection_failed", "不安全", "敏感", "blocked or filtered",
                     "unsafe_generation",
-                    "sensitive word", "sensitive content", "_sensitive", "nsfw", "content exists risk",
-                ]),
-            ErrorRule(
-                id: "resource.message", category: .resourceExhausted,
-                messageContains: [
-                    "out of memory", "outofmemory", "oomkilled", "oom-kill", "oom when allocating",
-                    "no space left on device", "disk quota exceeded", "disk full", "unable to allocate",
-                    "cannot allocate memory", "failed to allocate", "not enough memory", "insufficient memory",
-                    "memory exhausted", "more system memory", "exceeded its memory", "memory limit", "kv cache",
-                    "cache blocks", "gpu_memory_utilization", "disk space", "signal: killed", "killed by the oom",
-                    "resource limitation",
-                    "memory quota", "not enough space", "disk usage",
+                    "sensitive word", "sensitive content", "safety guidelines", "_sensitive", "nsfw",
+                    "content exists risk",
                 ]),
             ErrorRule(
                 id: "context_length.message", category: .contextLength,
@@ -137,7 +142,9 @@ extension ErrorRuleSet {
                     "longer than the maximum", "maximum model length", "maximum sequence length", "max_seq_len",
                     "too large to process", "input is too large", "tokens long", "range of input length",
                     "tokens per submitted batch", "too_many_tokens",
-                ]),
+                ],
+                // A per-minute token limit is a rate limit, however the provider words it.
+                messageExcludes: ["per minute", "tokens per min"]),
             ErrorRule(
                 id: "rate_limit.message", category: .rateLimit,
                 messageContains: [
@@ -166,7 +173,8 @@ extension ErrorRuleSet {
                     "cross_region", "has not been used in project", "it is disabled. enable it",
                     "sql access control error", "insufficient privileges", "request signature", "signing in",
                     "gated repo", "gated model", "is restricted", "must have access", "must be authenticated",
-                    "not authorized to perform", "access is denied", "token seems invalid", "authorization header",
+                    "have access to this model", "not authorized to perform", "access is denied",
+                    "token seems invalid", "authorization header",
                     "bearer",
                     "unauthenticated", "must be verified", "not have access to the",
                 ]),

@@ -103,7 +103,8 @@ extension ErrorRuleSet {
             ErrorRule(
                 id: "prompt.format", category: .prompt, typeEquals: ["OutputParserException"],
                 messageContains: [
-                    "could not parse llm output", "parse-able action", "parseable action", "expected markdown code snippet",
+                    "could not parse llm output", "parse-able action", "parseable action",
+                    "expected markdown code snippet",
                     "invalid format", "missing 'action", "did not follow",
                 ]),
             // A missing collection, index or document, where data is read: the data's problem, not the request's.
@@ -130,9 +131,11 @@ extension ErrorRuleSet {
                 typeEquals: [
                     "ToolException", "ToolExecutionError", "ToolError", "AI_ToolExecutionError", "AI_NoSuchToolError",
                     "AI_InvalidToolArgumentsError", "McpError", "ToolInvocationError", "ToolInputParsingException",
-                    "ToolNotFoundError", "InterpreterError", "EditorToolParameterInvalidError", "ToolParameterValidationError",
+                    "ToolNotFoundError", "InterpreterError", "EditorToolParameterInvalidError",
+                    "ToolParameterValidationError",
                 ],
-                codeEquals: ["tool_use_failed"]),
+                codeEquals: ["tool_use_failed"],
+                messageExcludes: ["timed out", "timeout"]),
             ErrorRule(
                 id: "timeout.identifier", category: .timeout,
                 typeEquals: [
