@@ -65,6 +65,10 @@ public final class SQLiteTelemetryStore: TelemetryStore {
 
     public func write(_ batch: SpanBatch) async throws -> WriteOutcome {
         guard batch.count > 0 else { return WriteOutcome() }
+        var packed = batch
+        // Before the writer's queue: packing is CPU the single writer cannot spare.
+        if packsContent { packed.packContent() }
+        let batch = packed
         // Everything below runs on GRDB's single writer queue, so `pending` only changes there: what a
         // transaction reads of it is still what it holds when the transaction commits.
         return try await pool.writeWithoutTransaction { db in
@@ -72,7 +76,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
             var result: (WriteOutcome, [PendingAggregates])?
             var folded = false
             try db.inTransaction(.immediate) {
-                let (outcome, deltas) = try SpanBatchWriter.write(batch, packingContent: self.packsContent, in: db)
+                let (outcome, deltas) = try SpanBatchWriter.write(batch, in: db)
                 if !batch.scores.isEmpty { _ = try ScoreTable.write(batch.scores, in: db) }
                 if !batch.retrievals.isEmpty { try RetrievalTables.write(batch.retrievals, in: db) }
                 var all = self.pending.withLock { $0 }

@@ -20,12 +20,6 @@ public enum ContentPacking {
     /// bound on what a damaged value can make the reader allocate.
     private static let maxUnpackedBytes = 64 << 20
 
-    /// `text` packed, or nil when it is short or packing would not make it smaller.
-    public static func pack(_ text: String) -> [UInt8]? {
-        var packer = Packer()
-        return packer.pack(text)
-    }
-
     /// Packs one text after another with one compressor: setting zlib up costs about as much as
     /// compressing a span's text, so a batch resets one compressor rather than making one per text.
     public struct Packer: ~Copyable {

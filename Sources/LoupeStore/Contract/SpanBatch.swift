@@ -35,6 +35,16 @@ public struct SpanBatch: Sendable {
 
     public var count: Int { segments.reduce(0) { $0 + $1.count } }
 
+    /// Packs the texts of every segment built without packing, with one compressor for the batch: a
+    /// store that keeps text packed calls it for batches that did not come from a server, whose
+    /// segments are packed already (and cost a check each).
+    public mutating func packContent() {
+        var packer = ContentPacking.Packer()
+        for s in texts.indices where !(texts[s].first?.isPacked ?? true) {
+            for i in texts[s].indices { texts[s][i].pack(with: &packer) }
+        }
+    }
+
     /// The whole batch's rollup deltas.
     public var rollups: RollupAggregator {
         segmentRollups.reduce(into: RollupAggregator()) { $0.merge($1) }

@@ -38,11 +38,6 @@ public struct SpanText: Sendable {
     }
 
     /// Packs the large texts, for a store that keeps them so (``TelemetryStore/packsContent``).
-    public mutating func pack() {
-        var packer = ContentPacking.Packer()
-        pack(with: &packer)
-    }
-
     mutating func pack(with packer: inout ContentPacking.Packer) {
         packedAttributes = packer.pack(attributes)
         packedEvents = packer.pack(events)
@@ -50,7 +45,7 @@ public struct SpanText: Sendable {
     }
 
     /// The texts of a run of spans, reusing the resource encoding while it repeats; `packing` also
-    /// packs them (``pack()``).
+    /// packs them (``pack(with:)``).
     public static func encode(_ spans: [SpanRecord], packing: Bool = false) -> [SpanText] {
         var texts: [SpanText] = []
         texts.reserveCapacity(spans.count)

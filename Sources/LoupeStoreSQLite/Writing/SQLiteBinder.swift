@@ -1,6 +1,5 @@
 import GRDB
 import GRDBSQLite
-import LoupeStore
 
 /// Binds values straight onto a prepared statement through SQLite's C API.
 ///
@@ -26,10 +25,10 @@ struct SQLiteBinder {
         index += 1
     }
 
-    /// Binds a span's large text: packed (``ContentPacking``) when the batch packed it, or when
-    /// `packHere` and packing it here gains; as text otherwise.
-    mutating func bind(_ text: String, packed: [UInt8]?, packHere: Bool) {
-        guard let packed = packHere ? ContentPacking.pack(text) : packed else { return bind(text) }
+    /// Binds a span's large text: packed (``ContentPacking``) when the batch packed it and that
+    /// gained, as text otherwise.
+    mutating func bind(_ text: String, packed: [UInt8]?) {
+        guard let packed else { return bind(text) }
         packed.withUnsafeBytes { bytes in
             _ = sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
         }

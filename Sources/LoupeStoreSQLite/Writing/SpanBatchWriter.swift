@@ -16,11 +16,9 @@ struct SpanBatchWriter {
     private var duplicates: [(segment: Int, index: Int)] = []
     private var repeatedCalls: [[Int]: SpanRecord] = [:]
     private var inserted = 0
-    /// Packs large texts the batch left unpacked (``SpanColumns/insert(_:text:pack:with:)``).
-    private let packContent: Bool
 
-    static func write(_ batch: SpanBatch, packingContent: Bool, in db: Database) throws -> (WriteOutcome, [PendingAggregates]) {
-        var writer = try SpanBatchWriter(db, packContent: packingContent)
+    static func write(_ batch: SpanBatch, in db: Database) throws -> (WriteOutcome, [PendingAggregates]) {
+        var writer = try SpanBatchWriter(db)
         for (s, segment) in batch.segments.enumerated() {
             let texts = batch.texts[s]
             try segment.withUnsafeBufferPointer { buffer in
@@ -54,8 +52,7 @@ struct SpanBatchWriter {
         return (outcome, [PendingAggregates(rollups: rollups, traces: traces)])
     }
 
-    private init(_ db: Database, packContent: Bool) throws {
-        self.packContent = packContent
+    private init(_ db: Database) throws {
         insertSpan = try db.cachedStatement(sql: SpanColumns.insertSQL)
         insertResource = try db.cachedStatement(sql: "INSERT OR IGNORE INTO resources (hash, attributes) VALUES (?, ?)")
         // Within one trace (the identity index's prefix): traces are small next to the table.
@@ -121,7 +118,7 @@ struct SpanBatchWriter {
     /// Inserts the span; false when it was already stored.
     private mutating func insert(_ span: SpanRecord, text: SpanText, in db: Database) throws -> Bool {
         try storeResource(text)
-        try SpanColumns.insert(span, text: text, pack: packContent, with: insertSpan)
+        try SpanColumns.insert(span, text: text, with: insertSpan)
         guard db.changesCount > 0 else { return false }
         inserted += 1
         return true

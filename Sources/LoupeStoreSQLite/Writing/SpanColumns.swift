@@ -42,8 +42,7 @@ enum SpanColumns {
     }
 
     /// Inserts one span with the insert statement, binding in the order of ``names``.
-    /// `pack` packs large texts the batch did not (``SpanText/isPacked``).
-    static func insert(_ span: SpanRecord, text: SpanText, pack: Bool, with statement: Statement) throws {
+    static func insert(_ span: SpanRecord, text: SpanText, with statement: Statement) throws {
         var b = SQLiteBinder(statement)
         let usage = span.usage
         b.bind(span.traceId); b.bind(span.spanId); b.bind(span.parentSpanId); b.bind(span.project); b.bind(span.service)
@@ -53,8 +52,8 @@ enum SpanColumns {
         b.bind(usage.input); b.bind(usage.output); b.bind(usage.cacheRead); b.bind(usage.cacheWrite); b.bind(usage.reasoning)
         b.bind(usage.total); b.bind(span.countsUsage); b.bind(span.costUSD); b.bind(span.timeToFirstTokenMs)
         b.bind(span.finishReason); b.bind(span.userId); b.bind(span.sessionId); b.bind(text.dimensions)
-        b.bind(text.attributes, packed: text.packedAttributes, packHere: pack && !text.isPacked); b.bind(text.resourceHash)
-        b.bind(text.events, packed: text.packedEvents, packHere: pack && !text.isPacked)
+        b.bind(text.attributes, packed: text.packedAttributes); b.bind(text.resourceHash)
+        b.bind(text.events, packed: text.packedEvents)
         b.bind(span.errorFingerprint); b.bind(span.role.rawValue); b.bind(span.responseId)
         try b.step()
     }
