@@ -61,10 +61,14 @@ public enum LoupeApplication {
         router.get("health") { _, _ in "ok" }
         AccessKeyRoutes(keys: keys).addRoutes(to: router)
         AuditRoutes(store: store, now: now).addRoutes(to: router)
-        OTLPTraceReceiver(
-            pipeline: pipeline, queue: queue, budget: budget, counters: counters, maxBodyBytes: configuration.maxBodyBytes,
-            retryAfterSeconds: configuration.retryAfterSeconds, now: now, logger: logger, packContent: store.packsContent
-        ).addRoutes(to: router)
+        func receiver<Signal: OTLPSignal>(_ signal: Signal) -> OTLPReceiver<Signal> {
+            OTLPReceiver(
+                signal: signal, queue: queue, budget: budget, counters: counters, maxBodyBytes: configuration.maxBodyBytes,
+                retryAfterSeconds: configuration.retryAfterSeconds, now: now, logger: logger)
+        }
+        receiver(TraceSignal(pipeline: pipeline, packContent: store.packsContent)).addRoutes(to: router)
+        let series = CumulativeSeries(startedNanos: now())
+        receiver(MetricSignal(rollups: MetricRollups(pipeline: pipeline, series: series))).addRoutes(to: router)
         StatusRoutes<LoupeRequestContext>(counters: counters, queue: queue, budget: budget, store: store, retention: retention, started: .now)
             .addRoutes(to: router)
         QueryRoutes<LoupeRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)

@@ -64,7 +64,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
     }
 
     public func write(_ batch: SpanBatch) async throws -> WriteOutcome {
-        guard batch.count > 0 else { return WriteOutcome() }
+        guard !batch.isEmpty else { return WriteOutcome() }
         var packed = batch
         // Before the writer's queue: packing is CPU the single writer cannot spare.
         if packsContent { packed.packContent() }
@@ -79,6 +79,9 @@ public final class SQLiteTelemetryStore: TelemetryStore {
                 let (outcome, deltas) = try SpanBatchWriter.write(batch, in: db)
                 if !batch.scores.isEmpty { _ = try ScoreTable.write(batch.scores, in: db) }
                 if !batch.retrievals.isEmpty { try RetrievalTables.write(batch.retrievals, in: db) }
+                // Straight into the tables, in the same transaction: recovery after a crash rebuilds
+                // pending deltas from stored spans, and no span implies these.
+                if !batch.measuredRollups.isEmpty { try RollupUpsert.apply(batch.measuredRollups, in: db) }
                 var all = self.pending.withLock { $0 }
                 // Summed, the segments' rows overstate the merged count: a cheap, safe bound.
                 if all.rowCount + deltas.reduce(0, { $0 + $1.rowCount }) > self.maxPendingRows {

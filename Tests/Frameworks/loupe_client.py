@@ -49,22 +49,27 @@ class Loupe:
 
     def run_pipeline(self, script: str, base_service: str, *args: str) -> Truth:
         """Runs pipelines/SCRIPT in its own process (instrumentors patch globally) and loads its truth."""
+        started = time.time()
+        truth = Truth.load(self.run_script(script, base_service, *args))
+        truth.wall_s = time.time() - started  # type: ignore[attr-defined]
+        return truth
+
+    def run_script(self, script: str, base_service: str, *args: str) -> str:
+        """Runs pipelines/SCRIPT OUT SERVICE ARGS… in its own process; returns OUT, the JSON it wrote."""
         service = self.service_name(base_service)
         out = os.path.join(self.workdir, f"{base_service}.json")
         env = dict(os.environ, LOUPE_URL=self.url, PYTHONHASHSEED="0")
         # Nothing from the caller's environment may redirect, rename or switch off the export,
         # or turn on a vendor's own tracing backend.
         for name in ("OTEL_SDK_DISABLED", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_EXPORTER_OTLP_ENDPOINT",
-                     "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_TRACES_SAMPLER",
+                     "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
+                     "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_TRACES_SAMPLER",
                      "OTEL_PYTHON_DISABLED_INSTRUMENTATIONS", "OPENAI_AGENTS_DISABLE_TRACING", "LANGSMITH_TRACING",
                      "LANGCHAIN_TRACING_V2", "OPENAI_API_KEY", "OPENAI_BASE_URL", "FW_EXTRA_STREAMING",
                      "FW_UNSERIALIZABLE_MODEL"):
             env.pop(name, None)
-        started = time.time()
         proc = subprocess.run([sys.executable, os.path.join(HERE, "pipelines", script), out, service, *args],
                               env=env, capture_output=True, text=True, timeout=300)
         if proc.returncode != 0:
             raise RuntimeError(f"{script} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}")
-        truth = Truth.load(out)
-        truth.wall_s = time.time() - started  # type: ignore[attr-defined]
-        return truth
+        return out

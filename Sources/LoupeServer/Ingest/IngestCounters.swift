@@ -12,6 +12,9 @@ public final class IngestCounters: Sendable {
         public var spansAccepted = 0
         /// Spans refused through `partial_success` (invalid ids, impossible times).
         public var spansRejected = 0
+        /// GenAI metric data points acknowledged with a 200 (``MetricSignal``), and those refused through `partial_success`.
+        public var dataPointsAccepted = 0
+        public var dataPointsRejected = 0
         /// Requests answered 429: the ingest queue or memory budget was full.
         public var requestsThrottled = 0
         /// Requests answered 503: the store failed or the server is stopping.
@@ -33,6 +36,8 @@ public final class IngestCounters: Sendable {
             case requestsAccepted = "requests_accepted"
             case spansAccepted = "spans_accepted"
             case spansRejected = "spans_rejected"
+            case dataPointsAccepted = "data_points_accepted"
+            case dataPointsRejected = "data_points_rejected"
             case requestsThrottled = "requests_throttled"
             case requestsUnavailable = "requests_unavailable"
             case requestsInvalid = "requests_invalid"
@@ -49,6 +54,7 @@ public final class IngestCounters: Sendable {
     /// How one request was answered.
     enum Outcome {
         case accepted(spans: Int, rejected: Int)
+        case acceptedPoints(points: Int, rejected: Int)
         case throttled
         case unavailable
         case invalid
@@ -67,6 +73,10 @@ public final class IngestCounters: Sendable {
                 s.requestsAccepted += 1
                 s.spansAccepted += spans
                 s.spansRejected += rejected
+            case .acceptedPoints(let points, let rejected):
+                s.requestsAccepted += 1
+                s.dataPointsAccepted += points
+                s.dataPointsRejected += rejected
             case .throttled: s.requestsThrottled += 1
             case .unavailable: s.requestsUnavailable += 1
             case .invalid: s.requestsInvalid += 1

@@ -26,10 +26,13 @@ public struct IngestPipeline: Sendable {
         // Before enrichment, so that a wrapper is neither priced nor counted.
         ModelCallWrappers.resolve(&records)
         if !enrichers.isEmpty {
-            for i in records.indices {
-                for enricher in enrichers { enricher.enrich(&records[i]) }
-            }
+            for i in records.indices { enrich(&records[i]) }
         }
         return (records, decoded)
+    }
+
+    /// Runs every enricher on a record, in order.
+    public func enrich(_ record: inout SpanRecord) {
+        for enricher in enrichers { enricher.enrich(&record) }
     }
 }

@@ -49,7 +49,7 @@ public final class IngestQueue: Sendable {
     /// they may already be in a transaction, so withdrawing them could not be made exact.
     public func submit(_ batch: SpanBatch) async throws {
         let count = batch.count
-        guard count > 0 else {
+        guard !batch.isEmpty else {
             if state.withLock({ $0.closed }) { throw IngestError.shuttingDown }
             return
         }

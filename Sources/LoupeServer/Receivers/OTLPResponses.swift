@@ -4,16 +4,12 @@ import LoupeOTLP
 import NIOCore
 import SwiftProtobuf
 
-/// Builds OTLP/HTTP responses: `ExportTraceServiceResponse` on success, `google.rpc.Status` on failure,
+/// Builds OTLP/HTTP responses: the signal's `Export…ServiceResponse` on success, `google.rpc.Status` on failure,
 /// each in the request's encoding.
 enum OTLPResponses {
-    static func success(rejected: Int, message: String?, encoding: OTLPEncoding) -> Response {
-        var response = OTLPExportTraceServiceResponse()
-        if rejected > 0 || message != nil {
-            response.partialSuccess.rejectedSpans = Int64(rejected)
-            response.partialSuccess.errorMessage = message ?? ""
-        }
-        return make(.ok, encoding: encoding, message: response)
+    /// A 200 with the signal's `Export…ServiceResponse`.
+    static func success(_ answer: any SwiftProtobuf.Message, encoding: OTLPEncoding) -> Response {
+        make(.ok, encoding: encoding, message: answer)
     }
 
     static func failure(_ failure: OTLPFailure, encoding: OTLPEncoding) -> Response {
@@ -25,7 +21,7 @@ enum OTLPResponses {
         return response
     }
 
-    private static func make(_ status: HTTPResponse.Status, encoding: OTLPEncoding, message: some SwiftProtobuf.Message) -> Response {
+    private static func make(_ status: HTTPResponse.Status, encoding: OTLPEncoding, message: any SwiftProtobuf.Message) -> Response {
         let bytes: [UInt8]
         switch encoding {
         case .protobuf: bytes = (try? message.serializedBytes()) ?? []

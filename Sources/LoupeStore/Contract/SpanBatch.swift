@@ -19,6 +19,10 @@ public struct SpanBatch: Sendable {
     public private(set) var scores: [Score]
     /// The retrieval and reranking steps the spans report (``Retrieval/init(_:)``), stored with them.
     public private(set) var retrievals: [Retrieval]
+    /// Rollup deltas that metrics measured rather than spans (a service that sends
+    /// `gen_ai.client.*` metrics instead of traces). A store adds them as they are, durably with the
+    /// batch: no stored span implies them, so none can be rebuilt or de-duplicated from spans.
+    public private(set) var measuredRollups = RollupAggregator()
 
     /// `packingContent` packs each span's large texts too, for a store that keeps them so
     /// (``TelemetryStore/packsContent``).
@@ -33,7 +37,17 @@ public struct SpanBatch: Sendable {
         (segments, texts, segmentRollups, segmentTraces) = ([spans], [SpanText.encode(spans, packing: packingContent)], [rollups], [traces])
     }
 
+    /// Rollup deltas measured by metrics, with no spans: see ``measuredRollups``.
+    public init(measuredRollups: RollupAggregator) {
+        self.init([])
+        self.measuredRollups = measuredRollups
+    }
+
+    /// Spans in the batch.
     public var count: Int { segments.reduce(0) { $0 + $1.count } }
+
+    /// Whether writing the batch would change nothing: no spans and no measured rollups.
+    public var isEmpty: Bool { count == 0 && measuredRollups.isEmpty }
 
     /// Packs the texts of every segment built without packing, with one compressor for the batch: a
     /// store that keeps text packed calls it for batches that did not come from a server, whose
@@ -62,6 +76,7 @@ public struct SpanBatch: Sendable {
         segmentTraces += other.segmentTraces
         scores += other.scores
         retrievals += other.retrievals
+        measuredRollups.merge(other.measuredRollups)
     }
 
     /// The aggregates of some spans: a batch's own, or only those a store found new when a batch repeats stored ones.

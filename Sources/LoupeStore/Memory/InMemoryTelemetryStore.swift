@@ -92,6 +92,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
             }
             var (rollups, traces) = (batch.rollups, batch.traces)
             if outcome.changedAggregates { (rollups, traces) = SpanBatch.aggregates(of: inserted) }
+            rollups.merge(batch.measuredRollups)
             for (key, measures) in rollups.rows { state.rollups[key, default: RollupMeasures()].merge(measures) }
             for (id, delta) in traces.traces {
                 if state.traces[id] == nil { state.traces[id] = delta } else { state.traces[id]?.merge(delta) }

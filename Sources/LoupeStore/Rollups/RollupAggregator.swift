@@ -11,6 +11,11 @@ public struct RollupAggregator: Sendable {
         for key in Self.keys(for: span) { rows[key, default: RollupMeasures()].add(span, latencyBucket: bucket) }
     }
 
+    /// Adds measures that stand for many spans (a metric's data point) to the rows a span like them counts in.
+    public mutating func add(_ measures: RollupMeasures, like span: SpanRecord) {
+        for key in Self.keys(for: span) { rows[key, default: RollupMeasures()].merge(measures) }
+    }
+
     /// The rollup rows a span counts in: one per grain.
     public static func keys(for span: SpanRecord) -> [RollupKey] {
         let minute = UnixMinute.containing(nanos: span.startNanos)

@@ -48,12 +48,12 @@ enum LiveServer {
 
     static func post(
         _ client: any TestClientProtocol, _ body: ByteBuffer, contentType: String = "application/x-protobuf",
-        encoding: String? = nil, project: String? = nil
+        encoding: String? = nil, project: String? = nil, path: String = "/v1/traces"
     ) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: contentType]
         if let encoding { headers[.contentEncoding] = encoding }
         if let project { headers[HTTPField.Name("x-loupe-project")!] = project }
-        return try await client.execute(uri: "/v1/traces", method: .post, headers: headers, body: body)
+        return try await client.execute(uri: path, method: .post, headers: headers, body: body)
     }
 
     static func json(_ client: any TestClientProtocol, _ uri: String) async throws -> (HTTPResponse.Status, [String: Any]) {

@@ -180,3 +180,18 @@ struct SQLiteAggregateFoldingTests {
         #expect(abs(rolledUp - 0.51) < 1e-12)
     }
 }
+
+extension SQLiteAggregateFoldingTests {
+    @Test func measuredRollupsSurviveACrashBeforeAnyFold() async throws {
+        do {
+            let crashed = try SQLiteTelemetryStore(path: path)
+            _ = try await crashed.write(SpanBatch(measuredRollups: Fixture.measured(calls: 4)))
+            crashed.abandonIngest()
+        }
+        // No span implies them, so recovery could not rebuild them: they must be in the tables already.
+        let next = try SQLiteTelemetryStore(path: path)
+        #expect(try await requests(next) == 4)
+        _ = try await next.write(SpanBatch(measuredRollups: Fixture.measured(calls: 1)))
+        #expect(try await requests(next) == 5)
+    }
+}

@@ -8,35 +8,36 @@ import LoupeCore
 import LoupeOTLP
 import LoupeStore
 
-/// `POST /v1/traces`: OTLP/HTTP trace ingest, protobuf or JSON, plain or gzip.
+/// `POST /v1/traces` and `POST /v1/metrics`: OTLP/HTTP ingest of one signal, protobuf or JSON,
+/// plain or gzip. What is signal-specific (decoding, the batch it becomes, the answer's message) is
+/// the ``OTLPSignal``'s; admission, reading, queueing and answering are the same for every signal.
 ///
-/// The answer is 200 only once every accepted span is committed. Invalid spans are reported through
-/// `partial_success` while the rest are stored; an unreadable request changes nothing.
+/// The answer is 200 only once everything accepted is committed. Invalid items (spans, data points)
+/// are reported through `partial_success` while the rest are stored; an unreadable request changes nothing.
 ///
 /// Overload is refused before the work is done: a request is turned away (429, with the time the
 /// backlog needs to drain) before its body is read when the memory budget is spent, and while it is
 /// read as soon as it would overspend it. Only the client's own mistakes are answered with another
 /// 4xx, which exporters drop for good; anything unexpected is a 503, which they retry.
-struct OTLPTraceReceiver: Sendable {
-    let pipeline: IngestPipeline
+struct OTLPReceiver<Signal: OTLPSignal>: Sendable {
+    let signal: Signal
     let queue: IngestQueue
     let budget: IngestBudget
     let counters: IngestCounters
     let maxBodyBytes: Int
     /// Seconds a throttled client is told to wait before the writer has measured its drain rate.
     let retryAfterSeconds: Int
-    /// The server's clock, in unix nanoseconds: spans starting far ahead of it are rejected.
+    /// The server's clock, in unix nanoseconds: items timed far ahead of it are rejected.
     let now: @Sendable () -> Int64
     let logger: Logger
     let throttleLog: ThrottleLog
     /// Where bodies are decoded; see ``prepare(_:encoding:project:)``.
     let decodePool: NIOThreadPool
-    /// Whether batches pack their spans' large texts for the store (``TelemetryStore/packsContent``).
-    let packContent: Bool
 
     /// What a request that is answered 200 brought.
     struct Accepted {
-        var spans = 0
+        /// Spans or data points, by the signal.
+        var items = 0
         var rejected = 0
         var rejectionMessage: String?
         var wireBytes = 0
@@ -45,24 +46,22 @@ struct OTLPTraceReceiver: Sendable {
     }
 
     init(
-        pipeline: IngestPipeline, queue: IngestQueue, budget: IngestBudget, counters: IngestCounters, maxBodyBytes: Int,
-        retryAfterSeconds: Int, now: @escaping @Sendable () -> Int64, logger: Logger, packContent: Bool = false,
-        decodePool: NIOThreadPool = .singleton
+        signal: Signal, queue: IngestQueue, budget: IngestBudget, counters: IngestCounters, maxBodyBytes: Int,
+        retryAfterSeconds: Int, now: @escaping @Sendable () -> Int64, logger: Logger, decodePool: NIOThreadPool = .singleton
     ) {
-        (self.pipeline, self.queue, self.budget, self.counters) = (pipeline, queue, budget, counters)
+        (self.signal, self.queue, self.budget, self.counters) = (signal, queue, budget, counters)
         (self.maxBodyBytes, self.retryAfterSeconds, self.now, self.logger) = (maxBodyBytes, retryAfterSeconds, now, logger)
         throttleLog = ThrottleLog(logger: logger)
         self.decodePool = decodePool
-        self.packContent = packContent
     }
 
     func addRoutes(to router: Router<LoupeRequestContext>) {
-        router.post("/v1/traces") { request, context in await receive(request, keyProject: context.grant?.project) }
+        router.post(RouterPath(Signal.path)) { request, context in await receive(request, keyProject: context.grant?.project) }
         // A browser or a misconfigured exporter that GETs the endpoint learns what it takes.
-        router.get("/v1/traces") { _, _ in
+        router.get(RouterPath(Signal.path)) { _, _ in
             Response(
                 status: .methodNotAllowed, headers: [.allow: "POST", .contentType: "text/plain; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: "OTLP/HTTP traces are sent with POST (application/x-protobuf or application/json)\n")))
+                body: .init(byteBuffer: ByteBuffer(string: "OTLP/HTTP \(Signal.name) are sent with POST (application/x-protobuf or application/json)\n")))
         }
     }
 
@@ -84,8 +83,8 @@ struct OTLPTraceReceiver: Sendable {
         let response: Response
         switch outcome {
         case .success(let accepted):
-            counters.record(.accepted(spans: accepted.spans, rejected: accepted.rejected))
-            response = OTLPResponses.success(rejected: accepted.rejected, message: accepted.rejectionMessage, encoding: encoding ?? .json)
+            counters.record(Signal.outcome(accepted: accepted.items, rejected: accepted.rejected))
+            response = OTLPResponses.success(Signal.answer(rejected: accepted.rejected, message: accepted.rejectionMessage), encoding: encoding ?? .json)
             log(response.status, started: started, accepted)
         case .failure(let failure):
             response = OTLPResponses.failure(failure, encoding: encoding ?? .json)
@@ -130,35 +129,21 @@ struct OTLPTraceReceiver: Sendable {
         } catch IngestError.shuttingDown {
             throw .unavailable("Loupe is shutting down; retry shortly", retryAfter: retryAfterSeconds)
         } catch {
-            throw .unavailable("spans could not be stored (\(error)); nothing was kept, retry", retryAfter: retryAfterSeconds)
+            throw .unavailable("\(Signal.name) could not be stored (\(error)); nothing was kept, retry", retryAfter: retryAfterSeconds)
         }
         return Accepted(
-            spans: prepared.batch.count, rejected: prepared.rejected, rejectionMessage: prepared.rejectionMessage,
+            items: prepared.items, rejected: prepared.rejected, rejectionMessage: prepared.rejectionMessage,
             wireBytes: body.wireBytes, project: prepared.project ?? project)
-    }
-
-    /// A request's spans, decoded, normalised, enriched and aggregated, ready for the writer.
-    struct Prepared: Sendable {
-        var batch: SpanBatch
-        var rejected: Int
-        var rejectionMessage: String?
-        var project: String?
     }
 
     /// Decodes and prepares a body on the blocking thread pool, not on Swift's cooperative threads:
     /// a large body takes tens of milliseconds of CPU, and on the cooperative pool (one thread per
     /// core) a few of them would starve every query, every 429 and the dashboard until they finish.
     /// The pool's size also bounds how many bodies are decoded at once.
-    private func prepare(_ body: Data, encoding: OTLPEncoding, project: String?) async throws(OTLPFailure) -> Prepared {
+    private func prepare(_ body: Data, encoding: OTLPEncoding, project: String?) async throws(OTLPFailure) -> OTLPPrepared {
         do {
-            return try await decodePool.runIfActive { [pipeline, now, packContent] in
-                let decoded = encoding == .protobuf
-                    ? try OTLPProtobufSpanReader.decodedSpans(body) : try OTLPTraceDecoder.decode(json: body).decodedSpans()
-                let (records, rejected) = pipeline.records(from: decoded, project: project, nowNanos: now())
-                // Aggregating and packing here, off the writer's thread, keep the single writer to inserting rows.
-                return Prepared(
-                    batch: SpanBatch(records, packingContent: packContent), rejected: rejected.rejectedCount, rejectionMessage: rejected.rejectionMessage,
-                    project: records.first?.project)
+            return try await decodePool.runIfActive { [signal, now] in
+                try signal.prepare(body, encoding: encoding, project: project, nowNanos: now())
             }
         } catch let error as OTLPDecodingError {
             throw .badRequest(error.description)
@@ -174,12 +159,12 @@ struct OTLPTraceReceiver: Sendable {
     /// One line per answered request; refusals are tallied by ``ThrottleLog`` instead.
     private func log(_ status: HTTPResponse.Status, started: ContinuousClock.Instant, _ request: Accepted, error: String? = nil) {
         var metadata: Logger.Metadata = [
-            "status": "\(status.code)", "spans": "\(request.spans)", "bytes": "\(request.wireBytes)",
+            "status": "\(status.code)", "\(Signal.itemKey)": "\(request.items)", "bytes": "\(request.wireBytes)",
             "duration_ms": "\((ContinuousClock.now - started).millisecondsText)",
         ]
         if let project = request.project { metadata["project"] = "\(project)" }
         if request.rejected > 0 { metadata["rejected"] = "\(request.rejected)" }
         if let error { metadata["error"] = "\(error)" }
-        logger.info("POST /v1/traces", metadata: metadata)
+        logger.info("POST \(Signal.path)", metadata: metadata)
     }
 }

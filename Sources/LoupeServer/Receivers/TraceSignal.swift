@@ -1,0 +1,38 @@
+import Foundation
+import LoupeCore
+import LoupeOTLP
+import LoupeStore
+import SwiftProtobuf
+
+/// `/v1/traces`: spans, normalised and enriched, stored with their aggregates.
+struct TraceSignal: OTLPSignal {
+    static let path = "/v1/traces"
+    static let name = "traces"
+    static let itemKey = "spans"
+
+    let pipeline: IngestPipeline
+    /// Whether batches pack their spans' large texts for the store (``TelemetryStore/packsContent``).
+    let packContent: Bool
+
+    func prepare(_ body: Data, encoding: OTLPEncoding, project: String?, nowNanos: Int64) throws -> OTLPPrepared {
+        let decoded = encoding == .protobuf ? try OTLPProtobufSpanReader.decodedSpans(body) : try OTLPTraceDecoder.decode(json: body).decodedSpans()
+        let (records, rejected) = pipeline.records(from: decoded, project: project, nowNanos: nowNanos)
+        // Aggregating and packing here, off the writer's thread, keep the single writer to inserting rows.
+        return OTLPPrepared(
+            batch: SpanBatch(records, packingContent: packContent), items: records.count, rejected: rejected.rejectedCount,
+            rejectionMessage: rejected.rejectionMessage, project: records.first?.project)
+    }
+
+    static func answer(rejected: Int, message: String?) -> any SwiftProtobuf.Message {
+        var response = OTLPExportTraceServiceResponse()
+        if rejected > 0 || message != nil {
+            response.partialSuccess.rejectedSpans = Int64(rejected)
+            response.partialSuccess.errorMessage = message ?? ""
+        }
+        return response
+    }
+
+    static func outcome(accepted: Int, rejected: Int) -> IngestCounters.Outcome {
+        .accepted(spans: accepted, rejected: rejected)
+    }
+}
