@@ -172,7 +172,9 @@ public struct TelemetryAnalytics: Sendable {
     public func trace(id: String, project: String? = nil) async throws -> TraceDetail? {
         // Spans are stored under their own project: one project's view of a trace is its spans only.
         let spans = try await store.spans(traceId: id).filter { $0.isShown(to: project) }
-        return spans.isEmpty ? nil : TraceDetail(traceId: id, spans: spans)
+        guard !spans.isEmpty else { return nil }
+        let logs = try await store.logs(traceIds: [id]).filter { record in project.map { $0 == record.project } ?? true }
+        return TraceDetail(traceId: id, spans: spans, logs: logs)
     }
 
     func rollups(

@@ -69,6 +69,7 @@ public enum LoupeApplication {
         receiver(TraceSignal(pipeline: pipeline, packContent: store.packsContent)).addRoutes(to: router)
         let series = CumulativeSeries(startedNanos: now())
         receiver(MetricSignal(rollups: MetricRollups(pipeline: pipeline, series: series))).addRoutes(to: router)
+        receiver(LogSignal(pipeline: pipeline)).addRoutes(to: router)
         StatusRoutes<LoupeRequestContext>(counters: counters, queue: queue, budget: budget, store: store, retention: retention, started: .now)
             .addRoutes(to: router)
         QueryRoutes<LoupeRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)

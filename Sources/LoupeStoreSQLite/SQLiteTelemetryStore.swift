@@ -82,6 +82,7 @@ public final class SQLiteTelemetryStore: TelemetryStore {
                 // Straight into the tables, in the same transaction: recovery after a crash rebuilds
                 // pending deltas from stored spans, and no span implies these.
                 if !batch.measuredRollups.isEmpty { try RollupUpsert.apply(batch.measuredRollups, in: db) }
+                if !batch.logs.isEmpty { try LogRecordTable.write(batch.logs, packing: self.packsContent, in: db) }
                 var all = self.pending.withLock { $0 }
                 // Summed, the segments' rows overstate the merged count: a cheap, safe bound.
                 if all.rowCount + deltas.reduce(0, { $0 + $1.rowCount }) > self.maxPendingRows {

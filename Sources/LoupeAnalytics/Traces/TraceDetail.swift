@@ -25,9 +25,12 @@ public struct TraceDetail: Sendable, Hashable {
     public var outputTokens: Int64
     /// Nil when some counted model call in the trace had no price.
     public var costUSD: Double?
+    /// The trace's log records (GenAI events, logs), in time order.
+    public var logs: [LogRecord]
 
-    public init(traceId: String, spans: [SpanRecord]) {
+    public init(traceId: String, spans: [SpanRecord], logs: [LogRecord] = []) {
         self.traceId = traceId
+        self.logs = logs
         spanCount = spans.count
         let tree = SpanTree(spans: spans)
         rows = tree.places.map { Row(span: spans[$0.index], place: $0) }
@@ -39,6 +42,15 @@ public struct TraceDetail: Sendable, Hashable {
         outputTokens = counted.reduce(0) { $0 + ($1.usage.output ?? 0) }
         let unpriced = counted.contains { $0.costUSD == nil && $0.usage.isReported }
         costUSD = unpriced ? nil : counted.reduce(0) { $0 + ($1.costUSD ?? 0) }
+    }
+
+    /// The log records of one span.
+    public func logs(ofSpan spanId: String) -> [LogRecord] { logs.filter { $0.spanId == spanId } }
+
+    /// The log records of no stored span of the trace: of the trace alone, or of a span not received.
+    public var traceLogs: [LogRecord] {
+        let spans = Set(rows.map(\.span.spanId))
+        return logs.filter { $0.spanId.map(spans.contains) != true }
     }
 
     /// The spans at depth 0.

@@ -108,7 +108,9 @@ public struct SpanNormalizer: Sendable {
         if values[slot.index].map({ rank < $0.rank }) ?? true { values[slot.index] = (rank, text) }
     }
 
-    private func projectName(_ resource: [String: AttributeValue]) -> String {
+    /// The project a resource's telemetry belongs to when the caller does not say: its `loupe.project`
+    /// (and the like) attribute, else the default project.
+    public func projectName(_ resource: [String: AttributeValue]) -> String {
         for source in ConventionTable.project {
             if let name = resource[source.key]?.stringValue, !name.isEmpty { return name }
         }

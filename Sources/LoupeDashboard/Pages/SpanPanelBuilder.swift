@@ -5,6 +5,8 @@ import LoupeCore
 struct SpanPanelBuilder {
     let span: SpanRecord
     let traceStart: Int64
+    /// The span's log records: GenAI events sent as logs carry its prompt and completion.
+    var logs: [LogRecord] = []
 
     /// Attribute keys that carry prompt or completion text across the conventions.
     static let contentMarkers = ["prompt", "completion", "input.value", "output.value", "messages", "input_messages", "output_messages"]
@@ -15,6 +17,16 @@ struct SpanPanelBuilder {
         name: "", facts: [], failed: false, errorType: "", errorMessage: "", category: "", remediation: "", steps: [],
         content: [], hasContent: false, attributes: [], resource: []
     )
+
+    /// A message event's text: its `content` (`gen_ai.user.message`), or its message's
+    /// (`gen_ai.choice`); any other body as it is.
+    static func text(ofBody body: AttributeValue) -> String {
+        if case .kvlist(let fields) = body {
+            if case .string(let content)? = fields["content"] { return content }
+            if case .kvlist(let message)? = fields["message"], case .string(let content)? = message["content"] { return content }
+        }
+        return AttributeText.text(body)
+    }
 
     func build() -> TraceView.SpanPanel {
         let s = span
@@ -47,6 +59,12 @@ struct SpanPanelBuilder {
         for (key, value) in s.attributes.sorted(by: { $0.key < $1.key }) {
             let pair = TraceView.Pair(key: key, value: String(AttributeText.text(value).prefix(Self.maxValueLength)))
             if Self.contentMarkers.contains(where: key.contains) { content.append(pair) } else { attributes.append(pair) }
+        }
+        // An instrumentation that sends messages as events puts no content on the span itself.
+        for record in logs {
+            guard let body = record.body else { continue }
+            let key = record.eventName ?? "log" + (record.severityText.map { " (\($0))" } ?? "")
+            content.append(.init(key: key, value: String(Self.text(ofBody: body).prefix(Self.maxValueLength))))
         }
         let category = s.isError ? (s.errorCategory.flatMap(ErrorCategory.init(rawValue:)) ?? .unknown) : nil
         return TraceView.SpanPanel(

@@ -68,7 +68,7 @@ struct TracePage {
             previousHref: query.link("/ui/traces/\(id)", ["offset": String(max(0, offset - Self.rowsPerPage))]),
             nextHref: query.link("/ui/traces/\(id)", ["offset": String(min(max(0, spans.count - 1), offset + Self.rowsPerPage))]),
             pageText: "spans \(offset + 1)–\(offset + rows.count) of \(spans.count)", paged: spans.count > Self.rowsPerPage,
-            span: selected.map { SpanPanelBuilder(span: $0, traceStart: start).build() } ?? SpanPanelBuilder.empty,
+            span: selected.map { SpanPanelBuilder(span: $0, traceStart: start, logs: detail.logs(ofSpan: $0.spanId)).build() } ?? SpanPanelBuilder.empty,
             backHref: query.link(to: DashboardSection.traces.path)
         )
         return RenderedPage(title: "Trace \(id.prefix(8))…", content: context.templates.render(view, "trace"))

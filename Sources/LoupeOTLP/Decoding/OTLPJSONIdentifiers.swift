@@ -18,6 +18,24 @@ enum OTLPJSONIdentifiers {
         return resourceSpans
     }
 
+    static func rewriteResourceLogs(_ value: Any) -> Any {
+        guard var resourceLogs = value as? [String: Any] else { return value }
+        if let scopeLogs = resourceLogs["scopeLogs"] as? [Any] {
+            resourceLogs["scopeLogs"] = scopeLogs.map { scope -> Any in
+                guard var scope = scope as? [String: Any] else { return scope }
+                if let records = scope["logRecords"] as? [Any] {
+                    scope["logRecords"] = records.map { record -> Any in
+                        guard var record = record as? [String: Any] else { return record }
+                        rewriteIDs(in: &record, keys: ["traceId", "spanId"])
+                        return record
+                    }
+                }
+                return scope
+            }
+        }
+        return resourceLogs
+    }
+
     private static func rewriteSpan(_ value: Any) -> Any {
         guard var span = value as? [String: Any] else { return value }
         rewriteIDs(in: &span, keys: ["traceId", "spanId", "parentSpanId"])

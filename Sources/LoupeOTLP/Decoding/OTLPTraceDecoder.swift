@@ -16,29 +16,11 @@ public enum OTLPTraceDecoder {
         try OTLPExportTraceServiceResponse(serializedBytes: bytes).partialSuccess.rejectedSpans
     }
 
-    /// OTLP JSON differs from proto3 JSON in one way that matters here: ids are hex, not base64.
-    /// They are rewritten before SwiftProtobuf reads the message; unknown fields are ignored as OTLP requires.
+    /// Hex ids are rewritten into base64 first (``OTLPJSONReader``).
     public static func decode(json data: Data) throws(OTLPDecodingError) -> OTLPExportTraceServiceRequest {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw .malformedJSON("not JSON (\(error.localizedDescription))")
-        }
-        guard var root = object as? [String: Any] else {
-            throw .malformedJSON("the top level must be an object with \"resourceSpans\"")
-        }
-        if let resourceSpans = root["resourceSpans"] as? [Any] {
-            root["resourceSpans"] = resourceSpans.map(OTLPJSONIdentifiers.rewriteResourceSpans)
-        }
-        do {
-            let rewritten = try JSONSerialization.data(withJSONObject: root)
-            var options = JSONDecodingOptions()
-            options.ignoreUnknownFields = true
-            return try OTLPExportTraceServiceRequest(jsonUTF8Data: rewritten, options: options)
-        } catch {
-            throw .malformedJSON(explain(error))
-        }
+        try OTLPJSONReader.decode(
+            data, as: OTLPExportTraceServiceRequest.self, list: "resourceSpans", request: "ExportTraceServiceRequest",
+            rewrite: OTLPJSONIdentifiers.rewriteResourceSpans)
     }
 
     /// SwiftProtobuf names its JSON errors in one word; an exporter's author needs the sentence.

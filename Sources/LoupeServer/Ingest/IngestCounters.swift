@@ -15,6 +15,9 @@ public final class IngestCounters: Sendable {
         /// GenAI metric data points acknowledged with a 200 (``MetricSignal``), and those refused through `partial_success`.
         public var dataPointsAccepted = 0
         public var dataPointsRejected = 0
+        /// Log records kept with a 200 (``LogSignal``: GenAI events and logs in a trace), and those refused.
+        public var logRecordsAccepted = 0
+        public var logRecordsRejected = 0
         /// Requests answered 429: the ingest queue or memory budget was full.
         public var requestsThrottled = 0
         /// Requests answered 503: the store failed or the server is stopping.
@@ -38,6 +41,8 @@ public final class IngestCounters: Sendable {
             case spansRejected = "spans_rejected"
             case dataPointsAccepted = "data_points_accepted"
             case dataPointsRejected = "data_points_rejected"
+            case logRecordsAccepted = "log_records_accepted"
+            case logRecordsRejected = "log_records_rejected"
             case requestsThrottled = "requests_throttled"
             case requestsUnavailable = "requests_unavailable"
             case requestsInvalid = "requests_invalid"
@@ -55,6 +60,7 @@ public final class IngestCounters: Sendable {
     enum Outcome {
         case accepted(spans: Int, rejected: Int)
         case acceptedPoints(points: Int, rejected: Int)
+        case acceptedLogRecords(records: Int, rejected: Int)
         case throttled
         case unavailable
         case invalid
@@ -77,6 +83,10 @@ public final class IngestCounters: Sendable {
                 s.requestsAccepted += 1
                 s.dataPointsAccepted += points
                 s.dataPointsRejected += rejected
+            case .acceptedLogRecords(let records, let rejected):
+                s.requestsAccepted += 1
+                s.logRecordsAccepted += records
+                s.logRecordsRejected += rejected
             case .throttled: s.requestsThrottled += 1
             case .unavailable: s.requestsUnavailable += 1
             case .invalid: s.requestsInvalid += 1

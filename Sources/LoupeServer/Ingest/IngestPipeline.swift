@@ -31,6 +31,26 @@ public struct IngestPipeline: Sendable {
         return (records, decoded)
     }
 
+    /// Gives decoded log records their project, service and identity, and runs the enrichers that
+    /// concern them (redaction); records timed more than ``maxClockSkewNanos`` ahead are rejected.
+    public func logRecords(
+        from decoded: DecodedLogRecords, project: String? = nil, nowNanos: Int64
+    ) -> (records: [LogRecord], rejected: DecodedLogRecords) {
+        var decoded = decoded
+        decoded.rejectTimed(after: nowNanos &+ Self.maxClockSkewNanos)
+        let records = decoded.records.map { record, resource in
+            var record = record
+            record.project = project ?? normalizer.projectName(resource)
+            record.service = resource["service.name"]?.stringValue ?? "unknown_service"
+            // Named before redaction, by what was sent: a record sent again gets the same id.
+            record.id = record.identity
+            for enricher in enrichers { enricher.enrich(&record) }
+            return record
+        }
+        decoded.records = []
+        return (records, decoded)
+    }
+
     /// Runs every enricher on a record, in order.
     public func enrich(_ record: inout SpanRecord) {
         for enricher in enrichers { enricher.enrich(&record) }

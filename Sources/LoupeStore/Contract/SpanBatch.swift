@@ -23,6 +23,9 @@ public struct SpanBatch: Sendable {
     /// `gen_ai.client.*` metrics instead of traces). A store adds them as they are, durably with the
     /// batch: no stored span implies them, so none can be rebuilt or de-duplicated from spans.
     public private(set) var measuredRollups = RollupAggregator()
+    /// Log records (``LogRecord``: GenAI events, and logs in a trace), stored with the batch; one
+    /// whose ``LogRecord/id`` is stored already is not stored again.
+    public private(set) var logs: [LogRecord] = []
 
     /// `packingContent` packs each span's large texts too, for a store that keeps them so
     /// (``TelemetryStore/packsContent``).
@@ -43,11 +46,17 @@ public struct SpanBatch: Sendable {
         self.measuredRollups = measuredRollups
     }
 
+    /// Log records, with no spans: see ``logs``.
+    public init(logs: [LogRecord]) {
+        self.init([])
+        self.logs = logs
+    }
+
     /// Spans in the batch.
     public var count: Int { segments.reduce(0) { $0 + $1.count } }
 
-    /// Whether writing the batch would change nothing: no spans and no measured rollups.
-    public var isEmpty: Bool { count == 0 && measuredRollups.isEmpty }
+    /// Whether writing the batch would change nothing: no spans, measured rollups or log records.
+    public var isEmpty: Bool { count == 0 && measuredRollups.isEmpty && logs.isEmpty }
 
     /// Packs the texts of every segment built without packing, with one compressor for the batch: a
     /// store that keeps text packed calls it for batches that did not come from a server, whose
@@ -77,6 +86,7 @@ public struct SpanBatch: Sendable {
         scores += other.scores
         retrievals += other.retrievals
         measuredRollups.merge(other.measuredRollups)
+        logs += other.logs
     }
 
     /// The aggregates of some spans: a batch's own, or only those a store found new when a batch repeats stored ones.

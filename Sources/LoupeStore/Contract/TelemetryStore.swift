@@ -43,6 +43,10 @@ public protocol TelemetryStore: Sendable {
 
     /// Every stored span of one trace, in start order; empty when the trace is unknown.
     func spans(traceId: String) async throws -> [SpanRecord]
+    /// The log records of these traces (``SpanBatch/logs``), in time order. Retention deletes a
+    /// trace's records with it, and records outside any trace by their own time; erasing a user
+    /// deletes the records of their traces.
+    func logs(traceIds: [String]) async throws -> [LogRecord]
 
     /// Failed spans in a range, newest first, at most `query.limit`.
     func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord]

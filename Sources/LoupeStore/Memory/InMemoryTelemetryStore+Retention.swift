@@ -16,6 +16,9 @@ extension InMemoryTelemetryStore {
             }
             for score in sessionScores { state.scores[score.id] = nil }
             counts.scores += sessionScores.count
+            let untraced = state.logs.values.filter { $0.traceId == nil && $0.timeNanos < horizon && request.projects.contains($0.project) }
+            for record in untraced { state.logs[record.id] = nil }
+            counts.logRecords += untraced.count
             return counts
         }
     }

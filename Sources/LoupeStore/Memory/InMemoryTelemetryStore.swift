@@ -7,6 +7,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
     struct State {
         var spans: [String: [String: SpanRecord]] = [:]
         var rollups: [RollupKey: RollupMeasures] = [:]
+        var logs: [String: LogRecord] = [:]
         var traces: [String: TraceSummary] = [:]
         var callResponses: [CallResponseKey: CallResponseClaim] = [:]
         var alertEvents: [AlertEvent] = []
@@ -34,6 +35,9 @@ public final class InMemoryTelemetryStore: TelemetryStore {
                 counts.traces += self.traces.removeValue(forKey: traceId) != nil ? 1 : 0
                 counts.retrievals += retrievals.removeValue(forKey: traceId)?.count ?? 0
             }
+            let logged = logs.values.filter { $0.traceId.map(traces.contains) == true }
+            for record in logged { logs[record.id] = nil }
+            counts.logRecords = logged.count
             let scored = scores.values.filter { $0.target.traceId.map(traces.contains) == true }
             for score in scored { scores[score.id] = nil }
             counts.scores = scored.count
@@ -93,11 +97,19 @@ public final class InMemoryTelemetryStore: TelemetryStore {
             var (rollups, traces) = (batch.rollups, batch.traces)
             if outcome.changedAggregates { (rollups, traces) = SpanBatch.aggregates(of: inserted) }
             rollups.merge(batch.measuredRollups)
+            for record in batch.logs where state.logs[record.id] == nil { state.logs[record.id] = record }
             for (key, measures) in rollups.rows { state.rollups[key, default: RollupMeasures()].merge(measures) }
             for (id, delta) in traces.traces {
                 if state.traces[id] == nil { state.traces[id] = delta } else { state.traces[id]?.merge(delta) }
             }
             return outcome
+        }
+    }
+
+    public func logs(traceIds: [String]) async throws -> [LogRecord] {
+        let wanted = Set(traceIds)
+        return state.withLock { state in
+            state.logs.values.filter { $0.traceId.map(wanted.contains) == true }.sorted { ($0.timeNanos, $0.id) < ($1.timeNanos, $1.id) }
         }
     }
 

@@ -40,6 +40,12 @@ enum Expiry {
             arguments: StatementArguments([horizon] + projectArguments)
         )
         counts.scores += db.changesCount
+        // Records outside any trace go by their own time, to the same horizon.
+        try db.execute(
+            sql: "DELETE FROM log_records WHERE trace_id IS NULL AND time_ns < ? AND \(projects)",
+            arguments: StatementArguments([horizon] + projectArguments)
+        )
+        counts.logRecords += db.changesCount
         return counts
     }
 
@@ -56,6 +62,8 @@ enum Expiry {
         try db.execute(sql: "DELETE FROM retrievals WHERE trace_id IN (\(chosen))")
         counts.retrievals = db.changesCount
         try db.execute(sql: "DELETE FROM retrieved_documents WHERE trace_id IN (\(chosen))")
+        try db.execute(sql: "DELETE FROM log_records WHERE trace_id IS NOT NULL AND trace_id IN (\(chosen))")
+        counts.logRecords = db.changesCount
         try db.execute(sql: "DELETE FROM traces WHERE trace_id IN (\(chosen))")
         counts.traces = db.changesCount
         return counts

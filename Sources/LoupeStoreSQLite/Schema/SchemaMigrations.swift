@@ -327,6 +327,9 @@ enum SchemaMigrations {
                 CREATE INDEX scores_time ON scores(at_ns, trace_id, session_id, name, kind, number, range_min, range_max, project);
                 """)
         }
+        migrator.registerMigration("2026-12-14 log records") { db in
+            try db.execute(sql: LogRecordTable.create)
+        }
         return migrator
     }
 

@@ -26,6 +26,7 @@ struct IngestQueueTests {
         func rollups(_ query: RollupQuery) async throws -> [RollupRow] { try await reads.rollups(query) }
         func traces(_ query: TraceQuery) async throws -> [TraceSummary] { try await reads.traces(query) }
         func spans(traceId: String) async throws -> [SpanRecord] { try await reads.spans(traceId: traceId) }
+        func logs(traceIds: [String]) async throws -> [LogRecord] { try await reads.logs(traceIds: traceIds) }
         func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] { try await reads.rootOperations(query) }
         func spans(traceIds: [String], withContent: Bool) async throws -> [SpanRecord] {
             try await reads.spans(traceIds: traceIds, withContent: withContent)

@@ -61,4 +61,39 @@ struct RedactionTests {
         #expect(span.attributes["customer.note"] == "call [PHONE]")
         #expect(span.attributes["other"] == "call +1-202-555-0143")
     }
+
+    static func event(_ name: String?, body: AttributeValue, attributes: [String: AttributeValue] = [:]) -> LogRecord {
+        LogRecord(id: "x", project: "p", service: "s", timeNanos: 1, eventName: name, body: body, attributes: attributes)
+    }
+
+    @Test func logRecordsAreRedactedLikeSpanContent() {
+        let enricher = RedactionEnricher()
+        var message = Self.event("gen_ai.user.message", body: .kvlist(["content": "I am jane.doe@example.com", "role": "user"]))
+        enricher.enrich(&message)
+        #expect(message.body == .kvlist(["content": "I am [EMAIL]", "role": "user"]))
+        #expect(message.attributes["loupe.redacted.email"] == .int(1))
+        // The newer event carries the messages as attributes, as the inference span does.
+        var details = Self.event(
+            "gen_ai.client.inference.operation.details", body: .string(""),
+            attributes: ["gen_ai.input.messages": "card 4111 1111 1111 1111", "gen_ai.request.model": "gpt-4o"])
+        enricher.enrich(&details)
+        #expect(details.attributes["gen_ai.input.messages"]?.stringValue?.contains("4111") == false)
+        #expect(details.attributes["gen_ai.request.model"] == "gpt-4o")
+        // A plain log line in a trace may quote anything: its body is redacted too.
+        var line = Self.event(nil, body: "retrying for +44 20 7946 0958", attributes: ["exception.message": "key AKIAIOSFODNN7EXAMPLE"])
+        enricher.enrich(&line)
+        #expect(line.body?.stringValue?.contains("7946") == false)
+        #expect(line.attributes["exception.message"]?.stringValue?.contains("AKIA") == false)
+    }
+
+    @Test func withContentCaptureOffGenAIEventsKeepNoContent() {
+        let enricher = RedactionEnricher(captureContent: false)
+        var message = Self.event("gen_ai.choice", body: .kvlist(["message": .kvlist(["content": "hello"])]), attributes: ["gen_ai.output.messages": "hello"])
+        enricher.enrich(&message)
+        #expect(message.body == nil)
+        #expect(message.attributes["gen_ai.output.messages"] == nil)
+        var line = Self.event(nil, body: "cache miss")
+        enricher.enrich(&line)
+        #expect(line.body == "cache miss")
+    }
 }

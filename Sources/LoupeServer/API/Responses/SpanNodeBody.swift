@@ -54,6 +54,8 @@ struct SpanNodeBody: Encodable, Sendable {
     var dimensions: [String: String]
     var attributes: [String: AttributeValue]
     var events: [Event]
+    /// The span's log records (GenAI events sent as logs); nil when it has none.
+    var logs: [LogRecordBody]?
     var depth: Int
     var childCount: Int
     /// True when the span names a parent that was never received: it is shown as a root.
@@ -61,7 +63,7 @@ struct SpanNodeBody: Encodable, Sendable {
     /// True when the span's ancestors lead back to itself: the cycle is broken here, as a root.
     var cycle: Bool?
 
-    init(_ row: TraceDetail.Row, traceStart: Int64) {
+    init(_ row: TraceDetail.Row, traceStart: Int64, logs: [LogRecord] = []) {
         let s = row.span
         spanId = s.spanId
         parentSpanId = s.parentSpanId
@@ -88,6 +90,7 @@ struct SpanNodeBody: Encodable, Sendable {
         dimensions = s.dimensions
         attributes = s.attributes
         events = s.events.map { Event(name: $0.name, time: Timestamps.format(nanos: $0.timeNanos), attributes: $0.attributes) }
+        self.logs = logs.isEmpty ? nil : logs.map(LogRecordBody.init)
         depth = row.place.depth
         childCount = row.place.childCount
         orphan = row.place.orphan ? true : nil
@@ -96,7 +99,7 @@ struct SpanNodeBody: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case name, operation, service, start, status, error, provider, model, tokens, user, session, dimensions
-        case attributes, events, depth, orphan, cycle
+        case attributes, events, logs, depth, orphan, cycle
         case childCount = "child_count"
         case spanId = "span_id"
         case parentSpanId = "parent_span_id"

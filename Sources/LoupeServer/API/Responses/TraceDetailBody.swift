@@ -34,6 +34,8 @@ struct TraceDetailBody: ResponseEncodable, Sendable {
     var costUSD: Double?
     var stageBreakdown: Breakdown
     var spans: [SpanNodeBody]
+    /// Log records of the trace that belong to no stored span; each span lists its own.
+    var logs: [LogRecordBody]
 
     init(_ detail: TraceDetail) {
         traceId = detail.traceId
@@ -54,11 +56,13 @@ struct TraceDetailBody: ResponseEncodable, Sendable {
             }
         )
         let traceStart = detail.rows.map(\.span.startNanos).min() ?? 0
-        spans = detail.rows.map { SpanNodeBody($0, traceStart: traceStart) }
+        let bySpan = Dictionary(grouping: detail.logs.filter { $0.spanId != nil }, by: { $0.spanId ?? "" })
+        spans = detail.rows.map { SpanNodeBody($0, traceStart: traceStart, logs: bySpan[$0.span.spanId] ?? []) }
+        logs = detail.traceLogs.map(LogRecordBody.init)
     }
 
     enum CodingKeys: String, CodingKey {
-        case spans
+        case spans, logs
         case traceId = "trace_id"
         case spanCount = "span_count"
         case orphanSpans = "orphan_spans"

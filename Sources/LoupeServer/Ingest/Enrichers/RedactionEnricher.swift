@@ -20,15 +20,7 @@ public struct RedactionEnricher: SpanEnricher {
 
     public func enrich(_ span: inout SpanRecord) {
         var counts: [PIIDetector: Int] = [:]
-        for key in Array(span.attributes.keys) {
-            let isContent = ConventionTable.isContent(key)
-            guard isContent || extraKeys.contains(key), let value = span.attributes[key] else { continue }
-            if isContent && !captureContent {
-                span.attributes.removeValue(forKey: key)
-            } else {
-                span.attributes[key] = redact(value, &counts)
-            }
-        }
+        redactAttributes(&span.attributes, &counts)
         if let message = span.errorMessage { span.errorMessage = redact(message, &counts) }
         span.events = span.events.compactMap { event in
             let content = ConventionTable.isContentEvent(event.name)
@@ -40,8 +32,41 @@ public struct RedactionEnricher: SpanEnricher {
             }
             return redacted
         }
+        Self.note(counts, in: &span.attributes)
+    }
+
+    /// A log record's body is redacted whatever it is: a GenAI event's body is a prompt or a
+    /// completion, and a plain log's message may quote anything. With content capture off, a GenAI
+    /// event's body and content attributes are dropped.
+    public func enrich(_ log: inout LogRecord) {
+        var counts: [PIIDetector: Int] = [:]
+        redactAttributes(&log.attributes, &counts)
+        for key in ["exception.message", "exception.stacktrace"] {
+            if let value = log.attributes[key] { log.attributes[key] = redact(value, &counts) }
+        }
+        if let body = log.body {
+            log.body = log.isGenAIEvent && !captureContent ? nil : redact(body, &counts)
+        }
+        Self.note(counts, in: &log.attributes)
+    }
+
+    /// Content attributes and the ones the user named: redacted, or dropped with content capture off.
+    private func redactAttributes(_ attributes: inout [String: AttributeValue], _ counts: inout [PIIDetector: Int]) {
+        for key in Array(attributes.keys) {
+            let isContent = ConventionTable.isContent(key)
+            guard isContent || extraKeys.contains(key), let value = attributes[key] else { continue }
+            if isContent && !captureContent {
+                attributes.removeValue(forKey: key)
+            } else {
+                attributes[key] = redact(value, &counts)
+            }
+        }
+    }
+
+    /// What was found, counted in `loupe.redacted.<detector>` attributes.
+    private static func note(_ counts: [PIIDetector: Int], in attributes: inout [String: AttributeValue]) {
         for (detector, count) in counts where count > 0 {
-            span.attributes["loupe.redacted.\(detector.rawValue)"] = .int(Int64(count))
+            attributes["loupe.redacted.\(detector.rawValue)"] = .int(Int64(count))
         }
     }
 

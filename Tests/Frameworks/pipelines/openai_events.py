@@ -1,0 +1,93 @@
+"""Bare OpenAI client calls whose messages leave as GenAI events (OTLP logs), not span attributes.
+
+`openai_events.py OUT SERVICE` runs the calls of `openai_client.py` (the same mock transport, with
+its HTTP 429 and 500 failures) under OpenLLMetry's opentelemetry-instrumentation-openai on its events
+path (`use_attributes=False`): each call's system and user messages, and its choice when it
+succeeds, are log records in the call's span context. Spans go to Loupe's /v1/traces and the
+records through the SDK's OTLP/HTTP log exporter to /v1/logs. The prompt carries an e-mail
+address, which Loupe must redact. An in-memory exporter keeps every record as the truth (`notes.logs`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import openai_client as calls  # noqa: E402
+from harness import Harness, main_args  # noqa: E402
+
+import httpx  # noqa: E402
+from opentelemetry.exporter.otlp.proto.http._log_exporter import OTLPLogExporter  # noqa: E402
+from opentelemetry.sdk._logs import LoggerProvider  # noqa: E402
+from opentelemetry.sdk._logs.export import (  # noqa: E402
+    BatchLogRecordProcessor,
+    InMemoryLogRecordExporter,
+    LogRecordExporter,
+    LogRecordExportResult,
+    SimpleLogRecordProcessor,
+)
+from opentelemetry.sdk.resources import Resource  # noqa: E402
+
+PROMPT = "Say hello to jane.doe@example.com, #{i}"
+
+
+class CountingLogExporter(LogRecordExporter):
+    """Wraps the OTLP exporter and counts failed exports, so a refused batch fails the run."""
+
+    def __init__(self, inner: LogRecordExporter) -> None:
+        self.inner = inner
+        self.failed_batches = 0
+
+    def export(self, batch):  # type: ignore[no-untyped-def]
+        result = self.inner.export(batch)
+        if result != LogRecordExportResult.SUCCESS:
+            self.failed_batches += 1
+        return result
+
+    def shutdown(self) -> None:
+        self.inner.shutdown()
+
+    def force_flush(self, timeout_millis: int = 30_000) -> bool:
+        return self.inner.force_flush(timeout_millis)
+
+
+def main() -> None:
+    out, service = main_args()
+    h = Harness(service)
+    logs = LoggerProvider(resource=Resource.create({"service.name": service}))
+    memory = InMemoryLogRecordExporter()
+    logs.add_log_record_processor(SimpleLogRecordProcessor(memory))
+    exporter = CountingLogExporter(OTLPLogExporter(endpoint=os.environ["LOUPE_URL"].rstrip("/") + "/v1/logs", timeout=30))
+    logs.add_log_record_processor(BatchLogRecordProcessor(exporter, schedule_delay_millis=200))
+    from opentelemetry.instrumentation.openai import OpenAIInstrumentor
+
+    OpenAIInstrumentor(use_attributes=False).instrument(tracer_provider=h.provider, logger_provider=logs)
+    import openai
+
+    client = openai.OpenAI(api_key="sk-test-not-a-key", base_url="http://127.0.0.1:9/v1", max_retries=0,
+                           http_client=httpx.Client(transport=httpx.MockTransport(calls.handler)))
+    for i in range(calls.N_REQUESTS):
+        calls._state["i"] = i
+        model = calls.MODELS[i % len(calls.MODELS)]
+        try:
+            client.chat.completions.create(model=model, messages=[
+                {"role": "system", "content": "Answer in one line."},
+                {"role": "user", "content": PROMPT.format(i=i)}])
+            h.record_run(i, "ok", model=model)
+        except Exception as e:  # noqa: BLE001
+            h.record_run(i, "error", model=model, error=f"{type(e).__name__}: {e}")
+    flushed = logs.force_flush(30_000)
+    records = [{
+        "event_name": r.log_record.event_name,
+        "trace_id": format(r.log_record.trace_id or 0, "032x"),
+        "span_id": format(r.log_record.span_id or 0, "016x"),
+        "body": r.log_record.body,
+    } for r in memory.get_finished_logs()]
+    logs.shutdown()
+    h.finish(out, notes={"logs": records, "logs_flushed": flushed, "log_failed_batches": exporter.failed_batches})
+
+
+if __name__ == "__main__":
+    main()
