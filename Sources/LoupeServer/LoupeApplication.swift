@@ -33,6 +33,8 @@ public enum LoupeApplication {
         /// The API keys requests are checked against.
         public let keys: AccessKeys
         public let retention: Retention
+        /// The OTLP/gRPC services, over the same receivers as the HTTP routes.
+        let grpc: OTLPGRPCService
     }
 
     public static func parts(
@@ -66,10 +68,17 @@ public enum LoupeApplication {
                 signal: signal, queue: queue, budget: budget, counters: counters, maxBodyBytes: configuration.maxBodyBytes,
                 retryAfterSeconds: configuration.retryAfterSeconds, now: now, logger: logger)
         }
-        receiver(TraceSignal(pipeline: pipeline, packContent: store.packsContent)).addRoutes(to: router)
-        let series = CumulativeSeries(startedNanos: now())
-        receiver(MetricSignal(rollups: MetricRollups(pipeline: pipeline, series: series))).addRoutes(to: router)
-        receiver(LogSignal(pipeline: pipeline)).addRoutes(to: router)
+        let senders = SpanSenders()
+        let traces = receiver(TraceSignal(pipeline: pipeline, packContent: store.packsContent, spanSenders: senders))
+        let metrics = receiver(MetricSignal(
+            rollups: MetricRollups(pipeline: pipeline, series: CumulativeSeries(startedNanos: now()), spanSenders: senders)))
+        let logs = receiver(LogSignal(pipeline: pipeline))
+        traces.addRoutes(to: router)
+        metrics.addRoutes(to: router)
+        logs.addRoutes(to: router)
+        let grpc = OTLPGRPCService(
+            traces: traces, metrics: metrics, logs: logs,
+            access: GRPCAccess(keys: configuration.requireKeys ? keys : nil, limiter: access.limiter, now: now))
         StatusRoutes<LoupeRequestContext>(counters: counters, queue: queue, budget: budget, store: store, retention: retention, started: .now)
             .addRoutes(to: router)
         QueryRoutes<LoupeRequestContext>(analytics: analytics, businessDimensions: dimensions, now: now).addRoutes(to: router)
@@ -104,16 +113,16 @@ public enum LoupeApplication {
             dashboard: dashboard, keys: configuration.requireKeys ? keys : nil, sessions: access.sessions, limiter: access.limiter,
             secureCookies: configuration.secureCookies, now: now
         ).addRoutes(to: router)
-        let metrics = ServerMetrics(registry: registry, counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)
-        MetricsRoutes<LoupeRequestContext>(metrics: metrics).addRoutes(to: router)
+        let serverMetrics = ServerMetrics(registry: registry, counters: counters, budget: budget, queue: queue, store: store, alerts: alerts)
+        MetricsRoutes<LoupeRequestContext>(metrics: serverMetrics).addRoutes(to: router)
         let writer = BatchWriter(
             queue: queue, store: store, maxBatchSpans: configuration.maxBatchSpans, counters: counters, logger: logger,
-            onCommit: { [genAI = metrics.genAI] batch in genAI.record(batch) }
+            onCommit: { [genAI = serverMetrics.genAI] batch in genAI.record(batch) }
         )
         let maintenance = StoreMaintenance(store: store, logger: logger)
         return Parts(
             queue: queue, budget: budget, counters: counters, writer: writer, maintenance: maintenance, pipeline: pipeline,
-            router: router, alerts: alerts, metrics: metrics, keys: keys, retention: retention
+            router: router, alerts: alerts, metrics: serverMetrics, keys: keys, retention: retention, grpc: grpc
         )
     }
 
@@ -178,7 +187,8 @@ public enum LoupeApplication {
     public static func make(
         configuration: ServerConfiguration, store: any TelemetryStore, enrichers: [any SpanEnricher] = [],
         prices: PriceCatalog? = nil, logger: Logger, now: @escaping @Sendable () -> Int64 = LoupeApplication.wallClockNanos,
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        onGRPCListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let parts = parts(configuration: configuration, store: store, enrichers: enrichers, prices: prices, logger: logger, now: now)
         return Application(
@@ -193,6 +203,11 @@ public enum LoupeApplication {
             ] + (parts.alerts.map { engine -> [any Service] in
                 [AlertService(
                     engine: engine, interval: .seconds(configuration.alerts.intervalSeconds), clock: ContinuousClock(), now: now, logger: logger
+                )]
+            } ?? []) + (configuration.grpcPort.map { port -> [any Service] in
+                [OTLPGRPCServer(
+                    service: parts.grpc, host: configuration.host, port: port, maxMessageBytes: configuration.maxBodyBytes, tls: configuration.tls,
+                    logger: logger, onListening: onGRPCListening
                 )]
             } ?? []),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -61,7 +61,7 @@ def serve(feed: Any, ready: Any, keys: bool = False) -> Iterator[Loupe]:
     port = free_port()
     log = open(os.path.join(workdir, "serve.log"), "w")
     process = subprocess.Popen([LOUPE_BIN, "serve", "--port", str(port), "--db", os.path.join(workdir, "browser.db"),
-                                "--alert-interval", "1s"] + ([] if keys else ["--no-auth"]),
+                                "--alert-interval", "1s", "--no-grpc"] + ([] if keys else ["--no-auth"]),
                                stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -56,7 +56,14 @@ class Harness:
         self.provider.add_span_processor(SimpleSpanProcessor(self.memory))
         self.otlp: CountingExporter | None = None
         url = os.environ.get("LOUPE_URL")
-        if url:
+        grpc = os.environ.get("FW_OTLP_GRPC")
+        if grpc:
+            # OTLP/gRPC instead: FW_OTLP_GRPC is Loupe's gRPC address, host:port.
+            from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter as GRPCSpanExporter
+
+            self.otlp = CountingExporter(GRPCSpanExporter(endpoint=grpc, insecure=True, timeout=30))
+            self.provider.add_span_processor(BatchSpanProcessor(self.otlp, schedule_delay_millis=200))
+        elif url:
             from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
             self.otlp = CountingExporter(OTLPSpanExporter(endpoint=url.rstrip("/") + "/v1/traces", timeout=30))

@@ -65,7 +65,7 @@ class Loupe:
                      "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
                      "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_TRACES_SAMPLER",
                      "OTEL_PYTHON_DISABLED_INSTRUMENTATIONS", "OPENAI_AGENTS_DISABLE_TRACING", "LANGSMITH_TRACING",
-                     "LANGCHAIN_TRACING_V2", "OPENAI_API_KEY", "OPENAI_BASE_URL", "FW_EXTRA_STREAMING",
+                     "LANGCHAIN_TRACING_V2", "OPENAI_API_KEY", "OPENAI_BASE_URL", "FW_EXTRA_STREAMING", "FW_OTLP_GRPC",
                      "FW_UNSERIALIZABLE_MODEL"):
             env.pop(name, None)
         proc = subprocess.run([sys.executable, os.path.join(HERE, "pipelines", script), out, service, *args],

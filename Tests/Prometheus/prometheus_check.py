@@ -72,7 +72,7 @@ def main() -> None:
         loupe = f"http://127.0.0.1:{port}"
         processes.append(subprocess.Popen(
             [LOUPE, "serve", "--port", str(port), "--db", os.path.join(work, "loupe.db"), "--alert-interval", "1s",
-             "--metrics-auth"],
+             "--metrics-auth", "--no-grpc"],
             stdout=open(os.path.join(work, "serve.log"), "w"), stderr=subprocess.STDOUT))
         wait("loupe serve answers", lambda: get(loupe + "/health") == b"ok")
         # With --metrics-auth, /metrics wants a key like the API; Prometheus sends it as a bearer token.

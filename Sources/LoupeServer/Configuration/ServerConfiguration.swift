@@ -9,6 +9,8 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// 4318 is the OTLP/HTTP port every exporter tries first; 0 picks a free port.
     public var port: Int
+    /// The OTLP/gRPC port (4317 is the one exporters try first; 0 picks a free port); nil serves no gRPC.
+    public var grpcPort: Int? = nil
     public var databasePath: String
     public var storeOptions: SQLiteStoreOptions
     /// Largest request body, after decompression (OTLP recommends 64 MiB).

@@ -12,8 +12,10 @@ public final class IngestCounters: Sendable {
         public var spansAccepted = 0
         /// Spans refused through `partial_success` (invalid ids, impossible times).
         public var spansRejected = 0
-        /// GenAI metric data points acknowledged with a 200 (``MetricSignal``), and those refused through `partial_success`.
-        public var dataPointsAccepted = 0
+        /// GenAI metric data points that added to the rollups (``MetricSignal``; points of services
+        /// that send spans, and points that add nothing, are acknowledged but not stored), and those
+        /// refused through `partial_success`.
+        public var dataPointsStored = 0
         public var dataPointsRejected = 0
         /// Log records kept with a 200 (``LogSignal``: GenAI events and logs in a trace), and those refused.
         public var logRecordsAccepted = 0
@@ -39,7 +41,7 @@ public final class IngestCounters: Sendable {
             case requestsAccepted = "requests_accepted"
             case spansAccepted = "spans_accepted"
             case spansRejected = "spans_rejected"
-            case dataPointsAccepted = "data_points_accepted"
+            case dataPointsStored = "data_points_stored"
             case dataPointsRejected = "data_points_rejected"
             case logRecordsAccepted = "log_records_accepted"
             case logRecordsRejected = "log_records_rejected"
@@ -81,7 +83,7 @@ public final class IngestCounters: Sendable {
                 s.spansRejected += rejected
             case .acceptedPoints(let points, let rejected):
                 s.requestsAccepted += 1
-                s.dataPointsAccepted += points
+                s.dataPointsStored += points
                 s.dataPointsRejected += rejected
             case .acceptedLogRecords(let records, let rejected):
                 s.requestsAccepted += 1

@@ -11,20 +11,29 @@ import LoupeStore
 /// - token points bring input and output tokens and their cost (priced like a span's, as one sum);
 ///   input-token points also say how many of the calls were priced;
 /// - time-to-first-chunk points bring the streaming latency.
+///
+/// A service whose spans report its model calls (``SpanSenders``) has its metrics left aside.
 struct MetricRollups: Sendable {
     let pipeline: IngestPipeline
     let series: CumulativeSeries
+    /// Services whose spans already count their calls: their metrics are left aside.
+    let spanSenders: SpanSenders
 
-    /// The rollup deltas of some points; `project` is the caller's, as for spans.
-    func rollups(of points: [MetricPoint], project: String?) -> RollupAggregator {
+    /// The rollup deltas of some points, and how many points added to them: not those that added
+    /// nothing (a cumulative baseline, a repeat) nor those of a service that sends spans too.
+    /// `project` is the caller's, as for spans.
+    func rollups(of points: [MetricPoint], project: String?, nowNanos: Int64) -> (rollups: RollupAggregator, stored: Int) {
         var rollups = RollupAggregator()
+        var stored = 0
         for point in points {
             guard let kind = GenAIMetricKind(point: point), let (histogram, since) = series.delta(of: point), histogram.count > 0 else { continue }
             let tokens = kind.tokenDirection.map { ($0, Int64(histogram.sum.rounded())) }
             let call = span(like: point, since: since, tokens: tokens, project: project)
+            guard !spanSenders.sendsSpans(project: call.project, service: call.service, nowNanos: nowNanos) else { continue }
             rollups.add(measures(kind, histogram, unit: point.unit, call: call), like: call)
+            stored += 1
         }
-        return rollups
+        return (rollups, stored)
     }
 
     private func measures(_ kind: GenAIMetricKind, _ histogram: MetricHistogram, unit: String, call: SpanRecord) -> RollupMeasures {

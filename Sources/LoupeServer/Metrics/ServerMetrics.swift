@@ -44,7 +44,7 @@ public final class ServerMetrics: Sendable {
         count("loupe_ingest_spans_total", "Spans accepted by ingest.", now.spansAccepted - before.spansAccepted)
         count("loupe_ingest_rejected_spans_total", "Spans refused in partial_success (impossible timestamps and the like).",
               now.spansRejected - before.spansRejected)
-        count("loupe_ingest_data_points_total", "GenAI metric data points accepted by ingest.", now.dataPointsAccepted - before.dataPointsAccepted)
+        count("loupe_ingest_data_points_total", "GenAI metric data points stored as rollups.", now.dataPointsStored - before.dataPointsStored)
         count("loupe_ingest_rejected_data_points_total", "GenAI metric data points refused in partial_success.",
               now.dataPointsRejected - before.dataPointsRejected)
         count("loupe_ingest_log_records_total", "Log records kept by ingest.", now.logRecordsAccepted - before.logRecordsAccepted)

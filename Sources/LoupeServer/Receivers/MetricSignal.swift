@@ -5,7 +5,8 @@ import LoupeStore
 import SwiftProtobuf
 
 /// `/v1/metrics`: the GenAI histograms (``GenAIMetricKind``), stored as rollup deltas
-/// (``MetricRollups``). Other metrics are accepted and left aside.
+/// (``MetricRollups``). Other metrics, and those of services that send spans, are accepted and
+/// left aside; only the points that add to the rollups count as stored.
 struct MetricSignal: OTLPSignal {
     static let path = "/v1/metrics"
     static let name = "metrics"
@@ -17,9 +18,9 @@ struct MetricSignal: OTLPSignal {
         let request = encoding == .protobuf ? try OTLPMetricsDecoder.decode(protobuf: body) : try OTLPMetricsDecoder.decode(json: body)
         var decoded = request.decodedPoints()
         decoded.rejectTaken(after: nowNanos &+ IngestPipeline.maxClockSkewNanos)
-        let measured = rollups.rollups(of: decoded.points, project: project)
+        let (measured, stored) = rollups.rollups(of: decoded.points, project: project, nowNanos: nowNanos)
         return OTLPPrepared(
-            batch: SpanBatch(measuredRollups: measured), items: decoded.points.count, rejected: decoded.rejectedCount,
+            batch: SpanBatch(measuredRollups: measured), items: stored, rejected: decoded.rejectedCount,
             rejectionMessage: decoded.rejectionMessage, project: measured.rows.keys.first?.project)
     }
 

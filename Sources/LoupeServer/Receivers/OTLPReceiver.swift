@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import SwiftProtobuf
 import LoupeCore
 import LoupeOTLP
 import LoupeStore
@@ -80,14 +81,43 @@ struct OTLPReceiver<Signal: OTLPSignal>: Sendable {
         } catch {
             outcome = .failure(error)
         }
-        let response: Response
+        let declared = request.headers[.contentLength].flatMap(Int.init) ?? 0
+        record(outcome, route: "POST \(Signal.path)", started: started, declaredBytes: declared, project: project)
+        switch outcome {
+        case .success(let accepted):
+            return OTLPResponses.success(Signal.answer(rejected: accepted.rejected, message: accepted.rejectionMessage), encoding: encoding ?? .json)
+        case .failure(let failure):
+            return OTLPResponses.failure(failure, encoding: encoding ?? .json)
+        }
+    }
+
+    /// A protobuf message that another transport (gRPC) has read whole: the same admission,
+    /// decoding, queueing, counting and logging as an HTTP body, and the same answer.
+    func receive(message: Data, project: String?) async -> Result<any SwiftProtobuf.Message, OTLPFailure> {
+        let started = ContinuousClock.now
+        let reservation = BudgetReservation(budget)
+        defer { reservation.release() }
+        let outcome: Result<Accepted, OTLPFailure>
+        do throws(OTLPFailure) {
+            guard !budget.isExhausted, reservation.cover(message.count) else { throw throttled() }
+            outcome = .success(try await accept(
+                OTLPRequestBody.Read(data: message, wireBytes: message.count), encoding: .protobuf, project: project, reservation: reservation))
+        } catch {
+            outcome = .failure(error)
+        }
+        record(outcome, route: "gRPC \(Signal.path)", started: started, declaredBytes: message.count, project: project)
+        return outcome.map { Signal.answer(rejected: $0.rejected, message: $0.rejectionMessage) }
+    }
+
+    /// Counts and logs how a request was answered.
+    private func record(
+        _ outcome: Result<Accepted, OTLPFailure>, route: String, started: ContinuousClock.Instant, declaredBytes: Int, project: String?
+    ) {
         switch outcome {
         case .success(let accepted):
             counters.record(Signal.outcome(accepted: accepted.items, rejected: accepted.rejected))
-            response = OTLPResponses.success(Signal.answer(rejected: accepted.rejected, message: accepted.rejectionMessage), encoding: encoding ?? .json)
-            log(response.status, started: started, accepted)
+            log(route, .ok, started: started, accepted)
         case .failure(let failure):
-            response = OTLPResponses.failure(failure, encoding: encoding ?? .json)
             if failure.status == .tooManyRequests || failure.status == .serviceUnavailable {
                 counters.record(failure.status == .tooManyRequests ? .throttled : .unavailable)
                 throttleLog.note(
@@ -95,11 +125,9 @@ struct OTLPReceiver<Signal: OTLPSignal>: Sendable {
                     retryAfter: failure.retryAfterSeconds ?? retryAfterSeconds)
             } else {
                 counters.record(.invalid)
-                let declared = request.headers[.contentLength].flatMap(Int.init) ?? 0
-                log(response.status, started: started, Accepted(wireBytes: declared, project: project), error: failure.message)
+                log(route, failure.status, started: started, Accepted(wireBytes: declaredBytes, project: project), error: failure.message)
             }
         }
-        return response
     }
 
     private func ingest(
@@ -115,6 +143,13 @@ struct OTLPReceiver<Signal: OTLPSignal>: Sendable {
         guard !budget.isExhausted, reservation.cover(declared) else { throw throttled() }
         var request = request
         let body = try await OTLPRequestBody.read(&request, limit: maxBodyBytes, reservation: reservation, throttled: throttled)
+        return try await accept(body, encoding: encoding, project: project, reservation: reservation)
+    }
+
+    /// Decodes, prepares and queues a body read whole, and waits for its commit.
+    private func accept(
+        _ body: OTLPRequestBody.Read, encoding: OTLPEncoding, project: String?, reservation: BudgetReservation
+    ) async throws(OTLPFailure) -> Accepted {
         // Decoding briefly weighs many times the body: reserved before the work, so overload is refused first.
         let decodedBytes = body.data.count * IngestBudget.decodedBytesPerBodyByte(encoding)
         guard reservation.cover(reservation.heldBytes + decodedBytes) else { throw throttled() }
@@ -157,7 +192,7 @@ struct OTLPReceiver<Signal: OTLPSignal>: Sendable {
     }
 
     /// One line per answered request; refusals are tallied by ``ThrottleLog`` instead.
-    private func log(_ status: HTTPResponse.Status, started: ContinuousClock.Instant, _ request: Accepted, error: String? = nil) {
+    private func log(_ route: String, _ status: HTTPResponse.Status, started: ContinuousClock.Instant, _ request: Accepted, error: String? = nil) {
         var metadata: Logger.Metadata = [
             "status": "\(status.code)", "\(Signal.itemKey)": "\(request.items)", "bytes": "\(request.wireBytes)",
             "duration_ms": "\((ContinuousClock.now - started).millisecondsText)",
@@ -165,6 +200,6 @@ struct OTLPReceiver<Signal: OTLPSignal>: Sendable {
         if let project = request.project { metadata["project"] = "\(project)" }
         if request.rejected > 0 { metadata["rejected"] = "\(request.rejected)" }
         if let error { metadata["error"] = "\(error)" }
-        logger.info("POST \(Signal.path)", metadata: metadata)
+        logger.info("\(route)", metadata: metadata)
     }
 }

@@ -1,9 +1,9 @@
 import GRDB
 import LoupeStore
 
-/// Erasing one end user in SQL. Run with `secure_delete` on, so the freed bytes are overwritten
-/// rather than left in free pages; the store then truncates the write-ahead log, the last place
-/// older copies of those pages live.
+/// Erasing one end user in SQL. The writer runs with `secure_delete` on (always: see the store's
+/// connection setup), so the freed bytes are overwritten rather than left in free space; the store
+/// then truncates the write-ahead log, the last place older copies of those pages live.
 enum UserErasure {
     static func erase(_ userId: String, in db: Database) throws -> DeletedCounts {
         try db.execute(sql: """

@@ -8,7 +8,7 @@ import LoupeStoreSQLite
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the Loupe server: OTLP/HTTP ingest on /v1/traces and the JSON API on /api/v1.",
+        abstract: "Run the Loupe server: OTLP ingest (HTTP on /v1/traces, /v1/metrics and /v1/logs; gRPC on 4317), the dashboard and the JSON API on /api/v1.",
         discussion: "Stops cleanly on Ctrl-C or SIGTERM: requests in flight are committed or answered with an error."
     )
 
@@ -28,12 +28,15 @@ struct Serve: AsyncParsableCommand {
             configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
             let scheme = configuration.scheme
             print("Loupe dashboard: \(scheme)://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
-            print("  OTLP/HTTP traces: POST \(scheme)://\(configuration.host):\(port)/v1/traces")
+            print("  OTLP/HTTP:        POST \(scheme)://\(configuration.host):\(port)/v1/traces, /v1/metrics, /v1/logs")
             print("  API:              \(scheme)://\(configuration.host):\(port)/api/v1/summary?group_by=model")
             print(configuration.requireKeys
                 ? "  API keys are required: `loupe keys create --help` explains them."
                 : "  --no-auth: anyone who reaches this port may read and change everything.")
             fflush(nil)  // every output stream: `stdout` is not concurrency-safe to name here
+        }, onGRPCListening: { port in
+            print("  OTLP/gRPC:        \(configuration.host):\(port) (traces, metrics, logs)")
+            fflush(nil)
         })
         try await app.runService()
     }

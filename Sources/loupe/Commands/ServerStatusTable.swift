@@ -17,7 +17,7 @@ struct ServerStatusTable {
             ["requests accepted (200)", "\(i.requestsAccepted)"],
             ["spans accepted", "\(i.spansAccepted)"],
             ["spans rejected (partial_success)", "\(i.spansRejected)"],
-            ["metric data points accepted / rejected", "\(i.dataPointsAccepted) / \(i.dataPointsRejected)"],
+            ["metric data points stored / rejected", "\(i.dataPointsStored) / \(i.dataPointsRejected)"],
             ["log records kept / rejected", "\(i.logRecordsAccepted) / \(i.logRecordsRejected)"],
             ["requests throttled (429)", "\(i.requestsThrottled)"],
             ["requests unavailable (503)", "\(i.requestsUnavailable)"],

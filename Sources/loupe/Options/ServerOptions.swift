@@ -15,6 +15,14 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Port to listen on (4318 is OTLP/HTTP's default; 0 picks a free one).")
     var port = 4318
 
+    @Option(name: .customLong("grpc-port"), help: ArgumentHelp(
+        "OTLP/gRPC port for traces, metrics and logs (default: 4317, gRPC's OTLP port, or a free one with --port 0).",
+        valueName: "port"))
+    var grpcPort: Int?
+
+    @Flag(name: .customLong("no-grpc"), help: "Serve OTLP over HTTP only.")
+    var noGrpc = false
+
     @Option(help: "SQLite database file; created if missing.")
     var db = "loupe.db"
 
@@ -75,6 +83,11 @@ struct ServerOptions: ParsableArguments {
             )
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let grpcPort {
+            guard (0...65_535).contains(grpcPort) else { throw ValidationError("--grpc-port must be between 0 and 65535") }
+            guard !noGrpc else { throw ValidationError("--grpc-port and --no-grpc contradict each other: give one") }
+            guard grpcPort == 0 || grpcPort != port else { throw ValidationError("--grpc-port must differ from --port (\(port))") }
+        }
         guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be positive") }
         guard queueCapacity > 0 else { throw ValidationError("--queue-capacity must be positive") }
         guard maxInflightMib > 0 else { throw ValidationError("--max-inflight-mib must be positive") }
@@ -88,6 +101,7 @@ struct ServerOptions: ParsableArguments {
             normalization: NormalizationOptions(businessDimensions: businessDimensions)
         )
         configuration.requireKeys = !noAuth
+        configuration.grpcPort = noGrpc ? nil : grpcPort ?? (port == 0 ? 0 : 4317)
         if let tlsCert, let tlsKey { configuration.tls = TLSFiles(certificatePath: tlsCert, privateKeyPath: tlsKey) }
         configuration.metricsNeedKey = metricsAuth
         configuration.serverSecret = try PromptHashSecret.load(path: PromptHashSecret.path(forDatabase: db))

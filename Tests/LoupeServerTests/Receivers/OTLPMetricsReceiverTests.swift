@@ -139,8 +139,30 @@ struct OTLPMetricsReceiverTests {
             #expect((Self.service(summary, "proto-bot")?["calls"] as? [String: Any])?["count"] as? Int == 2)
             let (_, status) = try await LiveServer.json(client, "/api/v1/status")
             let ingest = status["ingest"] as? [String: Any]
-            #expect(ingest?["data_points_accepted"] as? Int == 1)
+            #expect(ingest?["data_points_stored"] as? Int == 1)
             #expect(ingest?["data_points_rejected"] as? Int == 2)
+        }
+    }
+
+    @Test func theMetricsOfAServiceThatSendsSpansAreNotCountedAgain() async throws {
+        let spans = ByteBuffer(string: """
+            {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"metrics-bot"}}]},
+              "scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"chat","kind":3,
+              "startTimeUnixNano":"\(LiveServer.now - 90_000_000_000)","endTimeUnixNano":"\(LiveServer.now - 89_000_000_000)",
+              "attributes":[{"key":"gen_ai.operation.name","value":{"stringValue":"chat"}},
+                {"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o-mini"}},
+                {"key":"gen_ai.usage.input_tokens","value":{"intValue":"10"}}]}]}]}]}
+            """)
+        try await LiveServer.run { client, _ in
+            #expect(try await LiveServer.post(client, spans, contentType: "application/json").status == .ok)
+            // The same service's metrics report the calls its spans report: left aside, not counted twice.
+            #expect(try await LiveServer.post(client, Self.fiveCalls, contentType: "application/json", path: "/v1/metrics").status == .ok)
+            let (_, summary) = try await LiveServer.json(client, "/api/v1/summary?group_by=service")
+            let bot = try #require(Self.service(summary, "metrics-bot"))
+            #expect((bot["calls"] as? [String: Any])?["count"] as? Int == 1)
+            #expect(bot["input_tokens"] as? Int == 10)
+            let (_, status) = try await LiveServer.json(client, "/api/v1/status")
+            #expect((status["ingest"] as? [String: Any])?["data_points_stored"] as? Int == 0)
         }
     }
 
