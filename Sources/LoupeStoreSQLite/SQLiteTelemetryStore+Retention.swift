@@ -34,6 +34,9 @@ extension SQLiteTelemetryStore {
 
     public func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
         let counts = try await pool.writeWithoutTransaction { db in
+            // Free pages zeroed too, not only the pages written.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = FAST") }
             // Folded first, so the user's pending rollup rows are in the tables to be deleted.
             let counts = try self.afterFolding(in: db) { db in
                 let counts = try UserErasure.erase(userId, in: db)

@@ -25,17 +25,21 @@ from opentelemetry.trace import StatusCode
 
 
 class CountingExporter(SpanExporter):
-    """Wraps the OTLP exporter and remembers every export result, so a rejected batch fails the run."""
+    """Wraps an OTLP exporter and remembers every export result, so a rejected batch fails the run.
 
-    def __init__(self, inner: SpanExporter) -> None:
+    Spans by default; `success` (the exporter's result type's SUCCESS) lets it wrap a log record exporter too.
+    """
+
+    def __init__(self, inner: Any, success: Any = SpanExportResult.SUCCESS) -> None:
         self.inner = inner
+        self.success = success
         self.exported = 0
         self.failed_batches = 0
 
-    def export(self, spans: Sequence[ReadableSpan]) -> SpanExportResult:
-        result = self.inner.export(spans)
-        if result == SpanExportResult.SUCCESS:
-            self.exported += len(spans)
+    def export(self, items: Sequence[Any]) -> Any:
+        result = self.inner.export(items)
+        if result == self.success:
+            self.exported += len(items)
         else:
             self.failed_batches += 1
         return result

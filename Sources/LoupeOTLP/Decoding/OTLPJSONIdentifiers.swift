@@ -7,33 +7,28 @@ import LoupeCore
 /// (partial success) instead of failing the whole request.
 enum OTLPJSONIdentifiers {
     static func rewriteResourceSpans(_ value: Any) -> Any {
-        guard var resourceSpans = value as? [String: Any] else { return value }
-        if let scopeSpans = resourceSpans["scopeSpans"] as? [Any] {
-            resourceSpans["scopeSpans"] = scopeSpans.map { scope -> Any in
-                guard var scope = scope as? [String: Any] else { return scope }
-                if let spans = scope["spans"] as? [Any] { scope["spans"] = spans.map(rewriteSpan) }
-                return scope
-            }
-        }
-        return resourceSpans
+        rewrite(value, scopes: "scopeSpans", items: "spans", item: rewriteSpan)
     }
 
     static func rewriteResourceLogs(_ value: Any) -> Any {
-        guard var resourceLogs = value as? [String: Any] else { return value }
-        if let scopeLogs = resourceLogs["scopeLogs"] as? [Any] {
-            resourceLogs["scopeLogs"] = scopeLogs.map { scope -> Any in
+        rewrite(value, scopes: "scopeLogs", items: "logRecords") { record in
+            guard var record = record as? [String: Any] else { return record }
+            rewriteIDs(in: &record, keys: ["traceId", "spanId"])
+            return record
+        }
+    }
+
+    /// Rewrites every item of every scope of one resource element (`resourceSpans[i]`).
+    private static func rewrite(_ value: Any, scopes: String, items: String, item: (Any) -> Any) -> Any {
+        guard var resource = value as? [String: Any] else { return value }
+        if let list = resource[scopes] as? [Any] {
+            resource[scopes] = list.map { scope -> Any in
                 guard var scope = scope as? [String: Any] else { return scope }
-                if let records = scope["logRecords"] as? [Any] {
-                    scope["logRecords"] = records.map { record -> Any in
-                        guard var record = record as? [String: Any] else { return record }
-                        rewriteIDs(in: &record, keys: ["traceId", "spanId"])
-                        return record
-                    }
-                }
+                if let elements = scope[items] as? [Any] { scope[items] = elements.map(item) }
                 return scope
             }
         }
-        return resourceLogs
+        return resource
     }
 
     private static func rewriteSpan(_ value: Any) -> Any {

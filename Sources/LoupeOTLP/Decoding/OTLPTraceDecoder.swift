@@ -4,11 +4,7 @@ import SwiftProtobuf
 /// Reads `ExportTraceServiceRequest` bodies in both OTLP/HTTP encodings.
 public enum OTLPTraceDecoder {
     public static func decode(protobuf data: Data) throws(OTLPDecodingError) -> OTLPExportTraceServiceRequest {
-        do {
-            return try OTLPExportTraceServiceRequest(serializedBytes: data)
-        } catch {
-            throw .malformedProtobuf(String(describing: error))
-        }
+        try OTLPMessageReader.decode(protobuf: data, as: OTLPExportTraceServiceRequest.self, request: "ExportTraceServiceRequest")
     }
 
     /// Reads a collector's protobuf `ExportTraceServiceResponse`; returns the spans it rejected.
@@ -16,9 +12,9 @@ public enum OTLPTraceDecoder {
         try OTLPExportTraceServiceResponse(serializedBytes: bytes).partialSuccess.rejectedSpans
     }
 
-    /// Hex ids are rewritten into base64 first (``OTLPJSONReader``).
+    /// Hex ids are rewritten into base64 first (``OTLPMessageReader``).
     public static func decode(json data: Data) throws(OTLPDecodingError) -> OTLPExportTraceServiceRequest {
-        try OTLPJSONReader.decode(
+        try OTLPMessageReader.decode(
             data, as: OTLPExportTraceServiceRequest.self, list: "resourceSpans", request: "ExportTraceServiceRequest",
             rewrite: OTLPJSONIdentifiers.rewriteResourceSpans)
     }

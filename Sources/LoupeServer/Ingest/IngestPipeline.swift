@@ -20,7 +20,7 @@ public struct IngestPipeline: Sendable {
         from decoded: DecodedSpans, project: String? = nil, nowNanos: Int64
     ) -> (records: [SpanRecord], rejected: DecodedSpans) {
         var decoded = decoded
-        decoded.rejectStarting(after: nowNanos &+ Self.maxClockSkewNanos)
+        decoded.rejectTimed(after: nowNanos &+ Self.maxClockSkewNanos)
         var records = decoded.spans.map { normalizer.normalize($0, project: project) }
         decoded.spans = []
         // Before enrichment, so that a wrapper is neither priced nor counted.

@@ -17,7 +17,7 @@ struct MetricSignal: OTLPSignal {
     func prepare(_ body: Data, encoding: OTLPEncoding, project: String?, nowNanos: Int64) throws -> OTLPPrepared {
         let request = encoding == .protobuf ? try OTLPMetricsDecoder.decode(protobuf: body) : try OTLPMetricsDecoder.decode(json: body)
         var decoded = request.decodedPoints()
-        decoded.rejectTaken(after: nowNanos &+ IngestPipeline.maxClockSkewNanos)
+        decoded.rejectTimed(after: nowNanos &+ IngestPipeline.maxClockSkewNanos)
         let (measured, stored) = rollups.rollups(of: decoded.points, project: project, nowNanos: nowNanos)
         return OTLPPrepared(
             batch: SpanBatch(measuredRollups: measured), items: stored, rejected: decoded.rejectedCount,

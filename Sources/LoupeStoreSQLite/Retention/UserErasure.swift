@@ -1,9 +1,10 @@
 import GRDB
 import LoupeStore
 
-/// Erasing one end user in SQL. The writer runs with `secure_delete` on (always: see the store's
-/// connection setup), so the freed bytes are overwritten rather than left in free space; the store
-/// then truncates the write-ahead log, the last place older copies of those pages live.
+/// Erasing one end user in SQL. Run with `secure_delete` on, so the freed bytes are overwritten
+/// rather than left in free pages (and the writer always runs with it at FAST, so earlier updates
+/// left no stale copies in the pages' free space); the store then truncates the write-ahead log,
+/// the last place older copies of those pages live.
 enum UserErasure {
     static func erase(_ userId: String, in db: Database) throws -> DeletedCounts {
         try db.execute(sql: """

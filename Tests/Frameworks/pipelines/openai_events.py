@@ -18,7 +18,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import openai_client as calls  # noqa: E402
-from harness import Harness, main_args  # noqa: E402
+from harness import CountingExporter, Harness, main_args  # noqa: E402
 
 import httpx  # noqa: E402
 from opentelemetry.exporter.otlp.proto.http._log_exporter import OTLPLogExporter  # noqa: E402
@@ -26,33 +26,12 @@ from opentelemetry.sdk._logs import LoggerProvider  # noqa: E402
 from opentelemetry.sdk._logs.export import (  # noqa: E402
     BatchLogRecordProcessor,
     InMemoryLogRecordExporter,
-    LogRecordExporter,
     LogRecordExportResult,
     SimpleLogRecordProcessor,
 )
 from opentelemetry.sdk.resources import Resource  # noqa: E402
 
 PROMPT = "Say hello to jane.doe@example.com, #{i}"
-
-
-class CountingLogExporter(LogRecordExporter):
-    """Wraps the OTLP exporter and counts failed exports, so a refused batch fails the run."""
-
-    def __init__(self, inner: LogRecordExporter) -> None:
-        self.inner = inner
-        self.failed_batches = 0
-
-    def export(self, batch):  # type: ignore[no-untyped-def]
-        result = self.inner.export(batch)
-        if result != LogRecordExportResult.SUCCESS:
-            self.failed_batches += 1
-        return result
-
-    def shutdown(self) -> None:
-        self.inner.shutdown()
-
-    def force_flush(self, timeout_millis: int = 30_000) -> bool:
-        return self.inner.force_flush(timeout_millis)
 
 
 def main() -> None:
@@ -72,12 +51,12 @@ def main() -> None:
         from opentelemetry.sdk.metrics import MeterProvider
         from opentelemetry.sdk.metrics.export import PeriodicExportingMetricReader
 
-        exporter = CountingLogExporter(GRPCLogExporter(endpoint=os.environ["LOUPE_GRPC"], insecure=True, timeout=30))
+        exporter = CountingExporter(GRPCLogExporter(endpoint=os.environ["LOUPE_GRPC"], insecure=True, timeout=30), LogRecordExportResult.SUCCESS)
         # The same calls as the spans: Loupe must leave these aside rather than count the calls twice.
         meters = MeterProvider(resource=resource, metric_readers=[PeriodicExportingMetricReader(
             GRPCMetricExporter(endpoint=os.environ["LOUPE_GRPC"], insecure=True, timeout=30), export_interval_millis=3_600_000)])
     else:
-        exporter = CountingLogExporter(OTLPLogExporter(endpoint=os.environ["LOUPE_URL"].rstrip("/") + "/v1/logs", timeout=30))
+        exporter = CountingExporter(OTLPLogExporter(endpoint=os.environ["LOUPE_URL"].rstrip("/") + "/v1/logs", timeout=30), LogRecordExportResult.SUCCESS)
     logs.add_log_record_processor(BatchLogRecordProcessor(exporter, schedule_delay_millis=200))
     from opentelemetry.instrumentation.openai import OpenAIInstrumentor
 

@@ -106,7 +106,7 @@ struct OTLPProtobufSpanReaderTests {
             RawSpan(traceId: "t", spanId: "a", name: "soon", startNanos: now + 3_600_000_000_000, endNanos: now + 3_601_000_000_000),
             RawSpan(traceId: "t", spanId: "b", name: "in 2046", startNanos: now + 20 * 31_536_000_000_000_000, endNanos: now + 20 * 31_536_000_000_000_000),
         ])
-        decoded.rejectStarting(after: now + 86_400_000_000_000)
+        decoded.rejectTimed(after: now + 86_400_000_000_000)
         #expect(decoded.spans.map(\.name) == ["soon"])
         #expect(decoded.rejected == [.startsInFuture: 1])
         #expect(decoded.rejectionMessage == "rejected 1 span: span starts more than a day in the future")

@@ -1,10 +1,22 @@
 import Foundation
 import SwiftProtobuf
 
-/// Reads OTLP JSON into a generated message. OTLP JSON differs from proto3 JSON in one way that
-/// matters here: trace and span ids are hex, not base64. They are rewritten before SwiftProtobuf
-/// reads the message; unknown fields are ignored as OTLP requires.
-enum OTLPJSONReader {
+/// Reads OTLP request bodies into generated messages, with errors that name the message.
+///
+/// OTLP JSON differs from proto3 JSON in one way that matters here: trace and span ids are hex, not
+/// base64. They are rewritten before SwiftProtobuf reads the message; unknown fields are ignored as
+/// OTLP requires.
+enum OTLPMessageReader {
+    static func decode<Message: SwiftProtobuf.Message>(
+        protobuf data: Data, as type: Message.Type, request: String
+    ) throws(OTLPDecodingError) -> Message {
+        do {
+            return try Message(serializedBytes: data)
+        } catch {
+            throw .malformedProtobuf(String(describing: error), request: request)
+        }
+    }
+
     /// `list`: the top-level key (`resourceSpans`) whose elements `rewrite` fixes the ids of.
     static func decode<Message: SwiftProtobuf.Message>(
         _ data: Data, as type: Message.Type, list: String, request: String, rewrite: (Any) -> Any
