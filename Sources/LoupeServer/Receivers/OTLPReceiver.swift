@@ -9,11 +9,12 @@ import LoupeCore
 import LoupeOTLP
 import LoupeStore
 
-/// `POST /v1/traces` and `POST /v1/metrics`: OTLP/HTTP ingest of one signal, protobuf or JSON,
-/// plain or gzip. What is signal-specific (decoding, the batch it becomes, the answer's message) is
-/// the ``OTLPSignal``'s; admission, reading, queueing and answering are the same for every signal.
+/// OTLP ingest of one signal: `POST /v1/traces`, `/v1/metrics` or `/v1/logs` (protobuf or JSON,
+/// plain or gzip), and the same signal's gRPC `Export` (``OTLPGRPCService``). What is signal-specific
+/// (decoding, the batch it becomes, the answer's message) is the ``OTLPSignal``'s; admission,
+/// reading, queueing and answering are the same for every signal and both transports.
 ///
-/// The answer is 200 only once everything accepted is committed. Invalid items (spans, data points)
+/// The answer is 200 only once everything accepted is committed. Invalid items (spans, data points, log records)
 /// are reported through `partial_success` while the rest are stored; an unreadable request changes nothing.
 ///
 /// Overload is refused before the work is done: a request is turned away (429, with the time the
@@ -37,12 +38,12 @@ struct OTLPReceiver<Signal: OTLPSignal>: Sendable {
 
     /// What a request that is answered 200 brought.
     struct Accepted {
-        /// Spans or data points, by the signal.
+        /// Spans, data points or log records, by the signal.
         var items = 0
         var rejected = 0
         var rejectionMessage: String?
         var wireBytes = 0
-        /// The project of the stored spans: the header's, a resource attribute's, or the default.
+        /// The project of what was stored: the key's or header's, a resource attribute's, or the default.
         var project: String?
     }
 

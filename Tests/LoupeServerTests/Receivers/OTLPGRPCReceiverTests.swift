@@ -26,6 +26,7 @@ struct OTLPGRPCReceiverTests {
     /// Runs a server with keys and gRPC on a free port, and gives the test an ingest key of project
     /// `acme`, a read key and a function that exports a message to one of the collector services.
     static func run(
+        _ configure: (inout ServerConfiguration) -> Void = { _ in },
         _ test: @escaping @Sendable (_ export: @escaping @Sendable (String, [UInt8], String?) async throws -> [UInt8], _ ingest: String,
             _ read: String, _ client: any TestClientProtocol) async throws -> Void
     ) async throws {
@@ -35,6 +36,7 @@ struct OTLPGRPCReceiverTests {
         let path = folder.appendingPathComponent("loupe.db").path
         var configuration = ServerConfiguration(port: 0, databasePath: path)
         configuration.grpcPort = 0
+        configure(&configuration)
         let store = try SQLiteTelemetryStore(path: path, options: .init(durability: .normal))
         let keys = AccessKeys(store: store, now: { LiveServer.now })
         let ingest = try await keys.create(name: "exporter", scope: .ingest, project: "acme", actor: "test").text
@@ -91,6 +93,23 @@ struct OTLPGRPCReceiverTests {
             #expect(Set(groups) == [["project": "acme", "service": "grpc-bot"], ["project": "acme", "service": "metrics-bot"]])
             let trace = try await client.execute(uri: "/api/v1/traces/5b8efff798038103d269b633813fc60c", method: .get, headers: AccessControlTests.with(read))
             #expect(String(buffer: trace.body).contains("gen_ai.user.message"))
+        }
+    }
+
+    @Test func overloadIsUnavailableWithTheWaitExportersRead() async throws {
+        try await Self.run({ $0.maxInFlightBytes = 64 }) { export, ingest, _, _ in
+            let body = try OTLPTraceEncoder.protobufBody(from: Self.spans)
+            #expect(body.count > 64)
+            await #expect {
+                try await export("trace.v1.TraceService", body, ingest)
+            } throws: { error in
+                // UNAVAILABLE is retried; the wait is where the SDKs look for it (HTTP's Retry-After).
+                guard let error = error as? RPCError, error.code == .unavailable,
+                    let bytes = error.metadata[binaryValues: "google.rpc.retryinfo-bin"].first(where: { _ in true }),
+                    let retry = try? RPCRetryInfo(serializedBytes: bytes)
+                else { return false }
+                return retry.retryDelay.seconds >= 1 && error.metadata[stringValues: "grpc-retry-pushback-ms"].first(where: { _ in true }) != nil
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import HTTPTypes
+import LoupeOTLP
 import SwiftProtobuf
 
 /// The OTLP/gRPC collector services (`TraceService`, `MetricsService`, `LogsService`, each with its
@@ -49,8 +50,13 @@ extension OTLPFailure {
         switch status {
         case .tooManyRequests, .serviceUnavailable:
             var metadata = Metadata()
-            // gRPC's own retry policy reads this; the message says it to a person.
-            if let seconds = retryAfterSeconds { metadata.addString(String(seconds * 1_000), forKey: "grpc-retry-pushback-ms") }
+            if let seconds = retryAfterSeconds {
+                // What OTLP/gRPC exporters read for the wait (HTTP's Retry-After), and gRPC's own retry policy.
+                var retry = RPCRetryInfo()
+                retry.retryDelay.seconds = Int64(seconds)
+                if let bytes: [UInt8] = try? retry.serializedBytes() { metadata.addBinary(bytes, forKey: "google.rpc.retryinfo-bin") }
+                metadata.addString(String(seconds * 1_000), forKey: "grpc-retry-pushback-ms")
+            }
             return RPCError(code: .unavailable, message: message, metadata: metadata)
         case .contentTooLarge:
             return RPCError(code: .resourceExhausted, message: message)
