@@ -52,4 +52,27 @@ extension TelemetryStoreConformance {
         #expect(erased.logRecords == 1)
         #expect(try await store.logs(traceIds: [last]).isEmpty)
     }
+
+    @Test(arguments: Kind.allCases)
+    func anEvaluationSentAsALogRecordIsAScoreOfItsSpanOnce(kind: Kind) async throws {
+        let store = try Self.makeStore(kind)
+        var verdict = Self.log(event: Score.evaluationEvent)
+        verdict.attributes = ["gen_ai.evaluation.name": "relevance", "gen_ai.evaluation.score.value": 0.82, "gen_ai.evaluation.explanation": "on topic"]
+        var label = Self.log(span: nil, event: Score.evaluationEvent)
+        label.attributes = ["gen_ai.evaluation.name": "toxicity", "gen_ai.evaluation.score.label": "none"]
+        var outside = Self.log(trace: nil, span: nil, event: Score.evaluationEvent)
+        outside.attributes = ["gen_ai.evaluation.name": "relevance", "gen_ai.evaluation.score.value": 0.1]
+        // The same evaluation also reported as an event of the span: one score, not two.
+        var span = Self.span(id: "0000000000000001")
+        span.events = [SpanEvent(name: Score.evaluationEvent, timeNanos: span.startNanos, attributes: verdict.attributes)]
+        var batch = SpanBatch([span])
+        batch.append(SpanBatch(logs: [verdict, label, outside, Self.log()]))
+        _ = try await store.writeAndFlush(batch)
+
+        let scores = try await store.scores(ScoreQuery(fromNanos: 0, toNanos: .max)).sorted { $0.name < $1.name }
+        #expect(scores.map(\.name) == ["relevance", "toxicity"])
+        #expect(scores[0].value == .numeric(0.82) && scores[0].target == .span(traceId: span.traceId, spanId: span.spanId))
+        #expect(scores[0].comment == "on topic" && scores[0].source == .instrumentation)
+        #expect(scores[1].value == .categorical("none") && scores[1].target == .trace(traceId: span.traceId))
+    }
 }

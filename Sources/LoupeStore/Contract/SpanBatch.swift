@@ -46,10 +46,12 @@ public struct SpanBatch: Sendable {
         self.measuredRollups = measuredRollups
     }
 
-    /// Log records, with no spans: see ``logs``.
+    /// Log records, with no spans: see ``logs``. The evaluations among them
+    /// (``Score/reported(by:)-(LogRecord)``) are stored as scores with them.
     public init(logs: [LogRecord]) {
         self.init([])
         self.logs = logs
+        scores = logs.compactMap(Score.reported(by:))
     }
 
     /// Spans in the batch.

@@ -35,23 +35,35 @@ extension Score {
         var scores: [Score] = []
         for event in span.events where event.name == evaluationEvent {
             let target = ScoreTarget.span(traceId: span.traceId, spanId: span.spanId)
-            if let score = evaluation(in: event.attributes, keys: genAI, span: span, target: target, at: event.timeNanos) {
+            if let score = evaluation(in: event.attributes, keys: genAI, project: span.project, target: target, at: event.timeNanos) {
                 scores.append(score)
             }
         }
         let evaluated = ScoreTarget.span(traceId: span.traceId, spanId: span.parentSpanId ?? span.spanId)
-        if span.attributes[genAI.name] != nil, let score = evaluation(in: span.attributes, keys: genAI, span: span, target: evaluated, at: span.endNanos) {
+        if span.attributes[genAI.name] != nil,
+            let score = evaluation(in: span.attributes, keys: genAI, project: span.project, target: evaluated, at: span.endNanos)
+        {
             scores.append(score)
         } else if span.operation == .evaluator, span.attributes[openInference.name] != nil,
-            let score = evaluation(in: span.attributes, keys: openInference, span: span, target: evaluated, at: span.endNanos)
+            let score = evaluation(in: span.attributes, keys: openInference, project: span.project, target: evaluated, at: span.endNanos)
         {
             scores.append(score)
         }
         return scores
     }
 
+    /// The score a `gen_ai.evaluation.result` event sent as a log record reports: of its span, or
+    /// of its trace when it names no span. Nil for other records and for one outside any trace
+    /// (its `gen_ai.response.id` alone names no stored call). The id is the one the same event on a
+    /// span gets, so an evaluation reported both ways is stored once.
+    public static func reported(by record: LogRecord) -> Score? {
+        guard record.eventName == evaluationEvent, let traceId = record.traceId else { return nil }
+        let target = record.spanId.map { ScoreTarget.span(traceId: traceId, spanId: $0) } ?? .trace(traceId: traceId)
+        return evaluation(in: record.attributes, keys: genAI, project: record.project, target: target, at: record.timeNanos)
+    }
+
     private static func evaluation(
-        in attributes: [String: AttributeValue], keys: EvaluationKeys, span: SpanRecord, target: ScoreTarget, at nanos: Int64
+        in attributes: [String: AttributeValue], keys: EvaluationKeys, project: String, target: ScoreTarget, at nanos: Int64
     ) -> Score? {
         guard let name = attributes[keys.name]?.stringValue, !name.isEmpty else { return nil }
         let label = attributes[keys.label]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
@@ -66,9 +78,9 @@ extension Score {
             return nil
         }
         let explanation = attributes[keys.explanation]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(4_000)) }
-        let evaluated = target.spanId ?? span.spanId
+        let id = target.spanId.map { "span:\(target.traceId ?? ""):\($0):\(name)" } ?? "trace:\(target.traceId ?? ""):\(name)"
         return Score(
-            id: "span:\(span.traceId):\(evaluated):\(name)", project: span.project, target: target, name: String(name.prefix(200)),
+            id: id, project: project, target: target, name: String(name.prefix(200)),
             value: value, comment: explanation ?? label, userId: nil, source: .instrumentation, timestampNanos: nanos
         )
     }
