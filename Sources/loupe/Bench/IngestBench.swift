@@ -2,6 +2,8 @@ import ArgumentParser
 import AsyncHTTPClient
 import CompressNIO
 import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
 import Logging
 import LoupeCore
 import LoupeDemo
@@ -17,7 +19,7 @@ import Synchronization
 struct IngestBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Durable ingest throughput: OTLP protobuf over loopback HTTP into a real SQLite file, counting only acknowledged (= committed) spans."
+        abstract: "Durable ingest throughput: OTLP protobuf over loopback HTTP (or gRPC) into a real SQLite file, counting only acknowledged (= committed) spans."
     )
 
     @Option(help: "Spans to send (approximately; whole traces are sent).")
@@ -31,6 +33,9 @@ struct IngestBench: AsyncParsableCommand {
 
     @Flag(help: "Gzip request bodies, as most exporters do.")
     var gzip = false
+
+    @Flag(help: "Export over OTLP/gRPC (TraceService/Export, every client's calls on one HTTP/2 connection) instead of HTTP.")
+    var grpc = false
 
     @Flag(help: "Add prompt and completion content to every span (about 1.3 KB per span on the wire), as instrumentations with content capture send it.")
     var content = false
@@ -56,6 +61,9 @@ struct IngestBench: AsyncParsableCommand {
         guard poolSpans >= batch else { throw ValidationError("--pool-spans must hold at least one request (--batch \(batch))") }
         if gzip, spans > poolSpans {
             throw ValidationError("--gzip sends at most --pool-spans (\(poolSpans)) spans: longer runs resend bodies with new trace ids, which gzip would hide")
+        }
+        if grpc, gzip {
+            throw ValidationError("--gzip compresses HTTP bodies; the gRPC bench sends uncompressed messages: drop one of them")
         }
         if let keepDatabase, FileManager.default.fileExists(atPath: keepDatabase) {
             throw ValidationError("--keep-database \(keepDatabase) already exists; give the path of a new file")
@@ -99,16 +107,18 @@ struct IngestBench: AsyncParsableCommand {
         let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability, packContent: !noPacking))
         try await store.claimIngest()
         if scores > 0 { try await Self.prefill(scores: scores, into: store) }
-        let configuration = ServerConfiguration(port: 0, databasePath: path)
+        var configuration = ServerConfiguration(port: 0, databasePath: path)
+        if grpc { configuration.grpcPort = 0 }
         // Sent with an ingest key, as production is: the key is checked on every request.
         let key = try await AccessKeys(store: store, now: LoupeApplication.wallClockNanos)
             .create(name: "bench", scope: .ingest, project: "bench", actor: "bench").text
         let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let grpc = grpc
         let app = try LoupeApplication.make(
-            configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger, onServerRunning: { port in
-            continuation.yield(port)
-        })
-        BenchFormat.say("Sending \(total) spans in \(pool.requests) requests from \(clients) clients (\(gzip ? "gzip" : "uncompressed") protobuf, durability \(durability.rawValue))…")
+            configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger,
+            onServerRunning: { port in if !grpc { continuation.yield(port) } }, onGRPCListening: { port in continuation.yield(port) })
+        let transport = grpc ? "OTLP/gRPC" : gzip ? "gzip protobuf over HTTP" : "uncompressed protobuf over HTTP"
+        BenchFormat.say("Sending \(total) spans in \(pool.requests) requests from \(clients) clients (\(transport), durability \(durability.rawValue))…")
         let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await services.run() }
@@ -117,26 +127,28 @@ struct IngestBench: AsyncParsableCommand {
             let progress = BenchProgress(every: max(100_000, total / 10))
             let contentEncoding = gzip ? "gzip" : nil
             let clients = clients
-            // One connection per client: the shared client's pool would cap them at 8.
-            var clientConfiguration = HTTPClient.Configuration()
-            clientConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)
-            let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
-            let start = ContinuousClock.now
-            try await withThrowingTaskGroup(of: Void.self) { senders in
-                for _ in 0..<clients {
-                    senders.addTask {
-                        while true {
-                            let index = progress.take()
-                            guard index < pool.requests else { return }
-                            try await Self.post(pool.body(index), port: port, key: key, contentEncoding: contentEncoding, with: http)
-                            progress.acknowledged(pool.spanCount(index))
-                        }
-                    }
+            let start: ContinuousClock.Instant
+            if grpc {
+                start = try await withGRPCClient(
+                    transport: try .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
+                ) { client in
+                    let exporter = BenchGRPCExporter(client: client, key: key)
+                    let start = ContinuousClock.now
+                    try await Self.send(pool, clients: clients, progress: progress) { try await exporter.send($0) }
+                    return start
                 }
-                try await senders.waitForAll()
+            } else {
+                // One connection per client: the shared client's pool would cap them at 8.
+                var clientConfiguration = HTTPClient.Configuration()
+                clientConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)
+                let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+                start = ContinuousClock.now
+                try await Self.send(pool, clients: clients, progress: progress) {
+                    try await Self.post($0, port: port, key: key, contentEncoding: contentEncoding, with: http)
+                }
+                try await http.shutdown()
             }
             let elapsed = (ContinuousClock.now - start).seconds
-            try await http.shutdown()
             BenchFormat.say("ingest: \(total) spans acknowledged in \(String(format: "%.2f", elapsed)) s = \(BenchFormat.rate(total, seconds: elapsed)) spans/s (durable, acked after commit)")
             // Cancelling the task would not stop the server's own service group: shut it down gracefully.
             await services.triggerGracefulShutdown()
@@ -151,6 +163,25 @@ struct IngestBench: AsyncParsableCommand {
             "stored: \(database / max(1, total)) B per span in the database file (\(String(format: "%.1f", Double(database) / 1_048_576)) MiB for \(total) spans, rollups and indexes included), "
                 + "and a \(String(format: "%.1f", Double(log) / 1_048_576)) MiB write-ahead log")
         if keepDatabase == nil { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    }
+
+    /// Sends every body of the pool from `clients` exporters, each waiting for its answer before sending again.
+    private static func send(
+        _ pool: BenchBodyPool, clients: Int, progress: BenchProgress, with export: @escaping @Sendable (ByteBuffer) async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { senders in
+            for _ in 0..<clients {
+                senders.addTask {
+                    while true {
+                        let index = progress.take()
+                        guard index < pool.requests else { return }
+                        try await export(pool.body(index))
+                        progress.acknowledged(pool.spanCount(index))
+                    }
+                }
+            }
+            try await senders.waitForAll()
+        }
     }
 
     /// Feedback on as many traces as `scores`, in the API's batches of a thousand.

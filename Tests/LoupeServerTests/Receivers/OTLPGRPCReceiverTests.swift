@@ -6,10 +6,11 @@ import HummingbirdTesting
 import Logging
 import LoupeCore
 import LoupeOTLP
-import LoupeServer
+@testable import LoupeServer
 import LoupeStore
 import LoupeStoreSQLite
 import NIOCore
+import NIOPosix
 import SwiftProtobuf
 import Testing
 
@@ -127,5 +128,20 @@ struct OTLPGRPCReceiverTests {
             }
             await #expect { try await export("trace.v1.NoSuchService", body, ingest) } throws: { ($0 as? RPCError)?.code == .unimplemented }
         }
+    }
+}
+
+extension OTLPGRPCReceiverTests {
+    @Test func aPortAnotherProcessHoldsStopsTheServerWithASentence() async throws {
+        let taken = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(taken.localAddress?.port)
+        defer { taken.close(promise: nil) }
+        var configuration = ServerConfiguration(port: 0)
+        configuration.grpcPort = port
+        let parts = LoupeApplication.parts(configuration: configuration, store: InMemoryTelemetryStore(), logger: Logger(label: "test"))
+        let server = OTLPGRPCServer(
+            service: parts.grpc, host: "127.0.0.1", port: port, maxMessageBytes: 1 << 20, tls: nil, logger: Logger(label: "test"), onListening: { _ in })
+        let error = await #expect(throws: OTLPGRPCListenError.self) { try await server.run() }
+        #expect(error?.description.contains("--grpc-port") == true)
     }
 }

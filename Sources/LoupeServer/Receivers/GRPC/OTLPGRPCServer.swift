@@ -29,7 +29,13 @@ struct OTLPGRPCServer: Service {
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { try await server.serve() }
-                if let address = try await transport.listeningAddress.ipv4 {
+                let bound: (host: String, port: Int)?
+                do {
+                    bound = try await transport.listeningAddress.ipv4.map { ($0.host, $0.port) }
+                } catch {
+                    throw OTLPGRPCListenError(host: host, port: port, reason: "\(error)")
+                }
+                if let address = bound {
                     logger.info("OTLP/gRPC listening", metadata: ["address": "\(address.host):\(address.port)"])
                     await onListening(address.port)
                 }
