@@ -6,7 +6,8 @@ struct Loupe: AsyncParsableCommand {
         commandName: "loupe",
         abstract: "Observability for GenAI pipelines: where the time goes, what it costs, what fails and why.",
         discussion: """
-            Point any OpenTelemetry exporter at http://127.0.0.1:4318 (OTLP/HTTP, protobuf or JSON) and ask:
+            Point any OpenTelemetry exporter at http://127.0.0.1:4318 (OTLP/HTTP, protobuf or JSON) or at
+            127.0.0.1:4317 (OTLP/gRPC): traces, GenAI metrics and events. Then ask:
               loupe demo                 run the server with simulated pipeline traffic
               loupe serve                run the server alone
               loupe report --by model    summarise what is stored

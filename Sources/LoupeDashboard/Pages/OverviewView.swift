@@ -33,6 +33,8 @@ struct OverviewView: Sendable {
     var charts: [String]
     var failures: [Failure]
     var hasFailures: Bool
+    /// Failures the range counts but no failed span explains (metrics report calls, not messages); empty otherwise.
+    var failuresWithoutSpans: String
     /// Whether the failures were more than could be read, so the ranking is of the newest.
     var failuresSampled: Bool
     var errorsHref: String

@@ -3,7 +3,7 @@ enum OverviewTemplate {
 <h1>Overview</h1>
 {{^hasData}}
 <div class="empty"><p><strong>No traces in this range yet.</strong></p>
-<p>Point an OpenTelemetry exporter at <code>{{otlpEndpoint}}</code> (OTLP/HTTP, protobuf or JSON), or run <code>loupe demo</code>, then come back.</p></div>
+<p>Point an OpenTelemetry exporter at <code>{{otlpEndpoint}}</code> (OTLP/HTTP, protobuf or JSON; <code>/v1/metrics</code> and <code>/v1/logs</code> beside it, and OTLP/gRPC on port 4317 unless the server was started with another), or run <code>loupe demo</code>, then come back.</p></div>
 {{/hasData}}
 {{#hasData}}
 <section class="cards" aria-label="Headline numbers">
@@ -17,7 +17,7 @@ enum OverviewTemplate {
 {{#hasFailures}}<table><thead><tr><th>category</th><th>failure mode</th><th class="num">count</th></tr></thead><tbody>
 {{#failures}}<tr><td><span class="badge error">{{category}}</span></td><td class="wrap"><a href="{{href}}">{{message}}</a></td><td class="num">{{count}}</td></tr>{{/failures}}
 </tbody></table>{{/hasFailures}}
-{{^hasFailures}}<p class="muted">No failures in this range.</p>{{/hasFailures}}
+{{^hasFailures}}<p class="muted">{{#failuresWithoutSpans}}{{failuresWithoutSpans}}{{/failuresWithoutSpans}}{{^failuresWithoutSpans}}No failures in this range.{{/failuresWithoutSpans}}</p>{{/hasFailures}}
 <p><a href="{{errorsHref}}">All errors →</a></p></div>
 <div class="panel"><h2>Most expensive models</h2>
 <table id="top-models"><thead><tr><th>model</th><th class="num">cost</th><th class="num">calls</th></tr></thead><tbody>

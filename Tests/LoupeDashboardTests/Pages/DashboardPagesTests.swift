@@ -50,6 +50,28 @@ struct DashboardPagesTests {
         #expect(html.contains("&lt;script&gt;") || html.contains("&lt;img"))
     }
 
+    /// A service that sent metrics and no spans: its calls head the page, and its failures are said
+    /// with their categories, since no failed span explains them.
+    @Test func anOverviewOfMetricsAloneCountsCallsAndSaysWhyFailuresHaveNoModes() async throws {
+        let store = InMemoryTelemetryStore()
+        let call = SpanRecord(
+            traceId: String(repeating: "0", count: 32), spanId: String(repeating: "0", count: 16), project: "acme", service: "bot", name: "chat",
+            operation: .llm, role: [.call], startNanos: Self.now - 5 * Self.minute, endNanos: Self.now - 5 * Self.minute, status: .error,
+            errorCategory: "rate_limit", provider: "openai", requestModel: "gpt-4o-mini"
+        )
+        var measures = RollupMeasures()
+        measures.count = 40
+        measures.errors = 3
+        measures.latency.add(bucket: LatencyHistogram.bucketIndex(ofMs: 700), count: 40)
+        var rollups = RollupAggregator()
+        rollups.add(measures, like: call)
+        _ = try await store.write(SpanBatch(measuredRollups: rollups))
+        let html = try await Self.dashboard(store).overview(["range": "1h"], nowNanos: Self.now)
+        #expect(html.contains("data-value=\"40\""))
+        #expect(html.contains("Calls and errors per minute"))
+        #expect(html.contains("3 failed calls were reported by metrics, which carry no messages to group: rate_limit 3."))
+    }
+
     @Test func overviewShowsTheSummaryNumbers() async throws {
         let store = try await Self.store()
         let html = try await Self.dashboard(store).overview(["range": "1h"], nowNanos: Self.now)
