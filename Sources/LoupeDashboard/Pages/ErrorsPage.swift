@@ -33,7 +33,8 @@ struct ErrorsPage {
         let view = ErrorsView(
             chart: chart.render(), totalErrors: report.totalErrors, rootCauses: report.rootCauses, categories: categories,
             hasErrors: report.totalErrors > 0, focused: focus != nil, allHref: query.link("/ui/errors", ["fingerprint": nil]),
-            truncated: report.truncated
+            truncated: report.truncated,
+            failuresWithoutSpans: report.totalErrors == 0 ? try await context.failuresWithoutSpans(unit: .calls) ?? "" : ""
         )
         return RenderedPage(title: "Errors", content: context.templates.render(view, "errors"))
     }

@@ -42,4 +42,6 @@ struct ErrorsView: Sendable {
     var focused: Bool
     var allHref: String
     var truncated: Bool
+    /// Failures no failed span explains (reported by metrics), said with their categories; empty otherwise.
+    var failuresWithoutSpans: String
 }

@@ -39,7 +39,7 @@ struct OverviewPage {
             cards: cards,
             charts: charts(buckets, unit: unit, step: step),
             failures: failures, hasFailures: !failures.isEmpty,
-            failuresWithoutSpans: failures.isEmpty && totals[unit].errors > 0 ? try await unexplained(totals[unit].errors, unit: unit) : "",
+            failuresWithoutSpans: failures.isEmpty && totals[unit].errors > 0 ? try await context.failuresWithoutSpans(unit: unit) ?? "" : "",
             failuresSampled: errors.truncated,
             errorsHref: query.link(to: DashboardSection.errors.path),
             models: ranked(byModel.groups, dimension: "model", unit: .calls),
@@ -48,22 +48,6 @@ struct OverviewPage {
             usersHref: query.link(to: DashboardSection.users.path)
         )
         return RenderedPage(title: "Overview", content: context.templates.render(view, "overview"), live: true)
-    }
-
-    /// Failures that no failed span explains (metrics report a call's failure by `error.type`, with no
-    /// message to group into failure modes), said with their categories.
-    private func unexplained(_ count: Int64, unit: CountUnit) async throws -> String {
-        let query = context.query
-        let report = try await context.analytics.summary(
-            SummaryQuery(range: query.range, groupBy: [.errorCategory], filters: query.filters, latency: false))
-        let categories = report.groups.compactMap { group -> (String, Int64)? in
-            let errors = group.measures[unit].errors
-            guard errors > 0, let category = group.key["error_category"], !category.isEmpty else { return nil }
-            return (category, errors)
-        }.sorted { $0.1 > $1.1 }
-        let named = categories.map { "\($0.0) \(DisplayFormat.count($0.1))" }.joined(separator: ", ")
-        return "\(DisplayFormat.count(count)) failed \(unit.rawValue) were reported by metrics, which carry no messages to group"
-            + (named.isEmpty ? "." : ": \(named).")
     }
 
     /// Distinct end users with at least one span in the range, against the previous period.

@@ -18,6 +18,6 @@ enum ErrorsTemplate {
 {{/categories}}
 {{#truncated}}<p class="muted">Only the newest failures were read; narrow the range for exact counts.</p>{{/truncated}}
 {{/hasErrors}}
-{{^hasErrors}}<div class="empty"><p><strong>No failures in this range.</strong></p><p>Widen the time range, or remove a filter.</p></div>{{/hasErrors}}
+{{^hasErrors}}<div class="empty">{{#failuresWithoutSpans}}<p><strong>No failed span in this range.</strong></p><p>{{failuresWithoutSpans}}</p>{{/failuresWithoutSpans}}{{^failuresWithoutSpans}}<p><strong>No failures in this range.</strong></p><p>Widen the time range, or remove a filter.</p>{{/failuresWithoutSpans}}</div>{{/hasErrors}}
 """#
 }

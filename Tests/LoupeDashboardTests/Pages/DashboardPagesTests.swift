@@ -70,6 +70,9 @@ struct DashboardPagesTests {
         #expect(html.contains("data-value=\"40\""))
         #expect(html.contains("Calls and errors per minute"))
         #expect(html.contains("3 failed calls were reported by metrics, which carry no messages to group: rate_limit 3."))
+        let errors = try await Self.dashboard(store).errors(["range": "1h"], nowNanos: Self.now)
+        #expect(errors.contains("No failed span in this range."))
+        #expect(errors.contains("3 failed calls were reported by metrics"))
     }
 
     @Test func overviewShowsTheSummaryNumbers() async throws {
