@@ -15,6 +15,7 @@ struct BenchGRPCExporter: Sendable {
 
     let client: GRPCClient<HTTP2ClientTransport.Posix>
     let key: String
+    let progress: BenchProgress
 
     static let export = MethodDescriptor(fullyQualifiedService: "opentelemetry.proto.collector.trace.v1.TraceService", method: "Export")
 
@@ -23,15 +24,14 @@ struct BenchGRPCExporter: Sendable {
         var metadata = Metadata()
         metadata.addString("Bearer \(key)", forKey: "authorization")
         let request = ClientRequest(message: Array(body.readableBytesView), metadata: metadata)
-        while true {
+        for attempt in 0... {
             do {
                 _ = try await client.unary(request: request, descriptor: Self.export, serializer: Bytes(), deserializer: Bytes(), options: .defaults) {
                     try $0.message
                 }
                 return
             } catch let error as RPCError where error.code == .unavailable {
-                // As the HTTP exporter does with a 429: keep the server's queue fed.
-                try await Task.sleep(for: .milliseconds(20))
+                try await progress.refused(attempt: attempt)
             }
         }
     }

@@ -132,7 +132,7 @@ struct IngestBench: AsyncParsableCommand {
                 start = try await withGRPCClient(
                     transport: try .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
                 ) { client in
-                    let exporter = BenchGRPCExporter(client: client, key: key)
+                    let exporter = BenchGRPCExporter(client: client, key: key, progress: progress)
                     let start = ContinuousClock.now
                     try await Self.send(pool, clients: clients, progress: progress) { try await exporter.send($0) }
                     return start
@@ -144,12 +144,13 @@ struct IngestBench: AsyncParsableCommand {
                 let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
                 start = ContinuousClock.now
                 try await Self.send(pool, clients: clients, progress: progress) {
-                    try await Self.post($0, port: port, key: key, contentEncoding: contentEncoding, with: http)
+                    try await Self.post($0, port: port, key: key, contentEncoding: contentEncoding, with: http, progress: progress)
                 }
                 try await http.shutdown()
             }
             let elapsed = (ContinuousClock.now - start).seconds
             BenchFormat.say("ingest: \(total) spans acknowledged in \(String(format: "%.2f", elapsed)) s = \(BenchFormat.rate(total, seconds: elapsed)) spans/s (durable, acked after commit)")
+            BenchFormat.say("refused and sent again: \(progress.refusedCount) of \(pool.requests) requests (429, 503 or UNAVAILABLE)")
             // Cancelling the task would not stop the server's own service group: shut it down gracefully.
             await services.triggerGracefulShutdown()
         }
@@ -208,23 +209,23 @@ struct IngestBench: AsyncParsableCommand {
         return gzip ? try buffer.compress(with: .gzip()) : buffer
     }
 
-    private static func post(_ body: ByteBuffer, port: Int, key: String, contentEncoding: String?, with http: HTTPClient) async throws {
+    private static func post(
+        _ body: ByteBuffer, port: Int, key: String, contentEncoding: String?, with http: HTTPClient, progress: BenchProgress
+    ) async throws {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/traces")
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
         request.headers.add(name: "Content-Type", value: "application/x-protobuf")
         if let contentEncoding { request.headers.add(name: "Content-Encoding", value: contentEncoding) }
         request.body = .bytes(body)
-        while true {
+        for attempt in 0... {
             let response = try await http.execute(request, timeout: .seconds(60))
             _ = try await response.body.collect(upTo: 1 << 20)
             if response.status.code == 200 { return }
             guard response.status.code == 429 || response.status.code == 503 else {
                 throw ValidationError("the server answered HTTP \(response.status.code)")
             }
-            // Sooner than an OTel exporter would (its backoff starts at a second): the bench measures
-            // how much the server can take, so it keeps the server's queue fed.
-            try await Task.sleep(for: .milliseconds(20))
+            try await progress.refused(attempt: attempt)
         }
     }
 }
