@@ -2,11 +2,12 @@ import Foundation
 import LoupeCore
 import LoupeOTLP
 import LoupeStore
-import SwiftProtobuf
 
 /// `/v1/logs`: GenAI events and logs in a trace, redacted like span content and stored with their
 /// trace (``LogRecord``). Other records are accepted and left aside.
 struct LogSignal: OTLPSignal {
+    typealias Response = OTLPExportLogsServiceResponse
+
     static let path = "/v1/logs"
     static let name = "logs"
     static let itemKey = "log_records"
@@ -19,15 +20,6 @@ struct LogSignal: OTLPSignal {
         return OTLPPrepared(
             batch: SpanBatch(logs: records), items: records.count, rejected: rejected.rejectedCount,
             rejectionMessage: rejected.rejectionMessage, project: records.first?.project)
-    }
-
-    static func answer(rejected: Int, message: String?) -> any SwiftProtobuf.Message {
-        var response = OTLPExportLogsServiceResponse()
-        if rejected > 0 || message != nil {
-            response.partialSuccess.rejectedLogRecords = Int64(rejected)
-            response.partialSuccess.errorMessage = message ?? ""
-        }
-        return response
     }
 
     static func outcome(accepted: Int, rejected: Int) -> IngestCounters.Outcome {

@@ -13,9 +13,16 @@ protocol OTLPSignal: Sendable {
     /// Decodes and prepares a body. It runs on the decode pool, off Swift's cooperative threads.
     func prepare(_ body: Data, encoding: OTLPEncoding, project: String?, nowNanos: Int64) throws -> OTLPPrepared
 
-    /// The `Export…ServiceResponse` of a request answered 200.
-    static func answer(rejected: Int, message: String?) -> any SwiftProtobuf.Message
+    /// The signal's `Export…ServiceResponse`, which a request answered 200 gets.
+    associatedtype Response: OTLPExportResponse
 
     /// How the ingest counters count a request answered 200.
     static func outcome(accepted: Int, rejected: Int) -> IngestCounters.Outcome
+}
+
+extension OTLPSignal {
+    /// The `Export…ServiceResponse` of a request answered 200.
+    static func answer(rejected: Int, message: String?) -> any SwiftProtobuf.Message {
+        Response.answer(rejected: rejected, message: message)
+    }
 }

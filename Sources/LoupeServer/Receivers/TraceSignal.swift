@@ -2,10 +2,11 @@ import Foundation
 import LoupeCore
 import LoupeOTLP
 import LoupeStore
-import SwiftProtobuf
 
 /// `/v1/traces`: spans, normalised and enriched, stored with their aggregates.
 struct TraceSignal: OTLPSignal {
+    typealias Response = OTLPExportTraceServiceResponse
+
     static let path = "/v1/traces"
     static let name = "traces"
     static let itemKey = "spans"
@@ -24,15 +25,6 @@ struct TraceSignal: OTLPSignal {
         return OTLPPrepared(
             batch: SpanBatch(records, packingContent: packContent), items: records.count, rejected: rejected.rejectedCount,
             rejectionMessage: rejected.rejectionMessage, project: records.first?.project)
-    }
-
-    static func answer(rejected: Int, message: String?) -> any SwiftProtobuf.Message {
-        var response = OTLPExportTraceServiceResponse()
-        if rejected > 0 || message != nil {
-            response.partialSuccess.rejectedSpans = Int64(rejected)
-            response.partialSuccess.errorMessage = message ?? ""
-        }
-        return response
     }
 
     static func outcome(accepted: Int, rejected: Int) -> IngestCounters.Outcome {
