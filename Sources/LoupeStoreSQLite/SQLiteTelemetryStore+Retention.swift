@@ -52,4 +52,18 @@ extension SQLiteTelemetryStore {
         }
         return counts
     }
+
+    /// Rewrites the whole file (`VACUUM`), then empties the write-ahead log: what older versions left
+    /// in free space (copies of since deleted or erased rows) is gone, freed space goes back to the
+    /// file system, and a file created before incremental auto-vacuum is converted to it. Run by the
+    /// one ingesting instance (``claimIngest()``) while nothing else uses the file: it takes as long
+    /// as copying the file, and needs as much free disk again.
+    public func compact() async throws {
+        try await claimIngest()
+        try await pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute(sql: "VACUUM")
+            _ = try db.checkpoint(.truncate)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LoupeCore
 import LoupeStore
 import LoupeStoreSQLite
@@ -75,5 +76,28 @@ struct SQLiteErasureTests {
         #expect(try await store.reclaimSpace(maxBytes: .max) > 0)
         try await store.checkpoint()
         #expect(Self.bytes(path).count < full / 2)
+    }
+}
+
+extension SQLiteErasureTests {
+    /// A file written before the writer zeroed what it frees keeps deleted rows in its free space;
+    /// compacting it leaves none of them.
+    @Test func compactingRemovesWhatDeletedRowsLeftInFreeSpace() async throws {
+        let path = try TemporaryDatabase.path("compact")
+        do { _ = try SQLiteTelemetryStore(path: path) }
+        let secret = "left-behind-\(UUID().uuidString)"
+        // As an older version wrote: no zeroing of freed space.
+        try await DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = OFF")
+            try db.execute(sql: "CREATE TABLE scratch (text TEXT)")
+            for _ in 0..<200 { try db.execute(sql: "INSERT INTO scratch VALUES (?)", arguments: [secret]) }
+            try db.execute(sql: "DELETE FROM scratch")
+            _ = try db.checkpoint(.truncate)
+        }
+        #expect(Self.bytes(path).range(of: Data(secret.utf8)) != nil)
+
+        try await SQLiteTelemetryStore(path: path).compact()
+        #expect(Self.bytes(path).range(of: Data(secret.utf8)) == nil)
+        #expect(Self.bytes(path + "-wal").range(of: Data(secret.utf8)) == nil)
     }
 }
