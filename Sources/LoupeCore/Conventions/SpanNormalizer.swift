@@ -79,7 +79,7 @@ public struct SpanNormalizer: Sendable {
         return SpanRecord(
             traceId: raw.traceId, spanId: raw.spanId, parentSpanId: raw.parentSpanId,
             project: projectOverride ?? projectName(raw.resourceAttributes),
-            service: raw.resourceAttributes["service.name"]?.stringValue ?? "unknown_service",
+            service: serviceName(raw.resourceAttributes),
             name: raw.name, operation: operation, spanKind: raw.kind,
             role: SpanRole(
                 isEntry: SpanRole.isEntry(parentSpanId: raw.parentSpanId, parentIsRemote: raw.parentIsRemote, kind: raw.kind),
@@ -106,6 +106,11 @@ public struct SpanNormalizer: Sendable {
         guard let text = value.stringValue, !text.isEmpty else { return }
         let rank = slot.rank + rankOffset
         if values[slot.index].map({ rank < $0.rank }) ?? true { values[slot.index] = (rank, text) }
+    }
+
+    /// The service a resource's telemetry comes from: `service.name`, else OpenTelemetry's `unknown_service`.
+    public func serviceName(_ resource: [String: AttributeValue]) -> String {
+        resource["service.name"]?.stringValue ?? "unknown_service"
     }
 
     /// The project a resource's telemetry belongs to when the caller does not say: its `loupe.project`

@@ -20,6 +20,14 @@ public enum AccessKeyText {
         return (id + "_" + encoded, id)
     }
 
+    /// The key of an `authorization` value in the Bearer scheme; nil for another scheme (a proxy's
+    /// Basic, say), which is not Loupe's to judge. HTTP headers and gRPC metadata both carry it.
+    public static func bearer(_ authorization: String) -> String? {
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+
     /// The id a key text claims, or nil when the text is not shaped like a key at all.
     public static func id(of text: String) -> String? {
         let utf8 = Array(text.utf8)

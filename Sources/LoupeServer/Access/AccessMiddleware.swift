@@ -132,11 +132,7 @@ struct AccessMiddleware: RouterMiddleware {
     }
 
     private static func credential(_ request: Request) -> Credential {
-        // Another scheme (a proxy's Basic, say) is not Loupe's to judge.
-        if let authorization = request.headers[.authorization] {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" { return .key(parts[1].trimmingCharacters(in: .whitespaces)) }
-        }
+        if let key = request.headers[.authorization].flatMap(AccessKeyText.bearer) { return .key(key) }
         if let key = request.headers[HTTPField.Name("x-loupe-api-key")!] { return .key(key.trimmingCharacters(in: .whitespaces)) }
         // Ingest never takes a cookie: exporters have no session, and a browser must not post spans.
         if !AccessPolicy.canonical(request.uri.path).hasPrefix("/v1/"), let cookie = DashboardSessions.cookie(in: request.headers[.cookie]) {

@@ -41,7 +41,7 @@ public struct IngestPipeline: Sendable {
         let records = decoded.records.map { record, resource in
             var record = record
             record.project = project ?? normalizer.projectName(resource)
-            record.service = resource["service.name"]?.stringValue ?? "unknown_service"
+            record.service = normalizer.serviceName(resource)
             // Named before redaction, by what was sent: a record sent again gets the same id.
             record.id = record.identity
             for enricher in enrichers { enricher.enrich(&record) }

@@ -40,8 +40,7 @@ struct GRPCAccess: Sendable {
 
     private static func key(in metadata: Metadata) -> String? {
         for value in metadata[stringValues: "authorization"] {
-            let parts = value.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" { return parts[1].trimmingCharacters(in: .whitespaces) }
+            if let key = AccessKeyText.bearer(value) { return key }
         }
         return metadata[stringValues: "x-loupe-api-key"].first { !$0.isEmpty }?.trimmingCharacters(in: .whitespaces)
     }
