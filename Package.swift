@@ -100,6 +100,19 @@ let package = Package(
             swiftSettings: settings
         ),
         // Every question the API, CLI and alerts ask, as functions over a TelemetryStore.
+        // The scale-out store over ClickHouse's HTTP interface.
+        .target(
+            name: "LoupeStoreClickHouse",
+            dependencies: [
+                "LoupeStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: settings
+        ),
         .target(
             name: "LoupeAnalytics",
             dependencies: ["LoupeCore", "LoupeStore", .product(name: "HeapModule", package: "swift-collections")],
@@ -206,7 +219,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoupeStoreTests",
-            dependencies: ["LoupeStore", "LoupeStoreSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LoupeStore", "LoupeStoreSQLite", "LoupeStoreClickHouse", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings
         ),
         .testTarget(

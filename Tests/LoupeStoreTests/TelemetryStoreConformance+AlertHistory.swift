@@ -4,7 +4,7 @@ import Testing
 extension TelemetryStoreConformance {
     @Test(arguments: Kind.allCases)
     func alertHistoryIsReadNewestFirst(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         func event(_ at: Int64, _ id: String, _ what: String) -> AlertEvent {
             AlertEvent(atNanos: at, alertId: id, rule: "latency_p95", key: ["service": "rag"], event: what, severity: "warning", value: 2_400, detail: "p95")
         }

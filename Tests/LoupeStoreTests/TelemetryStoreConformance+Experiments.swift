@@ -12,7 +12,7 @@ extension TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func tracesKeepTheFirstExperimentTheirSpansName(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2", c = "0af7651916cd43dd8448eb211c8031c3"
         _ = try await store.writeAndFlush([
             Self.experimentSpan(trace: a, id: "0000000000000001", attributes: ["loupe.experiment": "prompt-v2", "loupe.experiment.variant": "control"]),
@@ -41,7 +41,7 @@ extension TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func scoresAreKeptOnePerIdAndReadNewestFirst(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let trace = "0af7651916cd43dd8448eb211c80319c"
         let thumbs = Score(
             id: "fb-1", project: "acme", target: .trace(traceId: trace), name: "user_satisfaction", value: .boolean(true),
@@ -72,7 +72,7 @@ extension TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func evaluationsSentOnSpansAreStoredAsScoresOnce(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         var answer = Self.span(id: "0000000000000001")
         answer.events = [
             SpanEvent(name: Score.evaluationEvent, timeNanos: Self.base + 5, attributes: [
@@ -104,9 +104,9 @@ extension TelemetryStoreConformance {
         #expect(scores.allSatisfy { $0.source == .instrumentation })
     }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func experimentArmsAddUpRequestsFeedbackAndScores(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         // Six requests: a, b, c of "control", d, e, f of "v2"; b failed; c's user and e's session gave a thumbs down.
         var spans: [SpanRecord] = []
         for (i, letter) in ["a", "b", "c", "d", "e", "f"].enumerated() {
@@ -163,9 +163,9 @@ extension TelemetryStoreConformance {
 }
 
 extension TelemetryStoreConformance {
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func firstRequestsAndSessionsOfARange(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let day = EngagementQuery.nanosPerDay
         let d0 = (Self.base / day + 1) * day
         // u1: a request two days before the range and two on its first day (one session); u2: one on
@@ -196,9 +196,9 @@ extension TelemetryStoreConformance {
         ])
     }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func scoresJoinTheirRequests(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let inRange = Self.span(trace: String(repeating: "a", count: 32), id: "0000000000000001", minute: 1, durationMs: 1_500, cost: 0.02)
         let outside = Self.span(trace: String(repeating: "b", count: 32), id: "0000000000000001", minute: 30)
         _ = try await store.writeAndFlush([inRange, outside])

@@ -24,7 +24,7 @@ extension TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func failureModesCountRootCausesOnly(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         _ = try await store.writeAndFlush(Self.failureTraces())
         let query = FailureModeQuery(fromNanos: Self.base, toNanos: Self.base + 4 * Self.minute, examplesPerFingerprint: 5, trendBuckets: 4)
         let modes = try await store.failureModes(query)
@@ -53,7 +53,7 @@ extension TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func failureModesFilterAndGroupByBuiltInDimensions(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         _ = try await store.writeAndFlush(Self.failureTraces())
         let range = (from: Self.base, to: Self.base + 4 * Self.minute)
         let forUser = try await store.failureModes(FailureModeQuery(fromNanos: range.from, toNanos: range.to, filters: [.user: "u2"]))

@@ -25,7 +25,7 @@ extension TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func measuredRollupsAddUpInEveryGrainAndAreNeverDeduplicated(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let measured = SpanBatch(measuredRollups: Self.measured(calls: 5, errors: 1, inputTokens: 1_000, cost: 0.25))
         #expect(!measured.isEmpty)
         #expect(try await store.writeAndFlush(measured) == WriteOutcome())
@@ -54,7 +54,7 @@ extension TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func anEmptyBatchChangesNothing(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         #expect(SpanBatch([]).isEmpty)
         #expect(try await store.writeAndFlush(SpanBatch(measuredRollups: RollupAggregator())) == WriteOutcome())
         let m0 = Self.base / Self.minute

@@ -18,7 +18,7 @@ extension TelemetryStoreConformance {
     @Test(arguments: Kind.allCases)
     func oneProviderCallReportedTwiceCountsOnce(kind: Kind) async throws {
         for split in [false, true] {
-            let store = try Self.makeStore(kind)
+            let store = try await Self.makeStore(kind)
             var framework = Self.span(trace: "0af7651916cd43dd8448eb211c80319c", id: "0000000000000001")
             var client = Self.span(trace: "1af7651916cd43dd8448eb211c80319c", id: "0000000000000002")
             var other = Self.span(trace: "2af7651916cd43dd8448eb211c80319c", id: "0000000000000003")
@@ -51,7 +51,7 @@ extension TelemetryStoreConformance {
     /// overlap the claim in time, or reports other token counts; it counts, and takes over the claim.
     @Test(arguments: Kind.allCases)
     func aResponseIdReusedByAnotherCallCountsAgain(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         var spans = [
             Self.span(trace: "0af7651916cd43dd8448eb211c80319c", id: "0000000000000001", minute: 0),
             Self.span(trace: "1af7651916cd43dd8448eb211c80319c", id: "0000000000000002", minute: 2),
@@ -68,7 +68,7 @@ extension TelemetryStoreConformance {
     /// The same response id in two projects is two calls: projects never share a count.
     @Test(arguments: Kind.allCases)
     func responseIdsAreClaimedPerProject(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         var first = Self.span(trace: "0af7651916cd43dd8448eb211c80319c", id: "0000000000000001")
         var second = Self.span(trace: "1af7651916cd43dd8448eb211c80319c", id: "0000000000000002")
         first.responseId = "msg_01"
@@ -81,7 +81,7 @@ extension TelemetryStoreConformance {
     /// root has not arrived has no request yet.
     @Test(arguments: Kind.allCases)
     func tracesWithFailedCallsCountByRootService(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let recoveredRoot = Self.span(trace: "0af7651916cd43dd8448eb211c80319c", id: "0000000000000001", model: nil, operation: .chain)
         let failed1 = Self.span(trace: recoveredRoot.traceId, id: "0000000000000002", parent: recoveredRoot.spanId, error: true)
         let failed2 = Self.span(trace: recoveredRoot.traceId, id: "0000000000000003", parent: recoveredRoot.spanId, error: true)
@@ -105,7 +105,7 @@ extension TelemetryStoreConformance {
     @Test(arguments: Kind.allCases)
     func aWrapperStoredAfterItsCallStepsAside(kind: Kind) async throws {
         for childReportsUsage in [true, false] {
-            let store = try Self.makeStore(kind)
+            let store = try await Self.makeStore(kind)
             let root = Self.span(id: "0000000000000001", model: nil, operation: .chain, input: nil, output: nil, cost: nil)
             let predict = Self.span(id: "0000000000000002", parent: root.spanId, durationMs: 90)
             let complete = Self.span(

@@ -29,9 +29,9 @@ extension TelemetryStoreConformance {
         })
     }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func retentionDeletesTheOldestTracesWithWhatHangsOffThemProjectByProject(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         try await Self.history(store)
         let cutoff = Self.base + 15 * Self.minute
 
@@ -55,9 +55,9 @@ extension TelemetryStoreConformance {
 
     /// A size ceiling deletes up to now in batches: a session's score (on no trace) goes with the
     /// batch that passes its time, not with the first batch.
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func scoresOnNoTraceGoInTimeOrderWithTheTraces(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         try await Self.history(store)
         _ = try await store.writeScores([Score(
             id: "session-score", project: "acme", target: .session(sessionId: "s1"), name: "user_satisfaction", value: .boolean(false),
@@ -75,9 +75,9 @@ extension TelemetryStoreConformance {
         #expect(try await sessionScores() == 0)
     }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func theOldestTraceAndRollupPeriodAreKnown(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let empty = try await store.oldestData()
         #expect(empty.traceStartNanos == nil && empty.rollupStartNanos == nil)
         try await Self.history(store)
@@ -94,9 +94,9 @@ extension TelemetryStoreConformance {
         #expect(try await store.oldestData().traceStartNanos == Self.base + 10 * Self.minute)
     }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func retentionDeletesOldRollupPeriodsAndKeepsTheRest(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         try await Self.history(store)
         let cutoff = Self.base + 15 * Self.minute
         var deleted = DeletedCounts()
@@ -113,9 +113,9 @@ extension TelemetryStoreConformance {
         #expect(late.reduce(0) { $0 + $1.measures.count } == 4)
     }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func erasingAUserTakesTheirTracesScoresAndPerUserRowsAndKeepsTheTotals(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         try await Self.history(store)
         let minute = Self.base / Self.minute
         func total(_ grain: RollupGrain) async throws -> Int64 {

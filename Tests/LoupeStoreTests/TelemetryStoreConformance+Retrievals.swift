@@ -13,9 +13,9 @@ extension TelemetryStoreConformance {
 
     static func document(_ id: String, _ score: Double?) -> RetrievedDocument { RetrievedDocument(id: id, score: score) }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func retrievalStepsAreReadPerRequestOnce(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2", c = "0af7651916cd43dd8448eb211c8031c3"
         let d = "0af7651916cd43dd8448eb211c8031d4"
         var root = Self.span(trace: a, id: "00000000000000ff", model: nil, operation: .stage, input: nil, output: nil, cost: nil, unit: "support")
@@ -62,9 +62,9 @@ extension TelemetryStoreConformance {
         #expect(try await store.documentUses(DocumentUseQuery(fromNanos: Self.base + Self.minute, toNanos: Self.base + 10 * Self.minute)).isEmpty)
     }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func comparisonsGroupRequestsByModelPromptVersionAndDimension(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let ids = (1...4).map { String(format: "0af7651916cd43dd8448eb211c8031%02x", $0) }
         var spans: [SpanRecord] = []
         for (i, trace) in ids.enumerated() {
@@ -107,9 +107,9 @@ extension TelemetryStoreConformance {
         #expect(abs(outcomes[1].costUSD - 0.04) < 1e-12)
     }
 
-    @Test(arguments: Kind.allCases)
+    @Test(arguments: Kind.embedded)
     func requestOutcomesCountNegativeFeedbackOncePerRequest(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2"
         var failed = Self.span(trace: b, id: "0000000000000002", error: true)
         failed.sessionId = "s-b"

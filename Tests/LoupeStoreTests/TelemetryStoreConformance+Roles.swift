@@ -6,7 +6,7 @@ extension TelemetryStoreConformance {
     /// Rollups keep each span's role, so requests, calls and spans add up apart in every grain.
     @Test(arguments: Kind.allCases)
     func rollupsKeepRequestsCallsAndSpansApart(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         var root = Self.span(id: "0000000000000001", durationMs: 900, model: nil, operation: .chain, input: nil, output: nil, cost: nil, error: true)
         root.role = .request
         let retrieval = Self.span(id: "0000000000000002", parent: root.spanId, durationMs: 40, model: nil, operation: .retrieval, input: nil, output: nil, cost: nil)

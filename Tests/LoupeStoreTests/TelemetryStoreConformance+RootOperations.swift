@@ -7,7 +7,7 @@ extension TelemetryStoreConformance {
     /// one can be listed, and their spans read in one call.
     @Test(arguments: Kind.allCases)
     func rootOperationsAndTheirSpans(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let traces = ["0af7651916cd43dd8448eb211c80319c", "1af7651916cd43dd8448eb211c80319c", "2af7651916cd43dd8448eb211c80319c"]
         var spans: [SpanRecord] = []
         for (i, trace) in traces.enumerated() {

@@ -5,7 +5,7 @@ import Testing
 extension TelemetryStoreConformance {
     @Test(arguments: Kind.allCases)
     func rollupsKeepTimeToFirstTokenOfStreamedCalls(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         var streamed = Self.span(id: "0000000000000001", durationMs: 2_000)
         streamed.timeToFirstTokenMs = 250
         var later = Self.span(id: "0000000000000002", durationMs: 900)

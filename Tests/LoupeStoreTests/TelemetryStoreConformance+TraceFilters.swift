@@ -19,7 +19,7 @@ extension TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func tracesFilterBySessionModelLabelsDurationAndCost(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         _ = try await store.writeAndFlush(Array(Self.sessionTraces().prefix(3)))
         _ = try await store.writeAndFlush([Self.sessionTraces()[3]])
         let range = (Self.base, Self.base + 5 * Self.minute)

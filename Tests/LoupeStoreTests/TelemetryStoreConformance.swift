@@ -1,22 +1,32 @@
 import Foundation
 import LoupeCore
 import LoupeStore
+import LoupeStoreClickHouse
 import LoupeStoreSQLite
 import Testing
 
 /// The contract every store meets, run against each store below.
 struct TelemetryStoreConformance {
-    enum Kind: String, CaseIterable, CustomStringConvertible {
-        case memory, sqliteFile
+    enum Kind: String, CustomStringConvertible {
+        case memory, sqliteFile, clickHouse
         var description: String { rawValue }
+
+        /// Every store: ClickHouse too when `LOUPE_CLICKHOUSE_TEST` names a server to test against
+        /// (`clickhouse://127.0.0.1:8123`; each store gets a database of its own there).
+        static let allCases: [Kind] = embedded + (ClickHouseTestServer.address == nil ? [] : [.clickHouse])
+        /// The stores that answer every part of the contract; the ClickHouse store does not answer
+        /// the tests that use this yet.
+        static let embedded: [Kind] = [.memory, .sqliteFile]
     }
 
-    static func makeStore(_ kind: Kind) throws -> any TelemetryStore {
+    static func makeStore(_ kind: Kind) async throws -> any TelemetryStore {
         switch kind {
         case .memory:
             return InMemoryTelemetryStore()
         case .sqliteFile:
             return try SQLiteTelemetryStore(path: try TemporaryDatabase.path("store"))
+        case .clickHouse:
+            return try await ClickHouseTestServer.makeStore()
         }
     }
 
@@ -42,7 +52,7 @@ struct TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func writesAreIdempotent(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let spans = [Self.span(id: "0000000000000001"), Self.span(id: "0000000000000002")]
         #expect(try await store.writeAndFlush(spans) == WriteOutcome(inserted: 2))
         #expect(try await store.writeAndFlush(spans + [Self.span(id: "0000000000000003")]) == WriteOutcome(inserted: 1, duplicates: 2))
@@ -53,7 +63,7 @@ struct TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func spansReadBackAsWritten(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let original = Self.span(id: "0000000000000009", error: true)
         _ = try await store.writeAndFlush([original])
         let stored = try await store.spans(traceId: original.traceId)
@@ -63,7 +73,7 @@ struct TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func rollupsAddUpPerGrainAndMinute(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let m0 = Self.base / Self.minute
         _ = try await store.writeAndFlush([
             Self.span(id: "0000000000000001", minute: 0, durationMs: 100),
@@ -95,7 +105,7 @@ struct TelemetryStoreConformance {
 
     @Test(arguments: Kind.allCases)
     func traceSummariesMergeAcrossBatches(kind: Kind) async throws {
-        let store = try Self.makeStore(kind)
+        let store = try await Self.makeStore(kind)
         let trace = "11111111111111111111111111111111"
         _ = try await store.writeAndFlush([Self.span(trace: trace, id: "0000000000000002", parent: "0000000000000001", minute: 0, durationMs: 100)])
         _ = try await store.writeAndFlush([Self.span(trace: trace, id: "0000000000000001", minute: 0, durationMs: 500, operation: .chain, error: true)])

@@ -55,9 +55,7 @@ enum LogRecordTable {
     static let selectList = "id, project, service, trace_id, span_id, time_ns, severity, severity_text, event_name, body, attributes, scope"
 
     static func record(_ row: Row) -> LogRecord {
-        let body = PackedText.text(row["body"]).flatMap { text in
-            try? JSONDecoder().decode(AttributeValue.self, from: Data(text.utf8))
-        }
+        let body = PackedText.text(row["body"]).flatMap(StoredJSON.value)
         return LogRecord(
             id: row["id"], project: row["project"], service: row["service"], traceId: row["trace_id"], spanId: row["span_id"],
             timeNanos: row["time_ns"], severityNumber: Int32(clamping: row["severity"] as Int64), severityText: row["severity_text"],

@@ -1,5 +1,6 @@
 import GRDB
 import LoupeCore
+import LoupeStore
 
 extension SpanRecord {
     /// Each column's position in a row selected with ``SpanColumns``: reading by position skips

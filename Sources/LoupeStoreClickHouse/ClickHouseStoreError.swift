@@ -1,0 +1,39 @@
+/// Failures of the ClickHouse store that a user can act on.
+public enum ClickHouseStoreError: Error, CustomStringConvertible, Equatable {
+    case badAddress(String, reason: String)
+    /// The server could not be reached, or did not answer in time.
+    case unreachable(String, reason: String)
+    /// The server answered with an error: its code and message.
+    case server(code: Int?, message: String, statement: String)
+    /// An answer that could not be read.
+    case badAnswer(String)
+    /// A query or operation this store does not answer yet.
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .badAddress(let address, let reason):
+            return "cannot use the ClickHouse address \(address): \(reason)"
+        case .unreachable(let endpoint, let reason):
+            return "cannot reach ClickHouse at \(endpoint): \(reason). Check that the server runs and that its HTTP port is the one given."
+        case .server(let code, let message, let statement):
+            let head = statement.split(separator: "\n").first.map { String($0.prefix(120)) } ?? ""
+            return "ClickHouse refused a statement (\(code.map { "code \($0)" } ?? "no code")): \(message) [\(head)]"
+        case .badAnswer(let reason):
+            return "ClickHouse gave an answer the store cannot read: \(reason)"
+        case .unsupported(let what):
+            return "the ClickHouse store does not answer \(what) yet; use the SQLite store for it"
+        }
+    }
+
+    /// Whether retrying later may succeed: the server was away or overloaded, not refusing the statement.
+    public var isTransient: Bool {
+        switch self {
+        case .unreachable: return true
+        case .server(let code, _, _):
+            // TOO_MANY_PARTS, TOO_MANY_SIMULTANEOUS_QUERIES, memory limit, timeouts, no replica, readonly replica.
+            return code.map { [159, 160, 202, 209, 210, 241, 242, 252, 279, 286, 319].contains($0) } ?? false
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import AsyncHTTPClient
+import Foundation
+import LoupeCore
+import LoupeStore
+import NIOCore
+
+/// The scale-out store: spans, rollups and log records in ClickHouse, over its HTTP interface.
+///
+/// Any number of Loupe servers may write one ClickHouse at once: ClickHouse computes the rollups
+/// itself (materialized views, inside each span insert), and trace summaries are added up from
+/// spans when read, so no server holds state another needs. What differs from the SQLite store is
+/// written down in the README next to this file: chiefly, two servers that store the same span at
+/// the same moment keep two copies until parts merge.
+///
+/// Parts of the store contract not answered yet throw ``ClickHouseStoreError/unsupported(_:)``.
+public final class ClickHouseTelemetryStore: TelemetryStore {
+    let client: ClickHouseClient
+    /// Arrival order of spans, in nanoseconds: the trace summary's "first span to name it" fields.
+    private let now: @Sendable () -> Int64
+
+    /// Connects, creating the database and applying migrations; `timeout` bounds each statement.
+    public static func open(
+        _ endpoint: ClickHouseEndpoint, http: HTTPClient = .shared, timeout: Duration = .seconds(30),
+        now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
+    ) async throws -> ClickHouseTelemetryStore {
+        let client = ClickHouseClient(endpoint: endpoint, http: http, timeout: TimeAmount(timeout))
+        try await ClickHouseMigrator(client: client).migrate()
+        return ClickHouseTelemetryStore(client: client, now: now)
+    }
+
+    init(client: ClickHouseClient, now: @escaping @Sendable () -> Int64) {
+        self.client = client
+        self.now = now
+    }
+
+    // MARK: Writing
+
+    public func write(_ batch: SpanBatch) async throws -> WriteOutcome {
+        var outcome = WriteOutcome()
+        let spans = Array(batch.segments.joined())
+        if !spans.isEmpty {
+            var admission = try await SpanAdmission.reading(for: spans, from: client)
+            var stored: [SpanRecord] = []
+            for var span in spans where admission.admit(&span, outcome: &outcome) {
+                span.documents = nil
+                stored.append(span)
+            }
+            if !batch.retrievals.isEmpty { throw ClickHouseStoreError.unsupported("retrieval steps") }
+            try await client.insert(into: "spans", rows: SpanRows.encode(stored, firstArrival: now()).buffer)
+        }
+        if !batch.measuredRollups.isEmpty {
+            try await client.insert(into: "rollups", rows: RollupRows.encode(batch.measuredRollups.rows).buffer)
+        }
+        if !batch.logs.isEmpty {
+            try await client.insert(into: "log_records", rows: LogRows.encode(batch.logs).buffer)
+        }
+        if !batch.scores.isEmpty { _ = try await writeScores(batch.scores) }
+        return outcome
+    }
+
+    // MARK: Reading
+
+    public func rollups(_ query: RollupQuery) async throws -> [RollupRow] {
+        let business = query.filters.filter { !$0.key.isBuiltIn }
+        return try await client.select(RollupSelect.sql(query)).map { RollupSelect.row($0, grain: query.grain) }
+            .filter { row in business.allSatisfy { row.key.value(of: $0.key) == $0.value } }
+    }
+
+    public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
+        try await client.select(TraceSummarySelect.sql(query, limit: query.limit)).map(TraceSummarySelect.summary)
+    }
+
+    public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
+        let traces = TraceSummarySelect.sql(query, limit: nil, having: "t_has_root AND t_failed > 0")
+        var counts: [String: Int64] = [:]
+        for row in try await client.select("SELECT t_service, toInt64(count()) AS n FROM (\(traces)) GROUP BY t_service") {
+            counts[row.string("t_service") ?? "", default: 0] += row.int("n") ?? 0
+        }
+        return counts
+    }
+
+    public func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] {
+        let newest = TraceSummarySelect.sql(query, limit: query.limit, having: "t_has_root")
+        return try await client.select("SELECT t_service, t_root, toInt64(count()) AS n FROM (\(newest)) GROUP BY t_service, t_root").map {
+            RootOperation(service: $0.string("t_service") ?? "", name: $0.string("t_root") ?? "", traces: $0.int("n") ?? 0)
+        }
+        .sorted { ($0.traces, $1.service, $1.name) > ($1.traces, $0.service, $0.name) }
+    }
+
+    public func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount] {
+        let traces = TraceSummarySelect.sql(query, limit: nil, having: "t_experiment != ''")
+        return try await client.select("""
+            SELECT t_experiment, t_variant, toInt64(count()) AS n, min(t_start) AS first_ns, max(t_start) AS last_ns
+            FROM (\(traces)) GROUP BY t_experiment, t_variant ORDER BY t_experiment, t_variant
+            """).map {
+            ExperimentVariantCount(
+                label: ExperimentLabel(experiment: $0.string("t_experiment") ?? "", variant: $0.string("t_variant") ?? ""),
+                traces: $0.int("n") ?? 0, firstNanos: $0.int("first_ns") ?? 0, lastNanos: $0.int("last_ns") ?? 0
+            )
+        }
+    }
+
+    public func spans(traceIds: [String], withContent: Bool) async throws -> [SpanRecord] {
+        guard !traceIds.isEmpty else { return [] }
+        let spans = try await client.select(SpanColumns.select(where: "trace_id IN \(ClickHouseSQL.strings(Set(traceIds)))", withContent: withContent))
+            .map(SpanColumns.span)
+        return withContent ? spans : spans.map(\.withoutContent)
+    }
+
+    public func spans(traceId: String) async throws -> [SpanRecord] {
+        try await client.select(SpanColumns.select(where: "trace_id = \(ClickHouseSQL.string(traceId))")).map(SpanColumns.span)
+    }
+
+    public func logs(traceIds: [String]) async throws -> [LogRecord] {
+        guard !traceIds.isEmpty else { return [] }
+        return try await client.select("""
+            SELECT * FROM log_records WHERE trace_id IN \(ClickHouseSQL.strings(Set(traceIds)))
+            ORDER BY time_ns, id LIMIT 1 BY id
+            """).map(LogRows.record)
+    }
+
+    public func failedSpans(_ query: FailedSpanQuery) async throws -> [SpanRecord] {
+        var condition = "is_error = 1 AND start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
+        if let project = query.project { condition += " AND project = \(ClickHouseSQL.string(project))" }
+        let failed = try await client.select(SpanColumns.select(where: condition, withContent: query.withContent)).map(SpanColumns.span)
+        let newest = Array(failed.sorted { ($0.startNanos, $0.spanId) > ($1.startNanos, $1.spanId) }.prefix(query.limit))
+        return query.withContent ? newest : newest.map(\.withoutContent)
+    }
+
+    public func failureModes(_ query: FailureModeQuery) async throws -> FailureModes {
+        // Every failed span of the traces with a failure in range: a matching span's failed children
+        // may start after the range ends.
+        let traces = "SELECT trace_id FROM spans WHERE is_error = 1 AND start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
+        let failed = try await client.select(SpanColumns.select(where: "is_error = 1 AND trace_id IN (\(traces))", withContent: false))
+            .map(SpanColumns.span)
+        return FailureModes(failed: failed, query: query)
+    }
+
+    // MARK: Scores and alert history
+
+    public func writeScores(_ scores: [Score]) async throws -> Int {
+        guard !scores.isEmpty else { return 0 }
+        let held = Set(try await client.select("SELECT DISTINCT id FROM scores WHERE id IN \(ClickHouseSQL.strings(scores.map(\.id)))").compactMap {
+            $0.string("id")
+        })
+        try await client.insert(into: "scores", rows: ScoreRows.encode(scores, written: now()).buffer)
+        return Set(scores.map(\.id)).subtracting(held).count
+    }
+
+    public func scores(_ query: ScoreQuery) async throws -> [Score] {
+        var conditions = ["at_ns >= \(query.fromNanos)", "at_ns < \(query.toNanos)"]
+        if let project = query.project { conditions.append("project = \(ClickHouseSQL.string(project))") }
+        if let trace = query.traceId { conditions.append("trace_id = \(ClickHouseSQL.string(trace))") }
+        if let name = query.name { conditions.append("name = \(ClickHouseSQL.string(name))") }
+        // The last write of each id first, then the query's other filters on what it says now.
+        let latest = try await client.select("""
+            SELECT * FROM scores WHERE id IN (SELECT id FROM scores WHERE \(conditions.joined(separator: " AND ")))
+            ORDER BY written DESC LIMIT 1 BY id
+            """).compactMap(ScoreRows.score)
+        return Array(latest.filter(query.matches).sorted { ($0.timestampNanos, $0.id) > ($1.timestampNanos, $1.id) }.prefix(query.limit))
+    }
+
+    public func appendAlertEvents(_ events: [AlertEvent]) async throws {
+        try await client.insert(into: "alert_events", rows: AlertEventRows.encode(events, firstSeq: now()).buffer)
+    }
+
+    public func alertEvents(_ query: AlertEventQuery) async throws -> [AlertEvent] {
+        var condition = "at_ns >= \(query.fromNanos) AND at_ns < \(query.toNanos)"
+        if let alert = query.alertId { condition += " AND alert_id = \(ClickHouseSQL.string(alert))" }
+        return try await client.select("SELECT * FROM alert_events WHERE \(condition) ORDER BY at_ns DESC, seq DESC LIMIT \(max(query.limit, 0))")
+            .map(AlertEventRows.event)
+    }
+
+    public func health() async -> StoreHealth {
+        let rows = try? await client.select("""
+            SELECT toInt64(sum(bytes_on_disk)) AS bytes FROM system.parts WHERE database = \(ClickHouseSQL.string(client.endpoint.database)) AND active
+            """)
+        let bytes = rows?.first?.int("bytes")
+        return StoreHealth(storedBytes: bytes, dataBytes: bytes)
+    }
+
+    // MARK: Not answered yet
+
+    public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] { throw ClickHouseStoreError.unsupported("experiment arms") }
+    public func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] { throw ClickHouseStoreError.unsupported("request outcomes") }
+    public func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] { throw ClickHouseStoreError.unsupported("first requests") }
+    public func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] { throw ClickHouseStoreError.unsupported("session shapes") }
+    public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] { throw ClickHouseStoreError.unsupported("scored requests") }
+    public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] { throw ClickHouseStoreError.unsupported("retrieval steps") }
+    public func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse] { throw ClickHouseStoreError.unsupported("document uses") }
+    public func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws { throw ClickHouseStoreError.unsupported("access keys") }
+    public func accessKeys() async throws -> [AccessKey] { throw ClickHouseStoreError.unsupported("access keys") }
+    public func accessKey(id: String) async throws -> AccessKey? { throw ClickHouseStoreError.unsupported("access keys") }
+    public func revokeAccessKey(id: String, atNanos: Int64, audit: AuditRecord) async throws -> Bool { throw ClickHouseStoreError.unsupported("access keys") }
+    public func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] { throw ClickHouseStoreError.unsupported("the audit trail") }
+    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] { throw ClickHouseStoreError.unsupported("the audit trail") }
+    public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts { throw ClickHouseStoreError.unsupported("retention") }
+    public func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts { throw ClickHouseStoreError.unsupported("retention") }
+    public func oldestData() async throws -> OldestData { throw ClickHouseStoreError.unsupported("retention") }
+    public func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
+        throw ClickHouseStoreError.unsupported("user erasure")
+    }
+    public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] { throw ClickHouseStoreError.unsupported("repricing") }
+    public func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
+        throw ClickHouseStoreError.unsupported("repricing")
+    }
+}

@@ -1,0 +1,96 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// Talks to one ClickHouse server over its HTTP interface: statements, inserts in JSONEachRow, and
+/// selects read back as rows.
+///
+/// The HTTP interface is what every ClickHouse release and every managed offering serves, and it
+/// needs no driver: AsyncHTTPClient carries it.
+struct ClickHouseClient: Sendable {
+    let endpoint: ClickHouseEndpoint
+    let http: HTTPClient
+    /// How long one statement may take, connecting included: the client keeps retrying a refused
+    /// connection until then.
+    let timeout: TimeAmount
+
+    init(endpoint: ClickHouseEndpoint, http: HTTPClient = .shared, timeout: TimeAmount = .seconds(30)) {
+        self.endpoint = endpoint
+        self.http = http
+        self.timeout = timeout
+    }
+
+    /// Runs a statement that returns nothing worth reading (DDL, ALTER, OPTIMIZE).
+    func execute(_ sql: String, inDatabase: Bool = true) async throws {
+        _ = try await send(body: ByteBuffer(string: sql), query: nil, inDatabase: inDatabase, statement: sql)
+    }
+
+    /// Inserts rows given as JSONEachRow lines.
+    func insert(into table: String, columns: [String]? = nil, rows: ByteBuffer) async throws {
+        guard rows.readableBytes > 0 else { return }
+        let list = columns.map { "(\($0.joined(separator: ", ")))" } ?? ""
+        let statement = "INSERT INTO \(table) \(list) FORMAT JSONEachRow"
+        _ = try await send(body: rows, query: statement, inDatabase: true, statement: statement)
+    }
+
+    /// Runs a select and reads its rows.
+    func select(_ sql: String) async throws -> [ClickHouseRow] {
+        let answer = try await send(body: ByteBuffer(string: sql + "\nFORMAT JSONEachRow"), query: nil, inDatabase: true, statement: sql)
+        var rows: [ClickHouseRow] = []
+        for line in answer.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                throw ClickHouseStoreError.badAnswer("a row that is not a JSON object")
+            }
+            rows.append(ClickHouseRow(values: object))
+        }
+        return rows
+    }
+
+    private func send(body: ByteBuffer, query: String?, inDatabase: Bool, statement: String) async throws -> [UInt8] {
+        var items = [URLQueryItem(name: "output_format_json_quote_64bit_integers", value: "0")]
+        if inDatabase { items.append(URLQueryItem(name: "database", value: endpoint.database)) }
+        if let query { items.append(URLQueryItem(name: "query", value: query)) }
+        var components = URLComponents()
+        components.queryItems = items
+        var request = HTTPClientRequest(url: endpoint.baseURL + "/" + (components.string ?? ""))
+        request.method = .POST
+        request.body = .bytes(body)
+        if let user = endpoint.user {
+            let credentials = Data("\(user):\(endpoint.password ?? "")".utf8).base64EncodedString()
+            request.headers.add(name: "Authorization", value: "Basic \(credentials)")
+        }
+        let response: HTTPClientResponse
+        do {
+            response = try await http.execute(request, timeout: timeout)
+        } catch {
+            throw ClickHouseStoreError.unreachable(endpoint.description, reason: String(describing: error))
+        }
+        let bytes: ByteBuffer
+        do {
+            bytes = try await response.body.collect(upTo: 512 * 1024 * 1024)
+        } catch {
+            throw ClickHouseStoreError.unreachable(endpoint.description, reason: "the answer broke off: \(error)")
+        }
+        guard response.status == .ok else {
+            throw Self.serverError(String(buffer: bytes), statement: statement)
+        }
+        return Array(buffer: bytes)
+    }
+
+    /// Reads ClickHouse's `Code: N, e.displayText() = DB::Exception: …` into its code and message.
+    static func serverError(_ text: String, statement: String) -> ClickHouseStoreError {
+        var message = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var code: Int?
+        if message.hasPrefix("Code: "), let comma = message.firstIndex(of: ",") {
+            code = Int(message[message.index(message.startIndex, offsetBy: 6)..<comma])
+            message = String(message[message.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+        }
+        for prefix in ["e.displayText() = ", "DB::Exception: "] where message.hasPrefix(prefix) {
+            message.removeFirst(prefix.count)
+        }
+        if let tail = message.range(of: ", e.what() = DB::Exception") { message = String(message[..<tail.lowerBound]) }
+        return .server(code: code, message: message, statement: statement)
+    }
+}

@@ -1,0 +1,82 @@
+import LoupeCore
+import LoupeStore
+
+/// Trace summaries, added up from a trace's spans when read.
+///
+/// The columns each span carries for it (``SpanRows``) follow ``TraceSummaryAggregator``: sums for
+/// the counts, the root span's name and service, and for the "first span to name it" fields the
+/// span that arrived first (`arrival`). Summing at read time keeps writes to one insert, and the
+/// spans of a trace live on one shard, so each shard adds up its own traces.
+enum TraceSummarySelect {
+    /// The summaries of traces that start in the query's range and match its filters, newest first;
+    /// `limit` nil reads them all, and `having` adds a condition on the aggregates below.
+    static func sql(_ query: TraceQuery, limit: Int?, having extra: String? = nil) -> String {
+        var candidates = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
+        if let project = query.project { candidates += " AND project = \(ClickHouseSQL.string(project))" }
+        var having = ["t_start >= \(query.fromNanos)", "t_start < \(query.toNanos)"]
+        if let project = query.project { having.append("t_project = \(ClickHouseSQL.string(project))") }
+        if let service = query.service { having.append("t_service = \(ClickHouseSQL.string(service))") }
+        if let user = query.user { having.append("t_user = \(ClickHouseSQL.string(user))") }
+        if let session = query.session { having.append("t_session = \(ClickHouseSQL.string(session))") }
+        if let hasErrors = query.hasErrors { having.append(hasErrors ? "t_errors > 0" : "t_errors = 0") }
+        if let root = query.rootName { having.append("t_has_root AND t_root = \(ClickHouseSQL.string(root))") }
+        if let duration = query.minDurationNanos { having.append("t_end - t_start >= \(duration)") }
+        if let cost = query.minCostUSD { having.append("t_cost >= \(cost)") }
+        if let model = query.model {
+            let literal = ClickHouseSQL.string(model)
+            having.append("countIf(model_key = \(literal) OR ifNull(response_model, '') = \(literal)) > 0")
+        }
+        for (name, value) in query.dimensions.sorted(by: { $0.key < $1.key }) {
+            // The exact `"name":"value"` member, written as ``SpanText`` writes it.
+            let member = SpanText.encode([name: value]).dropFirst().dropLast()
+            having.append("countIf(position(dimensions, \(ClickHouseSQL.string(String(member)))) > 0) > 0")
+        }
+        if let extra { having.append(extra) }
+        return """
+            SELECT trace_id,
+                argMin(project, arrival) AS t_project,
+                countIf(is_root = 1) > 0 AS t_has_root,
+                if(t_has_root, argMaxIf(service, arrival, is_root = 1), argMin(service, arrival)) AS t_service,
+                argMaxIf(name, arrival, is_root = 1) AS t_root,
+                min(start_ns) AS t_start, max(end_ns) AS t_end,
+                toInt64(count()) AS t_spans, toInt64(sum(is_error)) AS t_errors, toInt64(sum(failed_call)) AS t_failed,
+                sum(counted_input) AS t_input, sum(counted_output) AS t_output, sum(counted_cost) AS t_cost,
+                argMinIf(user_key, arrival, user_key != '') AS t_user,
+                argMinIf(ifNull(session_id, ''), arrival, isNotNull(session_id)) AS t_session,
+                argMinIf(experiment, arrival, experiment != '') AS t_experiment,
+                argMinIf(variant, arrival, experiment != '') AS t_variant,
+                argMinIf(trace_model, arrival, trace_model != '') AS t_model,
+                argMinIf(prompt_version, arrival, prompt_version != '') AS t_prompt_version,
+                arrayMap(x -> tupleElement(x, 2), arraySort(groupArray((arrival, dimensions)))) AS t_dimensions
+            FROM (
+                SELECT trace_id, span_id, project, service, name, arrival, is_root, start_ns, end_ns, is_error, failed_call,
+                    counted_input, counted_output, counted_cost, user_key, session_id, experiment, variant, trace_model,
+                    prompt_version, dimensions, model_key, response_model
+                FROM spans
+                WHERE trace_id IN (SELECT trace_id FROM spans WHERE \(candidates))
+                LIMIT 1 BY trace_id, span_id
+            )
+            GROUP BY trace_id
+            HAVING \(having.joined(separator: " AND "))
+            ORDER BY t_start DESC, trace_id
+            \(limit.map { "LIMIT \($0)" } ?? "")
+            """
+    }
+
+    static func summary(_ row: ClickHouseRow) -> TraceSummary {
+        func nonEmpty(_ name: String) -> String? { row.string(name).flatMap { $0.isEmpty ? nil : $0 } }
+        var dimensions: [String: String] = [:]
+        for text in row.strings("t_dimensions") {
+            dimensions.merge(StoredJSON.dimensions(text)) { held, _ in held }
+        }
+        return TraceSummary(
+            traceId: row.string("trace_id") ?? "", project: row.string("t_project") ?? "", service: row.string("t_service") ?? "",
+            rootName: row.bool("t_has_root") ? row.string("t_root") : nil, startNanos: row.int("t_start") ?? 0,
+            endNanos: row.int("t_end") ?? 0, spanCount: row.int("t_spans") ?? 0, errorCount: row.int("t_errors") ?? 0,
+            failedCalls: row.int("t_failed") ?? 0, inputTokens: row.int("t_input") ?? 0, outputTokens: row.int("t_output") ?? 0,
+            costUSD: row.double("t_cost") ?? 0, userId: nonEmpty("t_user"), sessionId: nonEmpty("t_session"),
+            experiment: nonEmpty("t_experiment").map { ExperimentLabel(experiment: $0, variant: row.string("t_variant") ?? "") },
+            model: nonEmpty("t_model"), promptVersion: nonEmpty("t_prompt_version"), dimensions: dimensions
+        )
+    }
+}

@@ -1,0 +1,81 @@
+import LoupeCore
+import NIOCore
+
+/// Writes rows in ClickHouse's JSONEachRow input format: one JSON object per line, columns by name.
+struct JSONEachRowWriter {
+    private var json = JSONWriter(capacity: 4096)
+    private var firstField = true
+
+    mutating func beginRow() {
+        json.raw("{")
+        firstField = true
+    }
+
+    mutating func endRow() { json.raw("}\n") }
+
+    private mutating func key(_ name: StaticString) {
+        if !firstField { json.raw(",") }
+        firstField = false
+        json.raw("\"")
+        json.raw(name)
+        json.raw("\":")
+    }
+
+    mutating func field(_ name: StaticString, _ value: String) {
+        key(name)
+        json.string(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: String?) {
+        key(name)
+        if let value { json.string(value) } else { json.raw("null") }
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int64) {
+        key(name)
+        json.number(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int64?) {
+        key(name)
+        if let value { json.number(value) } else { json.raw("null") }
+    }
+
+    mutating func field(_ name: StaticString, _ value: Double) {
+        key(name)
+        json.number(value.isFinite ? value : 0)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Double?) {
+        key(name)
+        if let value, value.isFinite { json.number(value) } else { json.raw("null") }
+    }
+
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        json.raw(value ? "1" : "0")
+    }
+
+    /// A histogram as the two arrays of a `…Map` nested column.
+    mutating func histogram(_ buckets: StaticString, _ counts: StaticString, _ histogram: LatencyHistogram) {
+        var pairs: [(Int, UInt64)] = []
+        for (i, n) in histogram.counts.enumerated() where n > 0 { pairs.append((histogram.offset + i, n)) }
+        key(buckets)
+        json.raw("[")
+        for (i, pair) in pairs.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.number(Int64(pair.0))
+        }
+        json.raw("]")
+        key(counts)
+        json.raw("[")
+        for (i, pair) in pairs.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.number(Int64(pair.1))
+        }
+        json.raw("]")
+    }
+
+    var isEmpty: Bool { json.bytes.isEmpty }
+    var buffer: ByteBuffer { ByteBuffer(bytes: json.bytes) }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import LoupeCore
+import LoupeStore
+import LoupeStoreClickHouse
+import Testing
+
+struct ClickHouseStoreTests {
+    @Test func anAddressNamesHostPortAndDatabaseAndCredentialsComeFromTheEnvironment() throws {
+        let endpoint = try ClickHouseEndpoint(
+            address: "clickhouse://db.internal:9123/loupe_prod", environment: ["LOUPE_CLICKHOUSE_USER": "loupe", "LOUPE_CLICKHOUSE_PASSWORD": "s3cret"]
+        )
+        #expect(endpoint == ClickHouseEndpoint(baseURL: "http://db.internal:9123", database: "loupe_prod", user: "loupe", password: "s3cret"))
+        #expect(endpoint.description == "http://db.internal:9123/loupe_prod")
+        #expect(try ClickHouseEndpoint(address: "clickhouses://h/loupe", environment: [:]).baseURL == "https://h:8443")
+    }
+
+    @Test(arguments: [
+        "clickhouse://loupe:secret@h:8123/loupe", "clickhouse://h:8123", "clickhouse://h:8123/a-b", "http://h:8123/loupe", "h:8123/loupe",
+    ])
+    func aBadAddressIsRefusedWithTheReason(address: String) {
+        #expect(throws: ClickHouseStoreError.self) { try ClickHouseEndpoint(address: address, environment: [:]) }
+    }
+
+    @Test func aPasswordFileIsRead() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ch-password-\(UUID().uuidString)")
+        try "from-file\n".write(to: file, atomically: true, encoding: .utf8)
+        let endpoint = try ClickHouseEndpoint(address: "clickhouse://h/loupe", environment: ["LOUPE_CLICKHOUSE_PASSWORD_FILE": file.path])
+        #expect(endpoint.password == "from-file")
+    }
+
+    @Test func aServerThatIsNotThereIsSaidToBeUnreachable() async {
+        let endpoint = ClickHouseEndpoint(baseURL: "http://127.0.0.1:1", database: "loupe")
+        await #expect {
+            _ = try await ClickHouseTelemetryStore.open(endpoint, timeout: .milliseconds(300))
+        } throws: { error in
+            guard let error = error as? ClickHouseStoreError, case .unreachable = error else { return false }
+            return error.isTransient && error.description.contains("cannot reach ClickHouse at http://127.0.0.1:1/loupe")
+        }
+    }
+
+    /// Span attributes are attacker input: quotes, backslashes, control characters and SQL in every
+    /// text column, and in a filter's value, must stay text.
+    @Test(.enabled(if: ClickHouseTestServer.address != nil))
+    func hostileTextRoundTripsAndFiltersAsText() async throws {
+        let store = try await ClickHouseTestServer.makeStore()
+        let hostile = "x'); DROP TABLE spans; -- \\' \" \\n\n\t\u{0}é😀"
+        var span = TelemetryStoreConformance.span(id: "00000000000000aa", user: hostile, unit: hostile)
+        span.name = hostile
+        span.attributes = [hostile: .string(hostile)]
+        _ = try await store.writeAndFlush([span])
+        #expect(try await store.spans(traceId: span.traceId) == [span])
+        let window = TraceQuery(fromNanos: span.startNanos, toNanos: span.endNanos + 1, user: hostile, dimensions: ["business_unit": hostile])
+        #expect(try await store.traces(window).map(\.traceId) == [span.traceId])
+        let minute = UnixMinute.containing(nanos: span.startNanos)
+        let rows = try await store.rollups(RollupQuery(grain: .user, fromMinute: minute - 10, toMinute: minute + 1, filters: [.user: hostile]))
+        #expect(rows.reduce(0) { $0 + $1.measures.count } == 1)
+    }
+}
