@@ -45,8 +45,11 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
                 span.documents = nil
                 stored.append(span)
             }
-            if !batch.retrievals.isEmpty { throw ClickHouseStoreError.unsupported("retrieval steps") }
             try await client.insert(into: "spans", rows: SpanRows.encode(stored, firstArrival: now()).buffer)
+            // The steps of spans stored now: a step sent again keeps its first copy, as its span does.
+            let new = Set(stored.map { SpanKey(traceId: $0.traceId, spanId: $0.spanId) })
+            let steps = batch.retrievals.filter { new.contains(SpanKey(traceId: $0.traceId, spanId: $0.spanId)) }
+            if !steps.isEmpty { try await client.insert(into: "retrievals", rows: RetrievalRows.encode(steps).buffer) }
         }
         if !batch.measuredRollups.isEmpty {
             try await client.insert(into: "rollups", rows: RollupRows.encode(batch.measuredRollups.rows).buffer)
@@ -56,6 +59,11 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
         }
         if !batch.scores.isEmpty { _ = try await writeScores(batch.scores) }
         return outcome
+    }
+
+    private struct SpanKey: Hashable {
+        var traceId: String
+        var spanId: String
     }
 
     // MARK: Reading
@@ -152,11 +160,7 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
         if let project = query.project { conditions.append("project = \(ClickHouseSQL.string(project))") }
         if let trace = query.traceId { conditions.append("trace_id = \(ClickHouseSQL.string(trace))") }
         if let name = query.name { conditions.append("name = \(ClickHouseSQL.string(name))") }
-        // The last write of each id first, then the query's other filters on what it says now.
-        let latest = try await client.select("""
-            SELECT * FROM scores WHERE id IN (SELECT id FROM scores WHERE \(conditions.joined(separator: " AND ")))
-            ORDER BY written DESC LIMIT 1 BY id
-            """).compactMap(ScoreRows.score)
+        let latest = try await latestScores(where: conditions.joined(separator: " AND ")).values
         return Array(latest.filter(query.matches).sorted { ($0.timestampNanos, $0.id) > ($1.timestampNanos, $1.id) }.prefix(query.limit))
     }
 
@@ -181,13 +185,6 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
 
     // MARK: Not answered yet
 
-    public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] { throw ClickHouseStoreError.unsupported("experiment arms") }
-    public func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] { throw ClickHouseStoreError.unsupported("request outcomes") }
-    public func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] { throw ClickHouseStoreError.unsupported("first requests") }
-    public func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] { throw ClickHouseStoreError.unsupported("session shapes") }
-    public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] { throw ClickHouseStoreError.unsupported("scored requests") }
-    public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] { throw ClickHouseStoreError.unsupported("retrieval steps") }
-    public func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse] { throw ClickHouseStoreError.unsupported("document uses") }
     public func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws { throw ClickHouseStoreError.unsupported("access keys") }
     public func accessKeys() async throws -> [AccessKey] { throw ClickHouseStoreError.unsupported("access keys") }
     public func accessKey(id: String) async throws -> AccessKey? { throw ClickHouseStoreError.unsupported("access keys") }

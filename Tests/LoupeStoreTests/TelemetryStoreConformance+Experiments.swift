@@ -104,7 +104,7 @@ extension TelemetryStoreConformance {
         #expect(scores.allSatisfy { $0.source == .instrumentation })
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func experimentArmsAddUpRequestsFeedbackAndScores(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         // Six requests: a, b, c of "control", d, e, f of "v2"; b failed; c's user and e's session gave a thumbs down.
@@ -163,7 +163,7 @@ extension TelemetryStoreConformance {
 }
 
 extension TelemetryStoreConformance {
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func firstRequestsAndSessionsOfARange(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let day = EngagementQuery.nanosPerDay
@@ -196,7 +196,7 @@ extension TelemetryStoreConformance {
         ])
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func scoresJoinTheirRequests(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let inRange = Self.span(trace: String(repeating: "a", count: 32), id: "0000000000000001", minute: 1, durationMs: 1_500, cost: 0.02)

@@ -13,7 +13,7 @@ extension TelemetryStoreConformance {
 
     static func document(_ id: String, _ score: Double?) -> RetrievedDocument { RetrievedDocument(id: id, score: score) }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func retrievalStepsAreReadPerRequestOnce(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2", c = "0af7651916cd43dd8448eb211c8031c3"
@@ -62,7 +62,7 @@ extension TelemetryStoreConformance {
         #expect(try await store.documentUses(DocumentUseQuery(fromNanos: Self.base + Self.minute, toNanos: Self.base + 10 * Self.minute)).isEmpty)
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func comparisonsGroupRequestsByModelPromptVersionAndDimension(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let ids = (1...4).map { String(format: "0af7651916cd43dd8448eb211c8031%02x", $0) }
@@ -107,7 +107,7 @@ extension TelemetryStoreConformance {
         #expect(abs(outcomes[1].costUSD - 0.04) < 1e-12)
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func requestOutcomesCountNegativeFeedbackOncePerRequest(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2"

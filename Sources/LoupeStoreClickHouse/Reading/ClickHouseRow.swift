@@ -32,4 +32,8 @@ struct ClickHouseRow {
     }
 
     func strings(_ name: String) -> [String] { values[name] as? [String] ?? [] }
+
+    func ints(_ name: String) -> [Int64] { (values[name] as? [NSNumber])?.map(\.int64Value) ?? [] }
+
+    func doubles(_ name: String) -> [Double] { (values[name] as? [NSNumber])?.map(\.doubleValue) ?? [] }
 }

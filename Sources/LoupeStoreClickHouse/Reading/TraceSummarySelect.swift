@@ -32,7 +32,13 @@ enum TraceSummarySelect {
             having.append("countIf(position(dimensions, \(ClickHouseSQL.string(String(member)))) > 0) > 0")
         }
         if let extra { having.append(extra) }
-        return """
+        return sql(candidates: "SELECT trace_id FROM spans WHERE \(candidates)", having: having, limit: limit)
+    }
+
+    /// The summaries of the traces `candidates` (a select of trace ids) names, whose aggregates meet
+    /// every `having` condition, newest first.
+    static func sql(candidates: String, having: [String] = [], limit: Int? = nil) -> String {
+        """
             SELECT trace_id,
                 argMin(project, arrival) AS t_project,
                 countIf(is_root = 1) > 0 AS t_has_root,
@@ -53,11 +59,11 @@ enum TraceSummarySelect {
                     counted_input, counted_output, counted_cost, user_key, session_id, experiment, variant, trace_model,
                     prompt_version, dimensions, model_key, response_model
                 FROM spans
-                WHERE trace_id IN (SELECT trace_id FROM spans WHERE \(candidates))
+                WHERE trace_id IN (\(candidates))
                 LIMIT 1 BY trace_id, span_id
             )
             GROUP BY trace_id
-            HAVING \(having.joined(separator: " AND "))
+            \(having.isEmpty ? "" : "HAVING " + having.joined(separator: " AND "))
             ORDER BY t_start DESC, trace_id
             \(limit.map { "LIMIT \($0)" } ?? "")
             """

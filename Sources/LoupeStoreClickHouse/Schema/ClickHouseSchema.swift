@@ -108,6 +108,16 @@ enum ClickHouseSchema {
         ORDER BY (at_ns, seq)
         """
 
+    /// Retrieval and reranking steps, with their documents in rank order as parallel arrays.
+    static let retrievals = """
+        CREATE TABLE IF NOT EXISTS retrievals (
+            trace_id String, span_id String, project String, start_ns Int64, rerank UInt8,
+            document_ids Array(String), document_has_id Array(UInt8), document_scores Array(Float64), document_has_score Array(UInt8)
+        ) ENGINE = ReplacingMergeTree
+        PARTITION BY toYYYYMMDD(toDateTime(intDiv(start_ns, 1000000000)))
+        ORDER BY (trace_id, span_id)
+        """
+
     static let migrations: [Migration] = [
         Migration(
             id: "2026-12-07 spans, rollups and log records",
@@ -120,5 +130,6 @@ enum ClickHouseSchema {
             ]
         ),
         Migration(id: "2026-12-07 scores and alert history", statements: [scores, alertEvents]),
+        Migration(id: "2026-12-07 retrieval steps", statements: [retrievals]),
     ]
 }

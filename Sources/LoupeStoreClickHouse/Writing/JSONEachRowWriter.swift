@@ -56,6 +56,36 @@ struct JSONEachRowWriter {
         json.raw(value ? "1" : "0")
     }
 
+    mutating func field(_ name: StaticString, _ values: [String]) {
+        key(name)
+        json.raw("[")
+        for (i, value) in values.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.string(value)
+        }
+        json.raw("]")
+    }
+
+    mutating func field(_ name: StaticString, _ values: [Double]) {
+        key(name)
+        json.raw("[")
+        for (i, value) in values.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.number(value.isFinite ? value : 0)
+        }
+        json.raw("]")
+    }
+
+    mutating func field(_ name: StaticString, _ values: [Bool]) {
+        key(name)
+        json.raw("[")
+        for (i, value) in values.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw(value ? "1" : "0")
+        }
+        json.raw("]")
+    }
+
     /// A histogram as the two arrays of a `…Map` nested column.
     mutating func histogram(_ buckets: StaticString, _ counts: StaticString, _ histogram: LatencyHistogram) {
         var pairs: [(Int, UInt64)] = []

@@ -1,0 +1,119 @@
+import LoupeCore
+import LoupeStore
+
+/// The questions asked of traces with their scores and retrieval steps: ClickHouse adds up the
+/// traces the question can concern, and ``TraceAnswers`` (the in-memory store's answers) answers
+/// over them, so both stores give the same answer by construction.
+extension ClickHouseTelemetryStore {
+    public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] {
+        let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
+        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil))
+        var scored = "at_ns >= \(query.fromNanos - ExperimentArmQuery.scoreLeadNanos)"
+        if let project = query.project { scored += " AND project = \(ClickHouseSQL.string(project))" }
+        async let scores = latestScores(where: scored)
+        return try await TraceAnswers(traces: traces, scores: scores, retrievals: [:]).experimentArms(query)
+    }
+
+    public func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] {
+        let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
+        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil))
+        async let scores = latestScores(where: feedback(of: Self.startingIn(query.fromNanos, query.toNanos)))
+        return try await TraceAnswers(traces: traces, scores: scores, retrievals: [:]).requestOutcomes(query)
+    }
+
+    public func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] {
+        // Every trace, however old, of the users active in the range: their first request may be long before it.
+        var active = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos) AND user_key != ''"
+        if let project = query.project { active += " AND project = \(ClickHouseSQL.string(project))" }
+        let traces = try await summaries(TraceSummarySelect.sql(
+            candidates: "SELECT trace_id FROM spans WHERE user_key IN (SELECT user_key FROM spans WHERE \(active))",
+            having: ["t_start < \(query.toNanos)"]
+        ))
+        return TraceAnswers(traces: traces, scores: [:], retrievals: [:]).firstRequests(query)
+    }
+
+    public func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] {
+        let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
+        let traces = try await summaries(TraceSummarySelect.sql(range, limit: query.sessionRequests, having: "t_session != ''"))
+        return TraceAnswers(traces: traces, scores: [:], retrievals: [:]).sessionShapes(query)
+    }
+
+    public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] {
+        let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
+        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil))
+        var scored = "trace_id IN (\(Self.startingIn(query.fromNanos, query.toNanos)))"
+        if let name = query.name { scored += " AND name = \(ClickHouseSQL.string(name))" }
+        async let scores = latestScores(where: scored)
+        return try await TraceAnswers(traces: traces, scores: scores, retrievals: [:]).scoredRequests(query)
+    }
+
+    public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] {
+        var ran = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
+        if let project = query.project { ran += " AND project = \(ClickHouseSQL.string(project))" }
+        // The range's newest `2 × limit` steps, as the contract reads them, and their traces.
+        let steps = try await retrievals(where: ran, newest: 2 * query.limit)
+        let traceIds = "SELECT trace_id FROM spans WHERE trace_id IN \(ClickHouseSQL.strings(steps.keys))"
+        async let traces = summaries(TraceSummarySelect.sql(candidates: traceIds))
+        async let scores = latestScores(where: feedback(of: traceIds))
+        return try await TraceAnswers(traces: traces, scores: scores, retrievals: steps).retrievedRequests(query)
+    }
+
+    public func documentUses(_ query: DocumentUseQuery) async throws -> [DocumentUse] {
+        var ran = "rerank = 0 AND start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
+        if let project = query.project { ran += " AND project = \(ClickHouseSQL.string(project))" }
+        let steps = try await retrievals(where: ran, newest: nil)
+        return TraceAnswers(traces: [:], scores: [:], retrievals: steps).documentUses(query)
+    }
+
+    // MARK: Reading what answers need
+
+    /// Trace ids of the traces with a span starting in a range: a superset of those starting in it.
+    static func startingIn(_ from: Int64, _ to: Int64) -> String {
+        "SELECT trace_id FROM spans WHERE start_ns >= \(from) AND start_ns < \(to)"
+    }
+
+    /// User feedback on the traces `traceIds` selects, or on their sessions.
+    private func feedback(of traceIds: String) -> String {
+        """
+        source = 'user_feedback' AND (trace_id IN (\(traceIds))
+            OR session_id IN (SELECT ifNull(session_id, '') FROM spans WHERE trace_id IN (\(traceIds)) AND isNotNull(session_id)))
+        """
+    }
+
+    func summaries(_ sql: String) async throws -> [String: TraceSummary] {
+        var traces: [String: TraceSummary] = [:]
+        for row in try await client.select(sql) {
+            let summary = TraceSummarySelect.summary(row)
+            traces[summary.traceId] = summary
+        }
+        return traces
+    }
+
+    /// Each score's last write, for the scores of which some write meets `condition`.
+    func latestScores(where condition: String) async throws -> [String: Score] {
+        var scores: [String: Score] = [:]
+        for row in try await client.select("""
+            SELECT * FROM scores WHERE id IN (SELECT id FROM scores WHERE \(condition))
+            ORDER BY written DESC LIMIT 1 BY id
+            """)
+        {
+            if let score = ScoreRows.score(row) { scores[score.id] = score }
+        }
+        return scores
+    }
+
+    /// Retrieval steps, one copy each, newest first; `newest` bounds how many.
+    private func retrievals(where condition: String, newest: Int?) async throws -> [String: [String: Retrieval]] {
+        var steps: [String: [String: Retrieval]] = [:]
+        for row in try await client.select("""
+            SELECT * FROM retrievals WHERE \(condition)
+            ORDER BY start_ns DESC, trace_id DESC, span_id DESC LIMIT 1 BY trace_id, span_id
+            \(newest.map { "LIMIT \(max($0, 0))" } ?? "")
+            """)
+        {
+            let step = RetrievalRows.step(row)
+            steps[step.traceId, default: [:]][step.spanId] = step
+        }
+        return steps
+    }
+}
