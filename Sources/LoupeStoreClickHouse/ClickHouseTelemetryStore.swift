@@ -11,12 +11,12 @@ import NIOCore
 /// spans when read, so no server holds state another needs. What differs from the SQLite store is
 /// written down in the README next to this file: chiefly, two servers that store the same span at
 /// the same moment keep two copies until parts merge.
-///
-/// Parts of the store contract not answered yet throw ``ClickHouseStoreError/unsupported(_:)``.
 public final class ClickHouseTelemetryStore: TelemetryStore {
     let client: ClickHouseClient
     /// Arrival order of spans, in nanoseconds: the trace summary's "first span to name it" fields.
-    private let now: @Sendable () -> Int64
+    let now: @Sendable () -> Int64
+    /// Key changes and audit appends, one at a time (see the access extension).
+    let accessLock = AsyncLock()
 
     /// Connects, creating the database and applying migrations; `timeout` bounds each statement.
     public static func open(
@@ -181,24 +181,5 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
             """)
         let bytes = rows?.first?.int("bytes")
         return StoreHealth(storedBytes: bytes, dataBytes: bytes)
-    }
-
-    // MARK: Not answered yet
-
-    public func createAccessKey(_ key: AccessKey, audit: AuditRecord) async throws { throw ClickHouseStoreError.unsupported("access keys") }
-    public func accessKeys() async throws -> [AccessKey] { throw ClickHouseStoreError.unsupported("access keys") }
-    public func accessKey(id: String) async throws -> AccessKey? { throw ClickHouseStoreError.unsupported("access keys") }
-    public func revokeAccessKey(id: String, atNanos: Int64, audit: AuditRecord) async throws -> Bool { throw ClickHouseStoreError.unsupported("access keys") }
-    public func appendAudit(_ records: [AuditRecord]) async throws -> [AuditEntry] { throw ClickHouseStoreError.unsupported("the audit trail") }
-    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] { throw ClickHouseStoreError.unsupported("the audit trail") }
-    public func deleteExpiredTraces(_ request: ExpiryRequest) async throws -> DeletedCounts { throw ClickHouseStoreError.unsupported("retention") }
-    public func deleteExpiredRollups(_ request: ExpiryRequest) async throws -> DeletedCounts { throw ClickHouseStoreError.unsupported("retention") }
-    public func oldestData() async throws -> OldestData { throw ClickHouseStoreError.unsupported("retention") }
-    public func eraseUser(_ userId: String, audit: @Sendable (DeletedCounts) -> AuditRecord) async throws -> DeletedCounts {
-        throw ClickHouseStoreError.unsupported("user erasure")
-    }
-    public func unpricedModels(fromNanos: Int64, toNanos: Int64) async throws -> [UnpricedModel] { throw ClickHouseStoreError.unsupported("repricing") }
-    public func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
-        throw ClickHouseStoreError.unsupported("repricing")
     }
 }

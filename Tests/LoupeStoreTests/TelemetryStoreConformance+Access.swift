@@ -2,7 +2,7 @@ import LoupeStore
 import Testing
 
 extension TelemetryStoreConformance {
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func keysAreStoredByIdRevokedOnceAndNeverTakenTwice(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let hash = Array(repeating: UInt8(7), count: 32)
@@ -28,7 +28,7 @@ extension TelemetryStoreConformance {
         ])
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func theAuditTrailIsAChainReadInOrderAndPaged(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let first = try await store.appendAudit([

@@ -33,7 +33,7 @@ extension TelemetryStoreConformance {
         #expect(try await store.logs(traceIds: []).isEmpty)
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func retentionAndErasureTakeLogRecordsWithTheirTraces(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         try await Self.history(store)

@@ -18,7 +18,7 @@ extension TelemetryStoreConformance {
         #expect(limited.count == 1)
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func repricingCorrectsSpansRollupsAndTraces(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let trace = "33333333333333333333333333333333"

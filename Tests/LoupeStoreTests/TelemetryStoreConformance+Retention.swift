@@ -29,7 +29,7 @@ extension TelemetryStoreConformance {
         })
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func retentionDeletesTheOldestTracesWithWhatHangsOffThemProjectByProject(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         try await Self.history(store)
@@ -55,7 +55,7 @@ extension TelemetryStoreConformance {
 
     /// A size ceiling deletes up to now in batches: a session's score (on no trace) goes with the
     /// batch that passes its time, not with the first batch.
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func scoresOnNoTraceGoInTimeOrderWithTheTraces(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         try await Self.history(store)
@@ -75,7 +75,7 @@ extension TelemetryStoreConformance {
         #expect(try await sessionScores() == 0)
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func theOldestTraceAndRollupPeriodAreKnown(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         let empty = try await store.oldestData()
@@ -94,7 +94,7 @@ extension TelemetryStoreConformance {
         #expect(try await store.oldestData().traceStartNanos == Self.base + 10 * Self.minute)
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func retentionDeletesOldRollupPeriodsAndKeepsTheRest(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         try await Self.history(store)
@@ -113,7 +113,7 @@ extension TelemetryStoreConformance {
         #expect(late.reduce(0) { $0 + $1.measures.count } == 4)
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func erasingAUserTakesTheirTracesScoresAndPerUserRowsAndKeepsTheTotals(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         try await Self.history(store)

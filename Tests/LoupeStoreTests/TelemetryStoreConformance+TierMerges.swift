@@ -60,7 +60,7 @@ extension TelemetryStoreConformance {
         }
     }
 
-    @Test(arguments: Kind.embedded)
+    @Test(arguments: Kind.allCases)
     func repricingReachesHourlyReads(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
         try await Self.spreadOverHours(store)

@@ -17,6 +17,12 @@ public struct TraceAnswers: Sendable {
         self.retrievals = retrievals
     }
 
+    /// Sums and moments of floating-point values depend on the order they are added in; adding in
+    /// one order makes two stores holding the same traces give equal answers, not merely close ones.
+    private var tracesInOrder: [TraceSummary] { traces.values.sorted { ($0.startNanos, $0.traceId) < ($1.startNanos, $1.traceId) } }
+
+    private var scoresInOrder: [Score] { scores.values.sorted { ($0.timestampNanos, $0.id) < ($1.timestampNanos, $1.id) } }
+
     /// Whether a trace got a negative user-feedback score, of its own or of its session; with
     /// `project`, a score of that project.
     public func negativeFeedback(project: String? = nil) -> @Sendable (TraceSummary) -> Bool {
@@ -27,13 +33,13 @@ public struct TraceAnswers: Sendable {
 
     public func experimentArms(_ query: ExperimentArmQuery) -> [ExperimentArm] {
         var byTrace: [String: [Score]] = [:], bySession: [String: [Score]] = [:]
-        for score in scores.values
+        for score in scoresInOrder
         where score.timestampNanos >= query.fromNanos - ExperimentArmQuery.scoreLeadNanos && (query.project == nil || score.project == query.project) {
             if let trace = score.target.traceId { byTrace[trace, default: []].append(score) }
             if let session = score.target.sessionId { bySession[session, default: []].append(score) }
         }
         var arms: [String: ArmTally] = [:]
-        for trace in traces.values {
+        for trace in tracesInOrder {
             guard let arm = query.arm(of: trace) else { continue }
             let scores = (byTrace[trace.traceId] ?? []) + (trace.sessionId.flatMap { bySession[$0] } ?? [])
             arms[arm, default: ArmTally()].add(trace, scores: scores)
@@ -44,7 +50,7 @@ public struct TraceAnswers: Sendable {
     public func requestOutcomes(_ query: RequestOutcomeQuery) -> [RequestOutcome] {
         let hasNegativeFeedback = negativeFeedback(project: query.project)
         var outcomes: [[String]: RequestOutcome] = [:]
-        for trace in traces.values {
+        for trace in tracesInOrder {
             guard let arm = query.arm(of: trace), !query.negativeFeedbackOnly || hasNegativeFeedback(trace) else { continue }
             let step = query.step(of: trace.startNanos)
             var o = outcomes[[arm, String(step)]] ?? RequestOutcome(

@@ -20,7 +20,8 @@ enum ClickHouseSQL {
         return out + "'"
     }
 
-    /// A list of string literals for `IN (…)`; `('')` when empty, which matches no stored id.
+    /// A list of string literals for `IN (…)`; `('')` when empty, which matches no stored id but does
+    /// match an empty column (a score's absent session): guard such lists before calling.
     static func strings(_ values: some Sequence<String>) -> String {
         let list = values.map(string).joined(separator: ",")
         return "(\(list.isEmpty ? "''" : list))"

@@ -46,34 +46,55 @@ enum ClickHouseSchema {
     static let rollups = """
         CREATE TABLE IF NOT EXISTS rollups (
             grain String, minute Int64, project String, service String, operation String, provider String,
-            model String, status String, error_category String, user String, business String, role UInt8,
+            model String, status String, error_category String, user String, business String, role UInt8, measured UInt8,
             count Int64, errors Int64, input_tokens Int64, output_tokens Int64, cache_read_tokens Int64,
             total_tokens Int64, cost_usd Float64, priced_calls Int64, unpriced_calls Int64, duration_sum_ms Float64,
             latencyMap Nested(bucket Int16, n UInt64),
             ttftMap Nested(bucket Int16, n UInt64)
         ) ENGINE = SummingMergeTree
         PARTITION BY toYYYYMMDD(toDateTime(minute * 60))
-        ORDER BY (grain, project, minute, service, operation, provider, model, status, error_category, user, business, role)
+        ORDER BY (grain, project, minute, service, operation, provider, model, status, error_category, user, business, role, measured)
         """
 
-    /// The view that folds inserted spans into one grain's rows, inside the span insert: ClickHouse
-    /// computes rollups itself, so they cannot fall behind the spans.
-    static func rollupView(grain: String, minute: String, errorCategory: String, user: String, business: String) -> String {
-        """
-        CREATE MATERIALIZED VIEW IF NOT EXISTS rollups_\(grain)_view TO rollups AS SELECT
-            '\(grain)' AS grain, \(minute) AS minute, project, service, operation, provider_key AS provider, model_key AS model,
-            status_key AS status, \(errorCategory) AS error_category, \(user) AS user, \(business) AS business, role,
-            toInt64(count()) AS count, toInt64(sum(is_error)) AS errors, sum(counted_input) AS input_tokens,
-            sum(counted_output) AS output_tokens, sum(counted_cache_read) AS cache_read_tokens, sum(counted_total) AS total_tokens,
-            sum(counted_cost) AS cost_usd, toInt64(sum(priced)) AS priced_calls, toInt64(sum(unpriced)) AS unpriced_calls,
-            sum(duration_ms) AS duration_sum_ms,
-            tupleElement(sumMap([latency_bucket], [toUInt64(1)]), 1) AS `latencyMap.bucket`,
-            tupleElement(sumMap([latency_bucket], [toUInt64(1)]), 2) AS `latencyMap.n`,
-            tupleElement(sumMap(if(ttft_bucket >= 0, [ttft_bucket], emptyArrayInt16()), if(ttft_bucket >= 0, [toUInt64(1)], emptyArrayUInt64())), 1) AS `ttftMap.bucket`,
-            tupleElement(sumMap(if(ttft_bucket >= 0, [ttft_bucket], emptyArrayInt16()), if(ttft_bucket >= 0, [toUInt64(1)], emptyArrayUInt64())), 2) AS `ttftMap.n`
-        FROM spans
-        GROUP BY \(minute), project, service, operation, provider_key, model_key, status_key, \(errorCategory), \(user), \(business), role
-        """
+    /// One grain's rollup rows of spans, as SQL adds them up: the view below runs it on each span
+    /// insert, and ``rebuild(_:where:)`` on stored spans.
+    struct RollupGrainSelect {
+        let grain: String
+        let minute: String
+        let errorCategory: String
+        let user: String
+        let business: String
+
+        static let all = [
+            RollupGrainSelect(grain: "core", minute: "minute", errorCategory: "error_category_key", user: "''", business: "''"),
+            RollupGrainSelect(grain: "business", minute: "minute", errorCategory: "error_category_key", user: "''", business: "business"),
+            RollupGrainSelect(grain: "user", minute: "user_minute", errorCategory: "''", user: "user_key", business: "''"),
+        ]
+
+        /// The select over `source` (a table, or a subquery in parentheses).
+        func select(from source: String) -> String {
+            """
+            SELECT
+                '\(grain)' AS grain, \(minute) AS minute, project, service, operation, provider_key AS provider, model_key AS model,
+                status_key AS status, \(errorCategory) AS error_category, \(user) AS user, \(business) AS business, role,
+                toUInt8(0) AS measured, toInt64(count()) AS count, toInt64(sum(is_error)) AS errors, sum(counted_input) AS input_tokens,
+                sum(counted_output) AS output_tokens, sum(counted_cache_read) AS cache_read_tokens, sum(counted_total) AS total_tokens,
+                sum(counted_cost) AS cost_usd, toInt64(sum(priced)) AS priced_calls, toInt64(sum(unpriced)) AS unpriced_calls,
+                sum(duration_ms) AS duration_sum_ms,
+                tupleElement(sumMap([latency_bucket], [toUInt64(1)]), 1) AS `latencyMap.bucket`,
+                tupleElement(sumMap([latency_bucket], [toUInt64(1)]), 2) AS `latencyMap.n`,
+                tupleElement(sumMap(if(ttft_bucket >= 0, [ttft_bucket], emptyArrayInt16()), if(ttft_bucket >= 0, [toUInt64(1)], emptyArrayUInt64())), 1) AS `ttftMap.bucket`,
+                tupleElement(sumMap(if(ttft_bucket >= 0, [ttft_bucket], emptyArrayInt16()), if(ttft_bucket >= 0, [toUInt64(1)], emptyArrayUInt64())), 2) AS `ttftMap.n`
+            FROM \(source)
+            GROUP BY \(minute), project, service, operation, provider_key, model_key, status_key, \(errorCategory), \(user), \(business), role
+            """
+        }
+
+        /// The view that folds inserted spans into this grain's rows, inside the span insert:
+        /// ClickHouse computes rollups itself, so they cannot fall behind the spans.
+        var view: String {
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS rollups_\(grain)_view TO rollups AS " + select(from: "spans")
+        }
     }
 
     /// GenAI events and other log records in a trace's context, one copy per record id.
@@ -118,18 +139,36 @@ enum ClickHouseSchema {
         ORDER BY (trace_id, span_id)
         """
 
+    /// API keys (only their SHA-256); a revocation is a newer version of the key's row.
+    static let accessKeys = """
+        CREATE TABLE IF NOT EXISTS access_keys (
+            id String, name String, scope String, project Nullable(String), secret_hash String, created_ns Int64,
+            revoked_ns Nullable(Int64), version Int64
+        ) ENGINE = ReplacingMergeTree(version)
+        ORDER BY id
+        """
+
+    /// The audit trail: a hash chain, appended to and never changed.
+    static let auditLog = """
+        CREATE TABLE IF NOT EXISTS audit_log (
+            seq Int64, at_ns Int64, actor String, action String, target String, client String, detail String,
+            previous_hash String, hash String
+        ) ENGINE = MergeTree
+        ORDER BY seq
+        """
+
+    /// The store is new: one migration creates it; later changes come as migrations of their own.
     static let migrations: [Migration] = [
         Migration(
-            id: "2026-12-07 spans, rollups and log records",
-            statements: [
-                spans, rollups,
-                rollupView(grain: "core", minute: "minute", errorCategory: "error_category_key", user: "''", business: "''"),
-                rollupView(grain: "business", minute: "minute", errorCategory: "error_category_key", user: "''", business: "business"),
-                rollupView(grain: "user", minute: "user_minute", errorCategory: "''", user: "user_key", business: "''"),
-                logRecords,
-            ]
-        ),
-        Migration(id: "2026-12-07 scores and alert history", statements: [scores, alertEvents]),
-        Migration(id: "2026-12-07 retrieval steps", statements: [retrievals]),
+            id: "2026-12-07 the store's tables",
+            statements: [spans, rollups] + RollupGrainSelect.all.map(\.view) + [logRecords, scores, alertEvents, retrievals, accessKeys, auditLog]
+        )
     ]
+
+    /// The columns a rollup select gives, in order, for `INSERT … SELECT` (which matches by position).
+    static let rollupColumns = """
+        grain, minute, project, service, operation, provider, model, status, error_category, user, business, role, measured, count, errors,
+        input_tokens, output_tokens, cache_read_tokens, total_tokens, cost_usd, priced_calls, unpriced_calls, duration_sum_ms,
+        latencyMap.bucket, latencyMap.n, ttftMap.bucket, ttftMap.n
+        """
 }

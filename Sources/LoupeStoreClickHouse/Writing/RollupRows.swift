@@ -19,6 +19,8 @@ enum RollupRows {
             out.field("user", key.user)
             out.field("business", key.business)
             out.field("role", Int64(key.role.rawValue))
+            // Kept apart from rows of spans, which a rebuild from spans replaces.
+            out.field("measured", true)
             out.field("count", m.count)
             out.field("errors", m.errors)
             out.field("input_tokens", m.inputTokens)
