@@ -173,7 +173,7 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeServer", "LoupeDemo", "LoupeAnalytics", "LoupeDashboard", "LoupeStoreSQLite", "LoupeAlerts",
+                "LoupeServer", "LoupeDemo", "LoupeAnalytics", "LoupeDashboard", "LoupeStoreSQLite", "LoupeStoreClickHouse", "LoupeAlerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),

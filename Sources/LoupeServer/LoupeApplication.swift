@@ -198,11 +198,13 @@ public enum LoupeApplication {
                 parts.writer, parts.maintenance,
                 RetentionService(
                     retention: parts.retention, interval: .seconds(configuration.retentionIntervalSeconds), clock: ContinuousClock(), now: now,
-                    logger: logger
+                    logger: logger,
+                    lease: ServiceLease(name: "retention", store: store, ttl: .seconds(3 * configuration.retentionIntervalSeconds))
                 ),
             ] + (parts.alerts.map { engine -> [any Service] in
                 [AlertService(
-                    engine: engine, interval: .seconds(configuration.alerts.intervalSeconds), clock: ContinuousClock(), now: now, logger: logger
+                    engine: engine, interval: .seconds(configuration.alerts.intervalSeconds), clock: ContinuousClock(), now: now, logger: logger,
+                    lease: ServiceLease(name: "alerts", store: store, ttl: .seconds(3 * configuration.alerts.intervalSeconds))
                 )]
             } ?? []) + (configuration.grpcPort.map { port -> [any Service] in
                 [OTLPGRPCServer(

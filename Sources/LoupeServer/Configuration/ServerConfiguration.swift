@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable {
     /// The OTLP/gRPC port (4317 is the one exporters try first; 0 picks a free port); nil serves no gRPC.
     public var grpcPort: Int? = nil
     public var databasePath: String
+    /// The ClickHouse store's address (no credentials) when the data is kept there, not at ``databasePath``.
+    public var storeAddress: String?
     public var storeOptions: SQLiteStoreOptions
     /// Largest request body, after decompression (OTLP recommends 64 MiB).
     public var maxBodyBytes: Int
@@ -47,6 +49,9 @@ public struct ServerConfiguration: Sendable {
     public var retentionIntervalSeconds: Int = 60
     /// US dollars per Snowflake credit (`--credit-price-usd`), for the warehouse credits recommendations price.
     public var creditPriceUSD: Double = CostCalculator().creditPriceUSD
+
+    /// Where the data is kept, for people: the SQLite file or the ClickHouse database.
+    public var storeDescription: String { storeAddress.map { "ClickHouse \($0)" } ?? databasePath }
 
     public init(
         host: String = "127.0.0.1", port: Int = 4318, databasePath: String = "loupe.db",

@@ -10,8 +10,11 @@ public struct RetentionService<C: Clock>: Service where C.Duration == Duration {
     let clock: C
     let now: @Sendable () -> Int64
     let logger: Logger
+    /// Which server runs each round, when several write one store.
+    let lease: ServiceLease?
 
-    public init(retention: Retention, interval: Duration, clock: C, now: @escaping @Sendable () -> Int64, logger: Logger) {
+    public init(retention: Retention, interval: Duration, clock: C, now: @escaping @Sendable () -> Int64, logger: Logger, lease: ServiceLease? = nil) {
+        self.lease = lease
         self.retention = retention
         self.interval = interval
         self.clock = clock
@@ -21,6 +24,7 @@ public struct RetentionService<C: Clock>: Service where C.Duration == Duration {
 
     public func run() async throws {
         await clock.periodically(every: interval) {
+            if let lease, await !lease.isHeld(nowNanos: now(), logger: logger) { return }
             guard retention.policy.isEnabled else { return }
             do {
                 let report = try await retention.pass(nowNanos: now())

@@ -178,6 +178,11 @@ public protocol TelemetryStore: Sendable {
     /// Claims the right to write, before a server accepts its first span: a store that allows one
     /// ingesting process at a time refuses a second one here, at start-up, with an error that says so.
     func claimIngest() async throws
+
+    /// Whether `holder` holds the lease `name` now, taking or renewing it for `ttlNanos` when it is
+    /// free, expired or already its own: how background work that must run in one process at a
+    /// time (alert evaluation, retention) is shared by servers that write one store together.
+    func holdLease(_ name: String, holder: String, nowNanos: Int64, ttlNanos: Int64) async throws -> Bool
 }
 
 extension TelemetryStore {
@@ -196,6 +201,9 @@ extension TelemetryStore {
 
     /// Stores that any number of processes may write have nothing to claim.
     public func claimIngest() async throws {}
+
+    /// Stores that one process writes (``claimIngest()``) grant it every lease.
+    public func holdLease(_ name: String, holder: String, nowNanos: Int64, ttlNanos: Int64) async throws -> Bool { true }
 
     /// Stores that aggregate as they write have nothing pending, and may not know their size.
     public func health() async -> StoreHealth { StoreHealth() }

@@ -157,11 +157,19 @@ enum ClickHouseSchema {
         ORDER BY seq
         """
 
+    /// Leases on background work: each take or renewal is a newer version of the lease's row.
+    static let leases = """
+        CREATE TABLE IF NOT EXISTS leases (
+            name String, holder String, until_ns Int64, version Int64
+        ) ENGINE = ReplacingMergeTree(version)
+        ORDER BY name
+        """
+
     /// The store is new: one migration creates it; later changes come as migrations of their own.
     static let migrations: [Migration] = [
         Migration(
             id: "2026-12-07 the store's tables",
-            statements: [spans, rollups] + RollupGrainSelect.all.map(\.view) + [logRecords, scores, alertEvents, retrievals, accessKeys, auditLog]
+            statements: [spans, rollups] + RollupGrainSelect.all.map(\.view) + [logRecords, scores, alertEvents, retrievals, accessKeys, auditLog, leases]
         )
     ]
 

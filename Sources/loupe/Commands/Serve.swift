@@ -4,7 +4,6 @@ import Hummingbird
 import Logging
 import LoupeServer
 import LoupeStore
-import LoupeStoreSQLite
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,13 +20,13 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "loupe")
         logger.logLevel = logLevel
         let configuration = try server.configuration()
-        let store = try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
+        let store = try await server.openStore(configuration)
         try await store.claimIngest()
         if configuration.requireKeys { try await Self.createFirstKey(store: store) }
         let app = try LoupeApplication.make(
             configuration: configuration, store: store, enrichers: try server.enrichers(), prices: try server.pricing.catalog(), logger: logger, onServerRunning: { port in
             let scheme = configuration.scheme
-            print("Loupe dashboard: \(scheme)://\(configuration.host):\(port)/ui/  (database: \(configuration.databasePath))")
+            print("Loupe dashboard: \(scheme)://\(configuration.host):\(port)/ui/  (data: \(configuration.storeDescription))")
             print("  OTLP/HTTP:        POST \(scheme)://\(configuration.host):\(port)/v1/traces, /v1/metrics, /v1/logs")
             print("  API:              \(scheme)://\(configuration.host):\(port)/api/v1/summary?group_by=model")
             print(configuration.requireKeys

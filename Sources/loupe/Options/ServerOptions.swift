@@ -5,6 +5,7 @@ import LoupeAnalytics
 import LoupeCore
 import LoupeServer
 import LoupeStore
+import LoupeStoreClickHouse
 import LoupeStoreSQLite
 
 /// Flags shared by the commands that run a server.
@@ -25,6 +26,20 @@ struct ServerOptions: ParsableArguments {
 
     @Option(help: "SQLite database file; created if missing.")
     var db = "loupe.db"
+
+    @Option(help: ArgumentHelp(
+        "Keep the data in ClickHouse instead of SQLite: clickhouse://host:8123/database (clickhouses:// for TLS).",
+        discussion: "Any number of servers may share one ClickHouse behind a load balancer; alert evaluation and retention run on one of them at a time. Credentials come from LOUPE_CLICKHOUSE_USER and LOUPE_CLICKHOUSE_PASSWORD (or LOUPE_CLICKHOUSE_PASSWORD_FILE), never the command line. Give every server the same --secret-file.",
+        valueName: "address"
+    ))
+    var store: String?
+
+    @Option(help: ArgumentHelp(
+        "The server's secret (32 bytes), which dashboard sessions are signed and prompts hashed with; created if missing.",
+        discussion: "Default: beside the SQLite database (<db>.prompt-key), or ./loupe-server.key with --store. Servers sharing a store need the same file.",
+        valueName: "file"
+    ))
+    var secretFile: String?
 
     @Option(help: "Business dimensions to extract from span attributes, comma-separated.")
     var dimensions = "business_unit,query_category"
@@ -93,6 +108,17 @@ struct ServerOptions: ParsableArguments {
         guard maxInflightMib > 0 else { throw ValidationError("--max-inflight-mib must be positive") }
     }
 
+    /// Where the server's secret is kept.
+    var secretPath: String {
+        secretFile ?? (store == nil ? PromptHashSecret.path(forDatabase: db) : "loupe-server.key")
+    }
+
+    /// The store the server writes: SQLite at `--db`, or ClickHouse at `--store`, migrated.
+    func openStore(_ configuration: ServerConfiguration) async throws -> any TelemetryStore {
+        if let store { return try await ClickHouseTelemetryStore.open(ClickHouseEndpoint(address: store)) }
+        return try SQLiteTelemetryStore(path: configuration.databasePath, options: configuration.storeOptions)
+    }
+
     /// The server's configuration, its alert rules file read and checked.
     func configuration() throws -> ServerConfiguration {
         var configuration = ServerConfiguration(
@@ -104,7 +130,8 @@ struct ServerOptions: ParsableArguments {
         configuration.grpcPort = noGrpc ? nil : grpcPort ?? (port == 0 ? 0 : 4317)
         if let tlsCert, let tlsKey { configuration.tls = TLSFiles(certificatePath: tlsCert, privateKeyPath: tlsKey) }
         configuration.metricsNeedKey = metricsAuth
-        configuration.serverSecret = try PromptHashSecret.load(path: PromptHashSecret.path(forDatabase: db))
+        configuration.serverSecret = try PromptHashSecret.load(path: secretPath)
+        if let store { configuration.storeAddress = try ClickHouseEndpoint(address: store).description }
         if let retention { configuration.retention = try Self.loadRetention(retention) }
         configuration.alerts = try alerts.configuration()
         configuration.creditPriceUSD = pricing.creditPriceUsd
@@ -154,7 +181,7 @@ struct ServerOptions: ParsableArguments {
                 redactor: Redactor(configuration: try redaction.configuration()), captureContent: !redaction.noContent,
                 extraKeys: redaction.extraKeys
             ),
-            promptHash: PromptHashEnricher(secret: try PromptHashSecret.load(path: PromptHashSecret.path(forDatabase: db)))
+            promptHash: PromptHashEnricher(secret: try PromptHashSecret.load(path: secretPath))
         )
     }
 

@@ -56,3 +56,20 @@ struct ClickHouseStoreTests {
         #expect(rows.reduce(0) { $0 + $1.measures.count } == 1)
     }
 }
+
+extension ClickHouseStoreTests {
+    /// Two servers sharing one ClickHouse: one holds a lease until it lapses, renewing keeps it, and
+    /// the other takes it once it has lapsed.
+    @Test(.enabled(if: ClickHouseTestServer.address != nil))
+    func aLeaseIsHeldByOneServerUntilItLapses() async throws {
+        let store = try await ClickHouseTestServer.makeStore()
+        let second: Int64 = 1_000_000_000
+        #expect(try await store.holdLease("alerts", holder: "a", nowNanos: 100 * second, ttlNanos: 30 * second))
+        #expect(try await !store.holdLease("alerts", holder: "b", nowNanos: 110 * second, ttlNanos: 30 * second))
+        #expect(try await store.holdLease("retention", holder: "b", nowNanos: 110 * second, ttlNanos: 30 * second))
+        #expect(try await store.holdLease("alerts", holder: "a", nowNanos: 125 * second, ttlNanos: 30 * second))
+        #expect(try await !store.holdLease("alerts", holder: "b", nowNanos: 150 * second, ttlNanos: 30 * second))
+        #expect(try await store.holdLease("alerts", holder: "b", nowNanos: 156 * second, ttlNanos: 30 * second))
+        #expect(try await !store.holdLease("alerts", holder: "a", nowNanos: 160 * second, ttlNanos: 30 * second))
+    }
+}
