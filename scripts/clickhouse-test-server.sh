@@ -5,6 +5,11 @@
 # Debian's `clickhouse-server` package (18.16) is enough: apt-get install clickhouse-server.
 set -euo pipefail
 folder="$1"; http_port="$2"; tcp_port="$3"
+# A server already answering there would be tested instead of this one, and then vanish.
+if curl -fsS "http://127.0.0.1:$http_port/?query=SELECT%201" >/dev/null 2>&1; then
+    echo "something already answers on port $http_port: stop it or choose another port" >&2
+    exit 1
+fi
 mkdir -p "$folder/data" "$folder/tmp" "$folder/log"
 cat > "$folder/config.xml" <<XML
 <?xml version="1.0"?>
