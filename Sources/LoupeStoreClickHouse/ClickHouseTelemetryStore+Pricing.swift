@@ -42,14 +42,14 @@ extension ClickHouseTelemetryStore {
             let keys = ClickHouseSQL.strings(priced.map(\.key)).dropFirst().dropLast()
             let costs = priced.map { String($0.cost) }.joined(separator: ",")
             let cost = "transform(\(key), [\(keys)], [\(costs)], 0.)"
-            try await mutate("""
-                ALTER TABLE spans UPDATE cost_usd = toNullable(\(cost)), counted_cost = \(cost), priced = 1, unpriced = 0
+            try await mutate(table: "spans", """
+                UPDATE cost_usd = toNullable(\(cost)), counted_cost = \(cost), priced = 1, unpriced = 0
                 WHERE \(key) IN (\(keys))
                 """)
         }
         if !unpriced.isEmpty {
-            try await mutate("""
-                ALTER TABLE spans UPDATE cost_usd = NULL, counted_cost = 0., priced = 0, unpriced = usage_reported
+            try await mutate(table: "spans", """
+                UPDATE cost_usd = NULL, counted_cost = 0., priced = 0, unpriced = usage_reported
                 WHERE \(key) IN \(ClickHouseSQL.strings(unpriced))
                 """)
         }
@@ -60,10 +60,11 @@ extension ClickHouseTelemetryStore {
     }
 
     /// Replaces the rollup rows of spans in a range of minutes (whole ten-minute user rows) with rows
-    /// added up from the spans stored now, one copy of each. Rows of metric data points stay.
+    /// added up from the spans stored now, one copy of each. Rows of metric data points stay; rows
+    /// copied by `loupe migrate` give way to the spans they came from.
     /// Readers of those minutes see them empty until the inserts are done.
     func rebuildRollups(fromMinute: Int64, toMinute: Int64) async throws {
-        try await mutate("ALTER TABLE rollups DELETE WHERE measured = 0 AND minute >= \(fromMinute) AND minute < \(toMinute)")
+        try await mutate(table: "rollups", "DELETE WHERE measured != 1 AND minute >= \(fromMinute) AND minute < \(toMinute)")
         for grain in ClickHouseSchema.RollupGrainSelect.all {
             let spans = "(SELECT * FROM spans WHERE \(grain.minute) >= \(fromMinute) AND \(grain.minute) < \(toMinute) LIMIT 1 BY trace_id, span_id)"
             try await client.execute("INSERT INTO rollups (\(ClickHouseSchema.rollupColumns)) " + grain.select(from: spans))

@@ -17,8 +17,14 @@ extension ClickHouseTelemetryStore {
         let horizon = request.orphanScoreHorizon(batchCount: expired.count, newestStart: expired.last?.int("t_start"))
         var counts = try await removeTraces(expired.compactMap { $0.string("trace_id") })
         // Scores whose trace is gone or was never stored (session scores), and records outside any trace, by their own time.
-        let orphans = "at_ns < \(horizon) AND \(projects) AND (trace_id = '' OR trace_id NOT IN (SELECT trace_id FROM spans))"
-        counts.scores += try await delete(from: "scores", where: orphans, counting: "uniqExact(id)")
+        // Their ids first: a shard deleting them alone could not tell whether another shard holds their trace.
+        let orphans = try await client.select("""
+            SELECT DISTINCT id FROM scores
+            WHERE at_ns < \(horizon) AND \(projects) AND (trace_id = '' OR trace_id NOT IN (SELECT trace_id FROM spans))
+            """).compactMap { $0.string("id") }
+        if !orphans.isEmpty {
+            counts.scores += try await delete(from: "scores", where: "id IN \(ClickHouseSQL.strings(orphans))", counting: "uniqExact(id)")
+        }
         counts.logRecords += try await delete(
             from: "log_records", where: "trace_id = '' AND time_ns < \(horizon) AND \(projects)", counting: "uniqExact(id)"
         )
@@ -51,8 +57,8 @@ extension ClickHouseTelemetryStore {
         counts.rollupRows = try await delete(from: "rollups", where: "user = \(user)", counting: Self.rollupKeys)
         let member = ClickHouseSQL.string(String(SpanText.encode(["user": userId]).dropFirst().dropLast()))
         let erased = ClickHouseSQL.string(String(SpanText.encode(["user": "[erased user]"]).dropFirst().dropLast()))
-        try await mutate("""
-            ALTER TABLE alert_events UPDATE key = replaceAll(key, \(member), \(erased)), detail = replaceAll(detail, \(user), '[erased user]')
+        try await mutate(table: "alert_events", """
+            UPDATE key = replaceAll(key, \(member), \(erased)), detail = replaceAll(detail, \(user), '[erased user]')
             WHERE position(key, \(member)) > 0 OR position(detail, \(user)) > 0
             """)
         _ = try await appendAudit([audit(counts)])
@@ -81,7 +87,7 @@ extension ClickHouseTelemetryStore {
     /// Counts what `condition` selects, deletes it, and waits for the delete to be done.
     private func delete(from table: String, where condition: String, counting measure: String) async throws -> Int {
         let n = try await count(in: table, where: condition, counting: measure)
-        if n > 0 { try await mutate("ALTER TABLE \(table) DELETE WHERE \(condition)") }
+        if n > 0 { try await mutate(table: table, "DELETE WHERE \(condition)") }
         return n
     }
 
@@ -89,22 +95,28 @@ extension ClickHouseTelemetryStore {
         Int(try await client.select("SELECT toInt64(\(measure)) AS n FROM \(table) WHERE \(condition)").first?.int("n") ?? 0)
     }
 
-    /// Runs a mutation and waits until ClickHouse has applied it to every part, for up to ten minutes.
-    func mutate(_ statement: String) async throws {
-        try await client.execute(statement)
-        let database = ClickHouseSQL.string(client.endpoint.database)
-        let deadline = ContinuousClock.now + .seconds(600)
-        while true {
-            let pending = try await client.select(
-                "SELECT toInt64(count()) AS n FROM system.mutations WHERE database = \(database) AND is_done = 0"
-            ).first?.int("n") ?? 0
-            if pending == 0 { return }
-            guard ContinuousClock.now < deadline else {
-                throw ClickHouseStoreError.server(
-                    code: nil, message: "a delete was still running after ten minutes; see system.mutations", statement: statement
-                )
+    /// Changes `table`'s rows by mutation (`DELETE WHERE …` or `UPDATE … WHERE …`), on every server
+    /// holding a shard of it, and waits until each has applied it to every part, for up to ten
+    /// minutes. The condition must not read other sharded tables: a shard evaluates it alone.
+    func mutate(table: String, _ change: String) async throws {
+        let sharded = ClickHouseSchema.dataTables.contains(table)
+        let statement = "ALTER TABLE \(sharded ? layout.local(table) : table) \(change)"
+        for server in sharded ? servers : [client] {
+            try await server.execute(statement)
+            let database = ClickHouseSQL.string(server.endpoint.database)
+            let deadline = ContinuousClock.now + .seconds(600)
+            while true {
+                let pending = try await server.select(
+                    "SELECT toInt64(count()) AS n FROM system.mutations WHERE database = \(database) AND is_done = 0"
+                ).first?.int("n") ?? 0
+                if pending == 0 { break }
+                guard ContinuousClock.now < deadline else {
+                    throw ClickHouseStoreError.server(
+                        code: nil, message: "a change was still running after ten minutes; see system.mutations", statement: statement
+                    )
+                }
+                try await Task.sleep(for: .milliseconds(20))
             }
-            try await Task.sleep(for: .milliseconds(20))
         }
     }
 

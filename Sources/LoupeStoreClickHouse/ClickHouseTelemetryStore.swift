@@ -12,7 +12,11 @@ import NIOCore
 /// written down in the README next to this file: chiefly, two servers that store the same span at
 /// the same moment keep two copies until parts merge.
 public final class ClickHouseTelemetryStore: TelemetryStore {
+    /// The server queries and inserts go to (the first one of a sharded database).
     let client: ClickHouseClient
+    /// Every server, the first one first: statements that change their own rows run on each.
+    let servers: [ClickHouseClient]
+    let layout: ClickHouseSchema.Layout
     /// Arrival order of spans, in nanoseconds: the trace summary's "first span to name it" fields.
     let now: @Sendable () -> Int64
     /// Key changes and audit appends, one at a time (see the access extension).
@@ -23,13 +27,16 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
         _ endpoint: ClickHouseEndpoint, http: HTTPClient = .shared, timeout: Duration = .seconds(30),
         now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
     ) async throws -> ClickHouseTelemetryStore {
-        let client = ClickHouseClient(endpoint: endpoint, http: http, timeout: TimeAmount(timeout))
-        try await ClickHouseMigrator(client: client).migrate()
-        return ClickHouseTelemetryStore(client: client, now: now)
+        let servers = endpoint.servers.map { ClickHouseClient(endpoint: endpoint.on(server: $0), http: http, timeout: TimeAmount(timeout)) }
+        let layout: ClickHouseSchema.Layout = endpoint.cluster.map { .sharded(cluster: $0, database: endpoint.database) } ?? .single
+        try await ClickHouseMigrator(servers: servers, layout: layout).migrate()
+        return ClickHouseTelemetryStore(servers: servers, layout: layout, now: now)
     }
 
-    init(client: ClickHouseClient, now: @escaping @Sendable () -> Int64) {
-        self.client = client
+    init(servers: [ClickHouseClient], layout: ClickHouseSchema.Layout, now: @escaping @Sendable () -> Int64) {
+        self.client = servers[0]
+        self.servers = servers
+        self.layout = layout
         self.now = now
     }
 
@@ -175,11 +182,40 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
             .map(AlertEventRows.event)
     }
 
+    /// Merges every table's parts into one per partition, as ClickHouse does in the background over
+    /// time: duplicates are then gone and sizes are what they settle at. For measurements and tests;
+    /// on a large store it rewrites everything.
+    public func optimize() async throws {
+        for server in servers {
+            for table in ClickHouseSchema.dataTables {
+                try await server.execute("OPTIMIZE TABLE \(layout.local(table)) FINAL")
+            }
+        }
+    }
+
+    /// How the spans spread over the servers (one entry per server, in the address's order): for
+    /// an operator checking that shards stay balanced.
+    public func spansPerShard() async throws -> [(spans: Int64, traces: Int64)] {
+        var counts: [(spans: Int64, traces: Int64)] = []
+        for server in servers {
+            let row = try await server.select("""
+                SELECT toInt64(count()) AS spans, toInt64(uniqExact(trace_id)) AS traces FROM \(layout.local("spans"))
+                """).first
+            counts.append((row?.int("spans") ?? 0, row?.int("traces") ?? 0))
+        }
+        return counts
+    }
+
+    /// The bytes of the database's active parts on every server.
     public func health() async -> StoreHealth {
-        let rows = try? await client.select("""
-            SELECT toInt64(sum(bytes_on_disk)) AS bytes FROM system.parts WHERE database = \(ClickHouseSQL.string(client.endpoint.database)) AND active
-            """)
-        let bytes = rows?.first?.int("bytes")
-        return StoreHealth(storedBytes: bytes, dataBytes: bytes)
+        var total: Int64 = 0
+        for server in servers {
+            let rows = try? await server.select("""
+                SELECT toInt64(sum(bytes_on_disk)) AS bytes FROM system.parts WHERE database = \(ClickHouseSQL.string(server.endpoint.database)) AND active
+                """)
+            guard let bytes = rows?.first?.int("bytes") else { return StoreHealth() }
+            total += bytes
+        }
+        return StoreHealth(storedBytes: total, dataBytes: total)
     }
 }

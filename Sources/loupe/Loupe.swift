@@ -16,6 +16,6 @@ struct Loupe: AsyncParsableCommand {
               loupe forecast             cost, tokens or requests ahead, with intervals
               loupe alerts list          the alerts a running server has raised
             """,
-        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Anomalies.self, ForecastCommand.self, BudgetsCommand.self, CapacityCommand.self, RecommendCommand.self, ExperimentsCommand.self, EngagementCommand.self, ComplexityCommand.self, QualityCommand.self, RetrievalCommand.self, RoiCommand.self, Errors.self, Alerts.self, KeysCommand.self, AuditCommand.self, UsersCommand.self, Compact.self, Export.self, Prices.self, Redact.self, Bench.self]
+        subcommands: [Serve.self, Demo.self, Report.self, Status.self, Anomalies.self, ForecastCommand.self, BudgetsCommand.self, CapacityCommand.self, RecommendCommand.self, ExperimentsCommand.self, EngagementCommand.self, ComplexityCommand.self, QualityCommand.self, RetrievalCommand.self, RoiCommand.self, Errors.self, Alerts.self, KeysCommand.self, AuditCommand.self, UsersCommand.self, Compact.self, Migrate.self, Export.self, Prices.self, Redact.self, Bench.self]
     )
 }

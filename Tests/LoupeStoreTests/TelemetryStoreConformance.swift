@@ -8,12 +8,13 @@ import Testing
 /// The contract every store meets, run against each store below.
 struct TelemetryStoreConformance {
     enum Kind: String, CustomStringConvertible {
-        case memory, sqliteFile, clickHouse
+        case memory, sqliteFile, clickHouse, clickHouseSharded
         var description: String { rawValue }
 
-        /// Every store: ClickHouse too when `LOUPE_CLICKHOUSE_TEST` names a server to test against
-        /// (`clickhouse://127.0.0.1:8123`; each store gets a database of its own there).
+        /// Every store: ClickHouse too, on one server and sharded, when the environment names servers
+        /// to test against (``ClickHouseTestServer``; each store gets a database of its own there).
         static let allCases: [Kind] = [.memory, .sqliteFile] + (ClickHouseTestServer.address == nil ? [] : [.clickHouse])
+            + (ClickHouseTestServer.shardedAddress == nil ? [] : [.clickHouseSharded])
     }
 
     static func makeStore(_ kind: Kind) async throws -> any TelemetryStore {
@@ -24,6 +25,8 @@ struct TelemetryStoreConformance {
             return try SQLiteTelemetryStore(path: try TemporaryDatabase.path("store"))
         case .clickHouse:
             return try await ClickHouseTestServer.makeStore()
+        case .clickHouseSharded:
+            return try await ClickHouseTestServer.makeStore(sharded: true)
         }
     }
 

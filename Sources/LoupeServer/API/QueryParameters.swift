@@ -162,7 +162,7 @@ struct QueryParameters: Sendable {
     private func time(_ name: String) throws(APIError) -> Int64? {
         guard let text = string(name) else { return nil }
         if let nanos = Timestamps.parse(text) { return nanos }
-        throw .badParameter(name, "'\(text)' is neither RFC 3339 (2026-11-21T10:00:00Z) nor unix seconds")
+        throw .badParameter(name, "'\(text)' is neither RFC 3339 (2026-11-21T10:00:00Z) nor unix seconds, between the years 1678 and 2261")
     }
 
     static func dimension(named name: String, business: [String]) -> TelemetryDimension? {

@@ -50,6 +50,12 @@ struct ClickHouseClient: Sendable {
 
     private func send(body: ByteBuffer, query: String?, inDatabase: Bool, statement: String) async throws -> [UInt8] {
         var items = [URLQueryItem(name: "output_format_json_quote_64bit_integers", value: "0")]
+        if endpoint.cluster != nil {
+            // Sharded: a subquery over a sharded table reads every shard once, and an insert returns
+            // only after every shard it went to has stored its rows (ack means durable).
+            items.append(URLQueryItem(name: "distributed_product_mode", value: "global"))
+            items.append(URLQueryItem(name: "insert_distributed_sync", value: "1"))
+        }
         if inDatabase { items.append(URLQueryItem(name: "database", value: endpoint.database)) }
         if let query { items.append(URLQueryItem(name: "query", value: query)) }
         var components = URLComponents()

@@ -1,56 +1,87 @@
 import Foundation
 
-/// Where a ClickHouse store lives: its HTTP interface, its database and the credentials to use.
+/// Where a ClickHouse store lives: its servers' HTTP interfaces, its database, the cluster that
+/// shards it, and the credentials to use.
 ///
-/// Written `clickhouse://host:8123/db` (or `clickhouses://` for TLS). Credentials are never part of
-/// the address, so they do not end up in shell history or a process list: they come from
+/// Written `clickhouse://host:8123/db` for one server, or `clickhouse://h1:8123,h2:8123/db?cluster=loupe`
+/// for a database sharded over the cluster `loupe` of the servers' configuration (`remote_servers`),
+/// naming every shard's server (`clickhouses://` for TLS). Credentials are never part of the
+/// address, so they do not end up in shell history or a process list: they come from
 /// `LOUPE_CLICKHOUSE_USER` and `LOUPE_CLICKHOUSE_PASSWORD`, or `LOUPE_CLICKHOUSE_PASSWORD_FILE`.
 public struct ClickHouseEndpoint: Sendable, Hashable, CustomStringConvertible {
-    /// The HTTP interface, such as `http://127.0.0.1:8123`.
-    public var baseURL: String
+    /// Every server's HTTP interface, such as `http://127.0.0.1:8123`; the first one answers queries
+    /// and keeps the tables that are not sharded (keys, audit trail, alert history, leases).
+    public var servers: [String]
     public var database: String
+    /// The cluster the data is sharded over; nil for one server.
+    public var cluster: String?
     public var user: String?
     public var password: String?
 
+    /// The server queries go to.
+    public var baseURL: String { servers[0] }
+
     public init(baseURL: String, database: String, user: String? = nil, password: String? = nil) {
-        self.baseURL = baseURL
+        self.init(servers: [baseURL], database: database, cluster: nil, user: user, password: password)
+    }
+
+    public init(servers: [String], database: String, cluster: String?, user: String? = nil, password: String? = nil) {
+        self.servers = servers
         self.database = database
+        self.cluster = cluster
         self.user = user
         self.password = password
     }
 
-    /// Reads a `clickhouse://host:port/database` address, taking credentials from `environment`.
+    /// Reads an address (see the type's description), taking credentials from `environment`.
     public init(address: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        guard let url = URLComponents(string: address), let scheme = url.scheme, ["clickhouse", "clickhouses"].contains(scheme),
-            let host = url.host, !host.isEmpty
-        else {
-            throw ClickHouseStoreError.badAddress(address, reason: "write it as clickhouse://host:8123/database")
+        func refuse(_ reason: String) -> ClickHouseStoreError { .badAddress(address, reason: reason) }
+        guard let schemeEnd = address.range(of: "://") else { throw refuse("write it as clickhouse://host:8123/database") }
+        let scheme = String(address[..<schemeEnd.lowerBound])
+        guard ["clickhouse", "clickhouses"].contains(scheme) else { throw refuse("write it as clickhouse://host:8123/database") }
+        let rest = address[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" }
+        guard !authority.contains("@") else {
+            throw refuse("put no user or password in the address; set LOUPE_CLICKHOUSE_USER and LOUPE_CLICKHOUSE_PASSWORD (or LOUPE_CLICKHOUSE_PASSWORD_FILE)")
         }
-        guard url.user == nil, url.password == nil else {
-            throw ClickHouseStoreError.badAddress(
-                address, reason: "put no user or password in the address; set LOUPE_CLICKHOUSE_USER and LOUPE_CLICKHOUSE_PASSWORD (or LOUPE_CLICKHOUSE_PASSWORD_FILE)"
-            )
+        let defaultPort = scheme == "clickhouses" ? 8443 : 8123
+        var servers: [String] = []
+        for part in authority.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let url = URLComponents(string: "http://\(part)"), let host = url.host, !host.isEmpty, url.path.isEmpty else {
+                throw refuse("'\(part)' is not a host or host:port")
+            }
+            servers.append("\(scheme == "clickhouses" ? "https" : "http")://\(host):\(url.port ?? defaultPort)")
         }
+        guard let url = URLComponents(string: "http://host" + rest.dropFirst(authority.count)) else { throw refuse("write it as clickhouse://host:8123/database") }
         let database = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        guard !database.isEmpty else { throw ClickHouseStoreError.badAddress(address, reason: "name the database after the port, as in clickhouse://host:8123/loupe") }
-        guard database.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-            throw ClickHouseStoreError.badAddress(address, reason: "a database name is letters, digits and underscores")
-        }
-        let port = url.port ?? (scheme == "clickhouses" ? 8443 : 8123)
+        guard !database.isEmpty else { throw refuse("name the database after the port, as in clickhouse://host:8123/loupe") }
+        guard Self.isName(database) else { throw refuse("a database name is letters, digits and underscores") }
+        let cluster = url.queryItems?.first { $0.name == "cluster" }?.value
+        if let unknown = url.queryItems?.first(where: { $0.name != "cluster" }) { throw refuse("'\(unknown.name)' is not a setting of the address; only cluster is") }
+        if let cluster, !Self.isName(cluster) { throw refuse("a cluster name is letters, digits and underscores") }
+        if servers.count > 1, cluster == nil { throw refuse("several servers shard one database: name their cluster, as in ?cluster=loupe") }
         var password = environment["LOUPE_CLICKHOUSE_PASSWORD"]
         if password == nil, let file = environment["LOUPE_CLICKHOUSE_PASSWORD_FILE"] {
             do {
                 password = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .newlines)
             } catch {
-                throw ClickHouseStoreError.badAddress(address, reason: "cannot read LOUPE_CLICKHOUSE_PASSWORD_FILE \(file): \(error.localizedDescription)")
+                throw refuse("cannot read LOUPE_CLICKHOUSE_PASSWORD_FILE \(file): \(error.localizedDescription)")
             }
         }
-        self.init(
-            baseURL: "\(scheme == "clickhouses" ? "https" : "http")://\(host):\(port)", database: database,
-            user: environment["LOUPE_CLICKHOUSE_USER"], password: password
-        )
+        self.init(servers: servers, database: database, cluster: cluster, user: environment["LOUPE_CLICKHOUSE_USER"], password: password)
+    }
+
+    private static func isName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
     }
 
     /// The address without credentials, for messages and logs.
-    public var description: String { "\(baseURL)/\(database)" }
+    public var description: String {
+        servers.joined(separator: ",") + "/" + database + (cluster.map { " (sharded over cluster \($0))" } ?? "")
+    }
+
+    /// The same database on one of its servers.
+    func on(server: String) -> ClickHouseEndpoint {
+        ClickHouseEndpoint(servers: [server], database: database, cluster: cluster, user: user, password: password)
+    }
 }

@@ -6,7 +6,52 @@
 enum ClickHouseSchema {
     struct Migration: Sendable {
         let id: String
-        let statements: [String]
+        let statements: [Statement]
+    }
+
+    /// One statement of a migration, and where it runs.
+    struct Statement: Sendable {
+        let sql: String
+        /// On every server of a sharded database (its tables' shards, and the `Distributed` tables
+        /// any server answers through), or only on the first (the tables that are not sharded).
+        let everyServer: Bool
+    }
+
+    /// One server, or a database sharded over a cluster.
+    enum Layout: Sendable {
+        case single
+        case sharded(cluster: String, database: String)
+
+        /// The table that holds a server's own rows of `table`: itself on one server, its shard otherwise.
+        func local(_ table: String) -> String {
+            if case .sharded = self { return table + "_local" }
+            return table
+        }
+    }
+
+    /// A table of the data, sharded across the cluster when there is one: by trace for spans and
+    /// what hangs off them (a trace's rows live together, so its summary is added up on one shard),
+    /// by id for scores, at random for rollup rows (they are added up on read).
+    struct DataTable: Sendable {
+        let name: String
+        let shardingKey: String
+        /// Columns and engine, after the table's name.
+        let definition: String
+
+        func statements(_ layout: Layout) -> [Statement] {
+            switch layout {
+            case .single:
+                return [Statement(sql: "CREATE TABLE IF NOT EXISTS \(name) " + definition, everyServer: true)]
+            case .sharded(let cluster, let database):
+                return [
+                    Statement(sql: "CREATE TABLE IF NOT EXISTS \(name)_local " + definition, everyServer: true),
+                    Statement(
+                        sql: "CREATE TABLE IF NOT EXISTS \(name) AS \(name)_local ENGINE = Distributed(\(cluster), \(database), \(name)_local, \(shardingKey))",
+                        everyServer: true
+                    ),
+                ]
+            }
+        }
     }
 
     /// Spans, ordered for trace lookups and partitioned by day for time ranges and retention.
@@ -16,8 +61,8 @@ enum ClickHouseSchema {
     /// whole spans take one copy per span (`LIMIT 1 BY`). Besides the span, each row carries the
     /// values its rollup rows and trace summary need (computed in Swift, once, by the rules every store
     /// shares), so that the views below only add up columns.
-    static let spans = """
-        CREATE TABLE IF NOT EXISTS spans (
+    static let spans = DataTable(name: "spans", shardingKey: "cityHash64(trace_id)", definition: """
+        (
             project String, trace_id String, span_id String, parent_span_id Nullable(String),
             service String, name String, operation String, span_kind Int8, role UInt8,
             start_ns Int64, end_ns Int64, status String,
@@ -39,12 +84,12 @@ enum ClickHouseSchema {
         ) ENGINE = ReplacingMergeTree
         PARTITION BY toYYYYMMDD(toDateTime(intDiv(start_ns, 1000000000)))
         ORDER BY (trace_id, span_id)
-        """
+        """)
 
     /// Rollup rows of every grain. A `SummingMergeTree` adds rows of one key as parts merge, and the
     /// `…Map` nested columns (latency histogram buckets) are merged key by key, as `sumMap` does on read.
-    static let rollups = """
-        CREATE TABLE IF NOT EXISTS rollups (
+    static let rollups = DataTable(name: "rollups", shardingKey: "rand()", definition: """
+        (
             grain String, minute Int64, project String, service String, operation String, provider String,
             model String, status String, error_category String, user String, business String, role UInt8, measured UInt8,
             count Int64, errors Int64, input_tokens Int64, output_tokens Int64, cache_read_tokens Int64,
@@ -54,10 +99,10 @@ enum ClickHouseSchema {
         ) ENGINE = SummingMergeTree
         PARTITION BY toYYYYMMDD(toDateTime(minute * 60))
         ORDER BY (grain, project, minute, service, operation, provider, model, status, error_category, user, business, role, measured)
-        """
+        """)
 
     /// One grain's rollup rows of spans, as SQL adds them up: the view below runs it on each span
-    /// insert, and ``rebuild(_:where:)`` on stored spans.
+    /// insert, and the rebuild of rollups on stored spans.
     struct RollupGrainSelect {
         let grain: String
         let minute: String
@@ -91,33 +136,38 @@ enum ClickHouseSchema {
         }
 
         /// The view that folds inserted spans into this grain's rows, inside the span insert:
-        /// ClickHouse computes rollups itself, so they cannot fall behind the spans.
-        var view: String {
-            "CREATE MATERIALIZED VIEW IF NOT EXISTS rollups_\(grain)_view TO rollups AS " + select(from: "spans")
+        /// ClickHouse computes rollups itself, so they cannot fall behind the spans. Sharded, each
+        /// shard folds its own spans into its own rows.
+        func view(_ layout: Layout) -> Statement {
+            Statement(
+                sql: "CREATE MATERIALIZED VIEW IF NOT EXISTS rollups_\(grain)_view TO \(layout.local("rollups")) AS "
+                    + select(from: layout.local("spans")),
+                everyServer: true
+            )
         }
     }
 
     /// GenAI events and other log records in a trace's context, one copy per record id.
-    static let logRecords = """
-        CREATE TABLE IF NOT EXISTS log_records (
+    static let logRecords = DataTable(name: "log_records", shardingKey: "cityHash64(trace_id)", definition: """
+        (
             project String, id String, service String, trace_id String, span_id String, time_ns Int64,
             severity Int32, severity_text Nullable(String), event_name Nullable(String), body Nullable(String),
             attributes String, scope Nullable(String)
         ) ENGINE = ReplacingMergeTree
         PARTITION BY toYYYYMMDD(toDateTime(intDiv(time_ns, 1000000000)))
         ORDER BY (trace_id, id)
-        """
+        """)
 
     /// Scores, one per id once parts merge; readers take each id's last write (`written`).
-    static let scores = """
-        CREATE TABLE IF NOT EXISTS scores (
+    static let scores = DataTable(name: "scores", shardingKey: "cityHash64(id)", definition: """
+        (
             id String, project String, trace_id String, span_id String, session_id String, name String, kind String,
             number Nullable(Float64), label Nullable(String), range_min Nullable(Float64), range_max Nullable(Float64),
             comment Nullable(String), user_id Nullable(String), source String, at_ns Int64, written Int64
         ) ENGINE = ReplacingMergeTree(written)
         PARTITION BY toYYYYMM(toDateTime(intDiv(at_ns, 1000000000)))
         ORDER BY id
-        """
+        """)
 
     /// Alert state changes, appended and never changed; `seq` keeps the order of one instant's events.
     static let alertEvents = """
@@ -130,14 +180,14 @@ enum ClickHouseSchema {
         """
 
     /// Retrieval and reranking steps, with their documents in rank order as parallel arrays.
-    static let retrievals = """
-        CREATE TABLE IF NOT EXISTS retrievals (
+    static let retrievals = DataTable(name: "retrievals", shardingKey: "cityHash64(trace_id)", definition: """
+        (
             trace_id String, span_id String, project String, start_ns Int64, rerank UInt8,
             document_ids Array(String), document_has_id Array(UInt8), document_scores Array(Float64), document_has_score Array(UInt8)
         ) ENGINE = ReplacingMergeTree
         PARTITION BY toYYYYMMDD(toDateTime(intDiv(start_ns, 1000000000)))
         ORDER BY (trace_id, span_id)
-        """
+        """)
 
     /// API keys (only their SHA-256); a revocation is a newer version of the key's row.
     static let accessKeys = """
@@ -165,13 +215,28 @@ enum ClickHouseSchema {
         ORDER BY name
         """
 
+    /// How far `loupe migrate` got, per source and step, so that an interrupted run resumes.
+    static let migrationProgress = """
+        CREATE TABLE IF NOT EXISTS migration_progress (
+            source String, step String, position Int64, version Int64
+        ) ENGINE = ReplacingMergeTree(version)
+        ORDER BY (source, step)
+        """
+
+    /// The tables sharded over a cluster (``DataTable``); the others live on the first server.
+    static let dataTables = ["spans", "rollups", "log_records", "scores", "retrievals"]
+
     /// The store is new: one migration creates it; later changes come as migrations of their own.
-    static let migrations: [Migration] = [
-        Migration(
-            id: "2026-12-07 the store's tables",
-            statements: [spans, rollups] + RollupGrainSelect.all.map(\.view) + [logRecords, scores, alertEvents, retrievals, accessKeys, auditLog, leases]
-        )
-    ]
+    static func migrations(_ layout: Layout) -> [Migration] {
+        let data = [spans, rollups, logRecords, scores, retrievals].flatMap { $0.statements(layout) }
+        let control = [alertEvents, accessKeys, auditLog, leases, migrationProgress].map { Statement(sql: $0, everyServer: false) }
+        return [
+            Migration(
+                id: "2026-12-07 the store's tables",
+                statements: data + RollupGrainSelect.all.map { $0.view(layout) } + control
+            )
+        ]
+    }
 
     /// The columns a rollup select gives, in order, for `INSERT … SELECT` (which matches by position).
     static let rollupColumns = """

@@ -3,7 +3,8 @@ import LoupeStore
 
 /// Rollup rows written directly, for measures that arrive without spans (metric data points).
 enum RollupRows {
-    static func encode(_ rows: [RollupKey: RollupMeasures]) -> JSONEachRowWriter {
+    /// `measured`: 1 for a metric's data points, 2 for rows copied from another store (``ClickHouseTelemetryStore/importRollups(_:)``).
+    static func encode(_ rows: some Sequence<(key: RollupKey, value: RollupMeasures)>, measured: Int64 = 1) -> JSONEachRowWriter {
         var out = JSONEachRowWriter()
         for (key, m) in rows {
             out.beginRow()
@@ -20,7 +21,7 @@ enum RollupRows {
             out.field("business", key.business)
             out.field("role", Int64(key.role.rawValue))
             // Kept apart from rows of spans, which a rebuild from spans replaces.
-            out.field("measured", true)
+            out.field("measured", measured)
             out.field("count", m.count)
             out.field("errors", m.errors)
             out.field("input_tokens", m.inputTokens)

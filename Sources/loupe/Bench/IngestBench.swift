@@ -10,6 +10,7 @@ import LoupeDemo
 import LoupeOTLP
 import LoupeServer
 import LoupeStore
+import LoupeStoreClickHouse
 import LoupeStoreSQLite
 import NIOCore
 import NIOHTTP1
@@ -52,6 +53,13 @@ struct IngestBench: AsyncParsableCommand {
     @Flag(name: .customLong("no-packing"), help: "Store spans' attributes and events as plain text, to measure what packing them costs and saves.")
     var noPacking = false
 
+    @Option(help: ArgumentHelp(
+        "Ingest into ClickHouse instead of SQLite: clickhouse://host:8123/database (a database of its own: the bench writes into it).",
+        discussion: "Credentials from LOUPE_CLICKHOUSE_USER and LOUPE_CLICKHOUSE_PASSWORD, as for `loupe serve --store`.",
+        valueName: "address"
+    ))
+    var store: String?
+
     @Option(name: .customLong("keep-database"), help: "Write into a new database at this path and keep it, to look at what a span costs on disk (by default a temporary file, deleted afterwards).")
     var keepDatabase: String?
 
@@ -64,6 +72,9 @@ struct IngestBench: AsyncParsableCommand {
         }
         if grpc, gzip {
             throw ValidationError("--gzip compresses HTTP bodies; the gRPC bench sends uncompressed messages: drop one of them")
+        }
+        if store != nil, keepDatabase != nil {
+            throw ValidationError("--keep-database names a SQLite file; with --store the data stays in the ClickHouse database given")
         }
         if let keepDatabase, FileManager.default.fileExists(atPath: keepDatabase) {
             throw ValidationError("--keep-database \(keepDatabase) already exists; give the path of a new file")
@@ -104,7 +115,12 @@ struct IngestBench: AsyncParsableCommand {
         BenchFormat.say("Payload: \(wireBytes / max(1, built)) B per span on the wire\(content ? ", with prompt and completion content" : "").")
         var logger = Logger(label: "loupe.bench")
         logger.logLevel = .error
-        let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability, packContent: !noPacking))
+        let store: any TelemetryStore
+        if let address = self.store {
+            store = try await ClickHouseTelemetryStore.open(ClickHouseEndpoint(address: address))
+        } else {
+            store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: durability, packContent: !noPacking))
+        }
         try await store.claimIngest()
         if scores > 0 { try await Self.prefill(scores: scores, into: store) }
         var configuration = ServerConfiguration(port: 0, databasePath: path)
@@ -118,7 +134,8 @@ struct IngestBench: AsyncParsableCommand {
             configuration: configuration, store: store, enrichers: try LoupeApplication.defaultEnrichers(), logger: logger,
             onServerRunning: { port in if !grpc { continuation.yield(port) } }, onGRPCListening: { port in continuation.yield(port) })
         let transport = grpc ? "OTLP/gRPC" : gzip ? "gzip protobuf over HTTP" : "uncompressed protobuf over HTTP"
-        BenchFormat.say("Sending \(total) spans in \(pool.requests) requests from \(clients) clients (\(transport), durability \(durability.rawValue))…")
+        let into = self.store.map { "into ClickHouse \((try? ClickHouseEndpoint(address: $0).description) ?? $0)" } ?? "durability \(durability.rawValue)"
+        BenchFormat.say("Sending \(total) spans in \(pool.requests) requests from \(clients) clients (\(transport), \(into))…")
         let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await services.run() }
@@ -154,6 +171,19 @@ struct IngestBench: AsyncParsableCommand {
             // Cancelling the task would not stop the server's own service group: shut it down gracefully.
             await services.triggerGracefulShutdown()
         }
+        if let store = store as? SQLiteTelemetryStore {
+            try await Self.reportSize(of: store, path: path, spans: total)
+        } else if let store = store as? ClickHouseTelemetryStore {
+            // What the parts take once ClickHouse has merged them, as they settle after a while.
+            try await store.optimize()
+            let bytes = await store.health().storedBytes ?? 0
+            BenchFormat.say(
+                "stored: \(bytes / Int64(max(1, total))) B per span in ClickHouse's active parts (\(String(format: "%.1f", Double(bytes) / 1_048_576)) MiB for \(total) spans, rollups included, after merging)")
+        }
+        if keepDatabase == nil, self.store == nil { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    }
+
+    private static func reportSize(of store: SQLiteTelemetryStore, path: String, spans total: Int) async throws {
         // The writer flushed on shutdown; what the file holds now is what a span costs on disk.
         try await store.checkpoint()
         func size(_ file: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0 }
@@ -163,7 +193,6 @@ struct IngestBench: AsyncParsableCommand {
         BenchFormat.say(
             "stored: \(database / max(1, total)) B per span in the database file (\(String(format: "%.1f", Double(database) / 1_048_576)) MiB for \(total) spans, rollups and indexes included), "
                 + "and a \(String(format: "%.1f", Double(log) / 1_048_576)) MiB write-ahead log")
-        if keepDatabase == nil { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
     }
 
     /// Sends every body of the pool from `clients` exporters, each waiting for its answer before sending again.
@@ -186,7 +215,7 @@ struct IngestBench: AsyncParsableCommand {
     }
 
     /// Feedback on as many traces as `scores`, in the API's batches of a thousand.
-    private static func prefill(scores: Int, into store: SQLiteTelemetryStore) async throws {
+    private static func prefill(scores: Int, into store: any TelemetryStore) async throws {
         BenchFormat.say("Storing \(scores) scores first…")
         let start = ContinuousClock.now
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
@@ -199,7 +228,7 @@ struct IngestBench: AsyncParsableCommand {
             })
         }
         // Ingest starts from a checkpointed log, as in the run without scores.
-        try await store.checkpoint()
+        try await (store as? SQLiteTelemetryStore)?.checkpoint()
         let seconds = (ContinuousClock.now - start).seconds
         BenchFormat.say("stored \(scores) scores in \(String(format: "%.1f", seconds)) s (\(BenchFormat.rate(scores, seconds: seconds)) scores/s)")
     }

@@ -7,6 +7,7 @@ import LoupeDemo
 import LoupeOTLP
 import LoupeServer
 import LoupeStore
+import LoupeStoreClickHouse
 import LoupeStoreSQLite
 
 struct QueryBench: AsyncParsableCommand {
@@ -31,6 +32,12 @@ struct QueryBench: AsyncParsableCommand {
     ))
     var database: String?
 
+    @Option(help: ArgumentHelp(
+        "Query ClickHouse instead of SQLite: clickhouse://host:8123/database, filled first when it holds no spans.",
+        valueName: "address"
+    ))
+    var store: String?
+
     @Option(help: "Only the queries and pages whose name contains this text.")
     var only: String?
 
@@ -43,21 +50,27 @@ struct QueryBench: AsyncParsableCommand {
 
     func run() async throws {
         let path = database ?? BenchFormat.temporaryDatabase("query.db")
-        let store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: .normal))
+        let store: any TelemetryStore
+        if let address = self.store {
+            store = try await ClickHouseTelemetryStore.open(ClickHouseEndpoint(address: address))
+        } else {
+            store = try SQLiteTelemetryStore(path: path, options: SQLiteStoreOptions(durability: .normal))
+        }
+        let place = self.store.map { (try? ClickHouseEndpoint(address: $0).description) ?? $0 } ?? path
         let newest = try await store.traces(TraceQuery(fromNanos: 0, toNanos: .max, limit: 1)).first
         let now: Int64
         if let newest {
             now = newest.startNanos
-            BenchFormat.say("Querying the spans already in \(path)")
+            BenchFormat.say("Querying the spans already in \(place)")
         } else {
             now = Int64(Date().timeIntervalSince1970 * 1e9)
-            try await fill(store, path: path, now: now)
+            try await fill(store, path: place, now: now)
         }
         try await queries(TelemetryAnalytics(store: store, prices: try PriceCatalog.builtIn()), now: now)
-        if database == nil { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        if database == nil, self.store == nil { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
     }
 
-    private func fill(_ store: SQLiteTelemetryStore, path: String, now: Int64) async throws {
+    private func fill(_ store: any TelemetryStore, path: String, now: Int64) async throws {
         // The server's own pipeline: normalised, classified, priced and redacted, as `loupe serve` stores spans.
         let pipeline = IngestPipeline(normalizer: SpanNormalizer(options: .default), enrichers: try LoupeApplication.defaultEnrichers())
         let spreadSeconds = DurationText.seconds(spread) ?? 3_600

@@ -73,3 +73,34 @@ extension ClickHouseStoreTests {
         #expect(try await !store.holdLease("alerts", holder: "a", nowNanos: 160 * second, ttlNanos: 30 * second))
     }
 }
+
+extension ClickHouseStoreTests {
+    @Test func aShardedAddressNamesEveryServerAndTheCluster() throws {
+        let endpoint = try ClickHouseEndpoint(address: "clickhouse://10.0.0.1:8123,10.0.0.2/loupe?cluster=prod", environment: [:])
+        #expect(endpoint.servers == ["http://10.0.0.1:8123", "http://10.0.0.2:8123"])
+        #expect(endpoint.cluster == "prod" && endpoint.database == "loupe")
+        #expect(endpoint.description == "http://10.0.0.1:8123,http://10.0.0.2:8123/loupe (sharded over cluster prod)")
+        #expect(throws: ClickHouseStoreError.self) { try ClickHouseEndpoint(address: "clickhouse://a,b/loupe", environment: [:]) }
+        #expect(throws: ClickHouseStoreError.self) { try ClickHouseEndpoint(address: "clickhouse://a/loupe?cluster=x;y", environment: [:]) }
+        #expect(throws: ClickHouseStoreError.self) { try ClickHouseEndpoint(address: "clickhouse://a/loupe?shards=2", environment: [:]) }
+    }
+
+    /// Sharded by trace: a trace's spans live on one shard, and every shard holds some traces.
+    @Test(.enabled(if: ClickHouseTestServer.shardedAddress != nil))
+    func tracesAreShardedWhole() async throws {
+        let store = try await ClickHouseTestServer.makeStore(sharded: true)
+        var spans: [SpanRecord] = []
+        for t in 0..<40 {
+            let trace = String(format: "%032x", t + 1)
+            spans += [
+                TelemetryStoreConformance.span(trace: trace, id: "0000000000000001"),
+                TelemetryStoreConformance.span(trace: trace, id: "0000000000000002", parent: "0000000000000001"),
+            ]
+        }
+        _ = try await store.writeAndFlush(spans)
+        let perShard = try await store.spansPerShard()
+        #expect(perShard.count == 2 && perShard.allSatisfy { $0.traces > 0 } && perShard.reduce(0) { $0 + $1.spans } == 80)
+        #expect(perShard.allSatisfy { $0.spans == 2 * $0.traces })
+        #expect(try await store.traces(TraceQuery(fromNanos: 0, toNanos: .max, limit: 100)).count == 40)
+    }
+}

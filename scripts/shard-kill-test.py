@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Kill one ClickHouse shard under load: Loupe must answer 503 with Retry-After, never a 200 that
+loses data.
+
+Starts two ClickHouse shard servers on loopback (scripts/clickhouse-test-server.sh, Debian's
+clickhouse-server), `loupe serve --store` over them, and several OTLP/HTTP JSON exporters sending
+traces with fresh ids. A third of the way in it kill -9s the second shard; two thirds of the way
+it starts it again on the same data. Afterwards every exporter sends what was never acknowledged
+again, as OTel exporters retry, until it is. Then it reads ClickHouse directly and checks that:
+
+  * every span acknowledged with 200 is stored (lost must be 0), and nothing is stored that was never sent;
+  * while the shard was down the answers were 503 (or 429), each with Retry-After, and no 200 and no other status;
+  * after parts merge no span is stored twice, and the core rollups count each stored span once.
+
+    python3 scripts/shard-kill-test.py --bin .build/release/loupe [--seconds 30] [--exporters 4]
+
+Exit status 0 when every check passed."""
+import argparse
+import http.client
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import loupe_harness as harness  # noqa: E402
+from loupe_harness import attr  # noqa: E402
+
+parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+parser.add_argument("--bin", required=True, help="the loupe binary")
+parser.add_argument("--seconds", type=float, default=30, help="length of the load")
+parser.add_argument("--exporters", type=int, default=4)
+parser.add_argument("--ports", default="18141,18142,19041,19042", help="HTTP and TCP ports of the two shards")
+args = parser.parse_args()
+http1, http2, tcp1, tcp2 = [int(p) for p in args.ports.split(",")]
+work = tempfile.mkdtemp(prefix="loupe-shard-kill-")
+script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "clickhouse-test-server.sh")
+shards = "%d,%d" % (tcp1, tcp2)
+
+
+def start_shard(n):
+    http_port, tcp_port = (http1, tcp1) if n == 1 else (http2, tcp2)
+    pid = subprocess.check_output([script, "%s/shard%d" % (work, n), str(http_port), str(tcp_port), shards]).decode().strip()
+    return int(pid)
+
+
+def clickhouse(sql):
+    request = urllib.request.Request("http://127.0.0.1:%d/?database=loupe" % http1, data=sql.encode())
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return response.read().decode()
+
+
+pids = {1: start_shard(1), 2: start_shard(2)}
+store = "clickhouse://127.0.0.1:%d,127.0.0.1:%d/loupe?cluster=loupe" % (http1, http2)
+server = harness.Server(args.bin, os.path.join(work, "unused.db"), os.path.join(work, "serve.log"),
+                        flags=["--store", store, "--secret-file", os.path.join(work, "server.key"), "--no-auth", "--no-grpc"])
+server.start()
+print("loupe serve on %s:%d over two shards (%s)" % (*server.address, work))
+
+lock = threading.Lock()
+acked, sent = set(), set()
+# "down": sent and answered while the shard was down (from a second after the kill); requests in
+# flight around the kill or the restart count where they were answered, and may be answered 200.
+statuses = {"before": {}, "killing": {}, "down": {}, "after": {}, "resend": {}}
+missing_retry_after = []
+phase = "before"
+stop = threading.Event()
+
+
+def body(traces):
+    spans = []
+    now = time.time_ns()
+    for trace_id in traces:
+        root = "%016x" % random.getrandbits(64)
+        spans.append('{"traceId":"%s","spanId":"%s","name":"POST /answer","kind":2,"startTimeUnixNano":"%d","endTimeUnixNano":"%d","attributes":[],"status":{}}'
+                     % (trace_id, root, now - 900_000_000, now))
+        for op in ("chat", "embeddings"):
+            attrs = ",".join([attr("gen_ai.operation.name", op), attr("gen_ai.provider.name", "openai"),
+                              attr("gen_ai.request.model", "gpt-4o-mini" if op == "chat" else "text-embedding-3-small"),
+                              attr("gen_ai.usage.input_tokens", random.randint(10, 900))])
+            spans.append('{"traceId":"%s","spanId":"%016x","parentSpanId":"%s","name":"%s","kind":3,"startTimeUnixNano":"%d","endTimeUnixNano":"%d","attributes":[%s],"status":{}}'
+                         % (trace_id, random.getrandbits(64), root, op, now - 800_000_000, now - 100_000_000, attrs))
+    return ('{"resourceSpans":[{"resource":{"attributes":[%s]},"scopeSpans":[{"scope":{"name":"shard-kill"},"spans":[%s]}]}]}'
+            % (attr("service.name", "shard-kill"), ",".join(spans))).encode()
+
+
+def post(connection, payload):
+    connection.request("POST", "/v1/traces", payload, {"Content-Type": "application/json"})
+    response = connection.getresponse()
+    response.read()
+    return response.status, response.getheader("Retry-After")
+
+
+def exporter():
+    connection = http.client.HTTPConnection(*server.address, timeout=60)
+    pending = []
+    while not stop.is_set():
+        traces = ["%032x" % random.getrandbits(128) for _ in range(20)]
+        payload = body(traces)
+        with lock:
+            sent.update(traces)
+            sent_in = phase
+        try:
+            status, retry_after = post(connection, payload)
+        except OSError:
+            connection = http.client.HTTPConnection(*server.address, timeout=60)
+            pending.append((traces, payload))
+            continue
+        with lock:
+            current = phase if phase != "down" or sent_in == "down" else "killing"
+            statuses[current][status] = statuses[current].get(status, 0) + 1
+            if status == 200:
+                acked.update(traces)
+            else:
+                if status in (429, 503) and not retry_after:
+                    missing_retry_after.append(status)
+                pending.append((traces, payload))
+        if status != 200:
+            time.sleep(0.2)
+    # The exporter's retries: everything not acknowledged, until it is.
+    for traces, payload in pending:
+        for _ in range(100):
+            try:
+                status, _ = post(connection, payload)
+            except OSError:
+                connection = http.client.HTTPConnection(*server.address, timeout=60)
+                continue
+            with lock:
+                statuses["resend"][status] = statuses["resend"].get(status, 0) + 1
+            if status == 200:
+                with lock:
+                    acked.update(traces)
+                break
+            time.sleep(0.5)
+
+
+threads = [threading.Thread(target=exporter) for _ in range(args.exporters)]
+for t in threads:
+    t.start()
+time.sleep(args.seconds / 3)
+with lock:
+    phase = "killing"
+os.kill(pids[2], 9)
+print("killed shard 2")
+time.sleep(1)
+with lock:
+    phase = "down"
+time.sleep(args.seconds / 3 - 1)
+pids[2] = start_shard(2)
+with lock:
+    phase = "after"
+print("restarted shard 2")
+time.sleep(args.seconds / 3)
+stop.set()
+for t in threads:
+    t.join()
+server.terminate()
+
+failures = []
+stored_spans = json.loads(clickhouse("SELECT count() AS n, uniqExact(trace_id, span_id) AS u FROM spans FORMAT JSONEachRow"))
+stored_traces = set(clickhouse("SELECT DISTINCT trace_id FROM spans").split())
+lost = acked - stored_traces
+foreign = stored_traces - sent
+clickhouse("OPTIMIZE TABLE spans_local FINAL")  # on shard 1; shard 2 below
+urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:%d/?database=loupe" % http2, data=b"OPTIMIZE TABLE spans_local FINAL"), timeout=120).read()
+merged = json.loads(clickhouse("SELECT count() AS n, uniqExact(trace_id, span_id) AS u FROM spans FORMAT JSONEachRow"))
+rollup_count = int(clickhouse("SELECT sum(count) FROM rollups WHERE grain = 'core'").strip() or 0)
+incomplete = int(clickhouse("SELECT count() FROM (SELECT trace_id, count() AS n FROM (SELECT DISTINCT trace_id, span_id FROM spans) GROUP BY trace_id HAVING n != 3)").strip())
+
+print("answers while both shards ran: %s" % statuses["before"])
+print("answers to requests in flight at the kill: %s" % statuses["killing"])
+print("answers while shard 2 was down: %s" % statuses["down"])
+print("answers after it came back:     %s" % statuses["after"])
+print("answers to the exporters' retries: %s" % statuses["resend"])
+print("traces sent: %d, acknowledged: %d, stored: %d, lost: %d, never sent but stored: %d" % (len(sent), len(acked), len(stored_traces), len(lost), len(foreign)))
+print("span rows: %d before merging (%d distinct), %d after; core rollups count %d spans; traces missing spans: %d"
+      % (int(stored_spans["n"]), int(stored_spans["u"]), int(merged["n"]), rollup_count, incomplete))
+if lost:
+    failures.append("%d acknowledged traces are not stored" % len(lost))
+if foreign:
+    failures.append("%d stored traces were never sent" % len(foreign))
+if set(statuses["down"]) - {429, 503}:
+    failures.append("while shard 2 was down Loupe answered %s, not only 503 or 429" % statuses["down"])
+for name, answers in statuses.items():
+    if set(answers) - {200, 429, 503}:
+        failures.append("Loupe answered %s (%s): only 200, 429 and 503 are right" % (answers, name))
+if not statuses["down"]:
+    failures.append("no request was answered while shard 2 was down")
+if missing_retry_after:
+    failures.append("%d refusals came without Retry-After" % len(missing_retry_after))
+if int(merged["n"]) != int(merged["u"]):
+    failures.append("after merging, %d span rows for %d spans" % (int(merged["n"]), int(merged["u"])))
+if rollup_count != int(merged["u"]):
+    failures.append("the core rollups count %d spans, %d are stored" % (rollup_count, int(merged["u"])))
+if incomplete:
+    failures.append("%d traces miss some of their spans" % incomplete)
+for pid in pids.values():
+    try:
+        os.kill(pid, 15)
+    except OSError:
+        pass
+if failures:
+    print("FAIL: " + "; ".join(failures) + " (kept: %s)" % work)
+    sys.exit(1)
+print("PASS")
