@@ -53,10 +53,20 @@ extension ClickHouseTelemetryStore {
                 WHERE \(key) IN \(ClickHouseSQL.strings(unpriced))
                 """)
         }
+        try await rebuildTraceParts(Set(deltas.traces.keys))
         if let first = deltas.rollups.keys.map(\.minute).min(), let last = deltas.rollups.keys.map(\.minute).max() {
             try await rebuildRollups(fromMinute: RollupGrain.user.rowMinute(first), toMinute: RollupGrain.user.rowMinute(last) + 10)
         }
         return deltas.outcome
+    }
+
+    /// Replaces the trace parts of these traces with one part each, from the spans stored now.
+    func rebuildTraceParts(_ traceIds: Set<String>) async throws {
+        guard !traceIds.isEmpty else { return }
+        let ids = ClickHouseSQL.strings(traceIds)
+        try await mutate(table: "trace_parts", "DELETE WHERE trace_id IN \(ids)")
+        let spans = "(SELECT * FROM spans WHERE trace_id IN \(ids) LIMIT 1 BY trace_id, span_id)"
+        try await client.execute("INSERT INTO trace_parts (\(TracePartColumns.columnList)) " + TracePartColumns.select(from: spans))
     }
 
     /// Replaces the rollup rows of spans in a range of minutes (whole ten-minute user rows) with rows

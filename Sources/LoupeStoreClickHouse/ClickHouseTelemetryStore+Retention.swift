@@ -81,6 +81,7 @@ extension ClickHouseTelemetryStore {
         counts.retrievals = try await delete(from: "retrievals", where: traces, counting: "uniqExact((trace_id, span_id))")
         counts.logRecords = try await delete(from: "log_records", where: traces, counting: "uniqExact(id)")
         counts.scores = try await delete(from: "scores", where: traces, counting: "uniqExact(id)")
+        _ = try await delete(from: "trace_parts", where: traces, counting: "count()")
         return counts
     }
 

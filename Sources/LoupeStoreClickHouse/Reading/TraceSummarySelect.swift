@@ -1,12 +1,9 @@
 import LoupeCore
 import LoupeStore
 
-/// Trace summaries, added up from a trace's spans when read.
-///
-/// The columns each span carries for it (``SpanRows``) follow ``TraceSummaryAggregator``: sums for
-/// the counts, the root span's name and service, and for the "first span to name it" fields the
-/// span that arrived first (`arrival`). Summing at read time keeps writes to one insert, and the
-/// spans of a trace live on one shard, so each shard adds up its own traces.
+/// Trace summaries, merged from the partial aggregates the `trace_parts` view keeps of each span
+/// insert (``TracePartColumns``). A trace's parts live on its spans' shard, so each shard merges its
+/// own traces.
 enum TraceSummarySelect {
     /// The summaries of traces that start in the query's range and match its filters, newest first;
     /// `limit` nil reads them all, and `having` adds a condition on the aggregates below.
@@ -24,12 +21,12 @@ enum TraceSummarySelect {
         if let cost = query.minCostUSD { having.append("t_cost >= \(cost)") }
         if let model = query.model {
             let literal = ClickHouseSQL.string(model)
-            having.append("countIf(model_key = \(literal) OR ifNull(response_model, '') = \(literal)) > 0")
+            having.append("(has(t_models, \(literal)) OR has(t_response_models, \(literal)))")
         }
         for (name, value) in query.dimensions.sorted(by: { $0.key < $1.key }) {
             // The exact `"name":"value"` member, written as ``SpanText`` writes it.
             let member = SpanText.encode([name: value]).dropFirst().dropLast()
-            having.append("countIf(position(dimensions, \(ClickHouseSQL.string(String(member)))) > 0) > 0")
+            having.append("arrayExists(d -> position(d, \(ClickHouseSQL.string(String(member)))) > 0, t_dimensions)")
         }
         if let extra { having.append(extra) }
         return sql(candidates: "SELECT trace_id FROM spans WHERE \(candidates)", having: having, limit: limit)
@@ -40,28 +37,9 @@ enum TraceSummarySelect {
     static func sql(candidates: String, having: [String] = [], limit: Int? = nil) -> String {
         """
             SELECT trace_id,
-                argMin(project, arrival) AS t_project,
-                countIf(is_root = 1) > 0 AS t_has_root,
-                if(t_has_root, argMaxIf(service, arrival, is_root = 1), argMin(service, arrival)) AS t_service,
-                argMaxIf(name, arrival, is_root = 1) AS t_root,
-                min(start_ns) AS t_start, max(end_ns) AS t_end,
-                toInt64(count()) AS t_spans, toInt64(sum(is_error)) AS t_errors, toInt64(sum(failed_call)) AS t_failed,
-                sum(counted_input) AS t_input, sum(counted_output) AS t_output, sum(counted_cost) AS t_cost,
-                argMinIf(user_key, arrival, user_key != '') AS t_user,
-                argMinIf(ifNull(session_id, ''), arrival, isNotNull(session_id)) AS t_session,
-                argMinIf(experiment, arrival, experiment != '') AS t_experiment,
-                argMinIf(variant, arrival, experiment != '') AS t_variant,
-                argMinIf(trace_model, arrival, trace_model != '') AS t_model,
-                argMinIf(prompt_version, arrival, prompt_version != '') AS t_prompt_version,
-                arrayMap(x -> tupleElement(x, 2), arraySort(groupArray((arrival, dimensions)))) AS t_dimensions
-            FROM (
-                SELECT trace_id, span_id, project, service, name, arrival, is_root, start_ns, end_ns, is_error, failed_call,
-                    counted_input, counted_output, counted_cost, user_key, session_id, experiment, variant, trace_model,
-                    prompt_version, dimensions, model_key, response_model
-                FROM spans
-                WHERE trace_id IN (\(candidates))
-                LIMIT 1 BY trace_id, span_id
-            )
+                \(TracePartColumns.merged)
+            FROM trace_parts
+            WHERE trace_id IN (\(candidates))
             GROUP BY trace_id
             \(having.isEmpty ? "" : "HAVING " + having.joined(separator: " AND "))
             ORDER BY t_start DESC, trace_id

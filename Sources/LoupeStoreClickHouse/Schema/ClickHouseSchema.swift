@@ -223,17 +223,30 @@ enum ClickHouseSchema {
         ORDER BY (source, step)
         """
 
+    /// Trace summaries' partial aggregates (``TracePartColumns``), one row per trace per span
+    /// insert until parts merge; a trace's rows live on its spans' shard.
+    static let traceParts = DataTable(name: "trace_parts", shardingKey: "cityHash64(trace_id)", definition: TracePartColumns.definition)
+
+    /// The view that folds each span insert into `trace_parts`.
+    static func tracePartsView(_ layout: Layout) -> Statement {
+        Statement(
+            sql: "CREATE MATERIALIZED VIEW IF NOT EXISTS trace_parts_view TO \(layout.local("trace_parts")) AS "
+                + TracePartColumns.select(from: layout.local("spans")),
+            everyServer: true
+        )
+    }
+
     /// The tables sharded over a cluster (``DataTable``); the others live on the first server.
-    static let dataTables = ["spans", "rollups", "log_records", "scores", "retrievals"]
+    static let dataTables = ["spans", "rollups", "log_records", "scores", "retrievals", "trace_parts"]
 
     /// The store is new: one migration creates it; later changes come as migrations of their own.
     static func migrations(_ layout: Layout) -> [Migration] {
-        let data = [spans, rollups, logRecords, scores, retrievals].flatMap { $0.statements(layout) }
+        let data = [spans, rollups, logRecords, scores, retrievals, traceParts].flatMap { $0.statements(layout) }
         let control = [alertEvents, accessKeys, auditLog, leases, migrationProgress].map { Statement(sql: $0, everyServer: false) }
         return [
             Migration(
                 id: "2026-12-07 the store's tables",
-                statements: data + RollupGrainSelect.all.map { $0.view(layout) } + control
+                statements: data + RollupGrainSelect.all.map { $0.view(layout) } + [tracePartsView(layout)] + control
             )
         ]
     }
