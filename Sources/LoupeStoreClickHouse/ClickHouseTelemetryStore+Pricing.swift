@@ -24,7 +24,7 @@ extension ClickHouseTelemetryStore {
 
     /// Spans get their new cost by mutation, and the rollup rows of their minutes are rebuilt from
     /// spans (a change added as rows of its own would leave sums of floating-point costs a rounding
-    /// away from the same sums over the new costs); trace summaries, added up from spans, follow.
+    /// away from the same sums over the new costs), as are the trace parts of the traces changed.
     public func reprice(fromNanos: Int64, toNanos: Int64, price: @Sendable (SpanRecord) -> Double?) async throws -> RepriceOutcome {
         let spans = try await client.select(SpanColumns.select(
             where: "start_ns >= \(fromNanos) AND start_ns < \(toNanos) AND counts_usage = 1", withContent: false

@@ -7,8 +7,8 @@ import NIOCore
 /// The scale-out store: spans, rollups and log records in ClickHouse, over its HTTP interface.
 ///
 /// Any number of Loupe servers may write one ClickHouse at once: ClickHouse computes the rollups
-/// itself (materialized views, inside each span insert), and trace summaries are added up from
-/// spans when read, so no server holds state another needs. What differs from the SQLite store is
+/// and the trace summaries' partial aggregates itself (materialized views, inside each span
+/// insert), so no server holds state another needs. What differs from the SQLite store is
 /// written down in the README next to this file: chiefly, two servers that store the same span at
 /// the same moment keep two copies until parts merge.
 public final class ClickHouseTelemetryStore: TelemetryStore {
@@ -82,7 +82,11 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     }
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
-        try await client.select(TraceSummarySelect.sql(query, limit: query.limit)).map(TraceSummarySelect.summary)
+        if let newest = TraceSummarySelect.newest(query, limit: query.limit) {
+            let traces = try await client.select(newest).map(TraceSummarySelect.summary)
+            if traces.count >= query.limit { return traces }
+        }
+        return try await client.select(TraceSummarySelect.sql(query, limit: query.limit)).map(TraceSummarySelect.summary)
     }
 
     public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {

@@ -5,8 +5,8 @@ import LoupeCore
 /// - Writes are idempotent: a span is identified by (trace id, span id), and one sent again is
 ///   stored once and counted once in rollups. A store that several processes write at once (the
 ///   ClickHouse store) keeps this for a span sent again after its first write returned; two writes
-///   of one span in flight at the same moment may count it twice in rollups, though span and trace
-///   reads still show it once.
+///   of one span in flight at the same moment may count it twice in rollups and trace summaries, though
+///   span reads still show it once.
 /// - One provider call is counted once: a call whose ``SpanRecord/responseId`` was claimed in its
 ///   project by another span of the same call (``CallResponseClaim/isSameCall(as:)``) is stored as
 ///   a repeated report (``SpanRecord/stepAsideAsRepeatedReport()``), the first one stored keeping

@@ -49,7 +49,11 @@ struct ClickHouseClient: Sendable {
     }
 
     private func send(body: ByteBuffer, query: String?, inDatabase: Bool, statement: String) async throws -> [UInt8] {
-        var items = [URLQueryItem(name: "output_format_json_quote_64bit_integers", value: "0")]
+        var items = [
+            URLQueryItem(name: "output_format_json_quote_64bit_integers", value: "0"),
+            // Lists of ids (a page's traces, a reprice's spans) go in the statement: 256 KiB, the default, is too little.
+            URLQueryItem(name: "max_query_size", value: String(256 << 20)),
+        ]
         if endpoint.cluster != nil {
             // Sharded: a subquery over a sharded table reads every shard once, and an insert returns
             // only after every shard it went to has stored its rows (ack means durable).

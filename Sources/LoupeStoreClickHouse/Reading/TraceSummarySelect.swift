@@ -29,15 +29,33 @@ enum TraceSummarySelect {
             having.append("arrayExists(d -> position(d, \(ClickHouseSQL.string(String(member)))) > 0, t_dimensions)")
         }
         if let extra { having.append(extra) }
-        return sql(candidates: "SELECT trace_id FROM spans WHERE \(candidates)", having: having, limit: limit)
+        return sql(candidates: "SELECT trace_id FROM spans WHERE \(candidates)", having: having, limit: limit, models: query.model != nil)
+    }
+
+    /// A trace list with no filter but its range and project: only the traces that start newest
+    /// (by their spans' earliest start in the range) are merged, not every trace of the range. A
+    /// trace that started before the range but has spans in it can take a place here and then be
+    /// left out: the caller reads the whole range when fewer than `limit` come back.
+    static func newest(_ query: TraceQuery, limit: Int) -> String? {
+        guard query.service == nil, query.user == nil, query.session == nil, query.hasErrors == nil, query.rootName == nil,
+            query.minDurationNanos == nil, query.minCostUSD == nil, query.model == nil, query.dimensions.isEmpty
+        else { return nil }
+        var range = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
+        var having = ["t_start >= \(query.fromNanos)", "t_start < \(query.toNanos)"]
+        if let project = query.project {
+            range += " AND project = \(ClickHouseSQL.string(project))"
+            having.append("t_project = \(ClickHouseSQL.string(project))")
+        }
+        let newest = "SELECT trace_id FROM spans WHERE \(range) GROUP BY trace_id ORDER BY min(start_ns) DESC, trace_id LIMIT \(limit)"
+        return sql(candidates: newest, having: having, limit: limit)
     }
 
     /// The summaries of the traces `candidates` (a select of trace ids) names, whose aggregates meet
     /// every `having` condition, newest first.
-    static func sql(candidates: String, having: [String] = [], limit: Int? = nil) -> String {
+    static func sql(candidates: String, having: [String] = [], limit: Int? = nil, models: Bool = false) -> String {
         """
             SELECT trace_id,
-                \(TracePartColumns.merged)
+                \(TracePartColumns.merged(models: models))
             FROM trace_parts
             WHERE trace_id IN (\(candidates))
             GROUP BY trace_id

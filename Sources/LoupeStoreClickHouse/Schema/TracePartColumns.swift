@@ -49,7 +49,8 @@ enum TracePartColumns {
         firstNaming("prompt_version", "prompt_version", when: "prompt_version != ''"),
         Column(
             name: "s_dimensions", type: "AggregateFunction(groupArray, Tuple(Int64, String))", state: "groupArrayState((arrival, dimensions))",
-            merged: "arrayMap(x -> tupleElement(x, 2), arraySort(groupArrayMerge(s_dimensions))) AS t_dimensions"
+            // In arrival order, each distinct text once: spans of a trace mostly carry the same labels.
+            merged: "arrayDistinct(arrayFilter(d -> d != '{}', arrayMap(x -> tupleElement(x, 2), arraySort(groupArrayMerge(s_dimensions))))) AS t_dimensions"
         ),
         // What the trace list's span filters ask: the models its spans requested or answered with.
         Column(name: "s_models", type: "AggregateFunction(groupUniqArray, String)", state: "groupUniqArrayState(model_key)", merged: "groupUniqArrayMerge(s_models) AS t_models"),
@@ -71,5 +72,9 @@ enum TracePartColumns {
 
     static var columnList: String { "trace_id, " + all.map(\.name).joined(separator: ", ") }
 
-    static var merged: String { all.map(\.merged).filter { !$0.isEmpty }.joined(separator: ",\n    ") }
+    /// The merged values; the models only when `models` (a filter on them), as nothing else reads them.
+    static func merged(models: Bool) -> String {
+        all.filter { models || !["s_models", "s_response_models"].contains($0.name) }.map(\.merged).filter { !$0.isEmpty }
+            .joined(separator: ",\n    ")
+    }
 }

@@ -57,53 +57,33 @@ struct JSONEachRowWriter {
     }
 
     mutating func field(_ name: StaticString, _ values: [String]) {
-        key(name)
-        json.raw("[")
-        for (i, value) in values.enumerated() {
-            if i > 0 { json.raw(",") }
-            json.string(value)
-        }
-        json.raw("]")
+        array(name, values) { $0.string($1) }
     }
 
     mutating func field(_ name: StaticString, _ values: [Double]) {
-        key(name)
-        json.raw("[")
-        for (i, value) in values.enumerated() {
-            if i > 0 { json.raw(",") }
-            json.number(value.isFinite ? value : 0)
-        }
-        json.raw("]")
+        array(name, values) { $0.number($1.isFinite ? $1 : 0) }
     }
 
     mutating func field(_ name: StaticString, _ values: [Bool]) {
+        array(name, values) { $0.raw($1 ? "1" : "0") }
+    }
+
+    private mutating func array<T>(_ name: StaticString, _ values: [T], element: (inout JSONWriter, T) -> Void) {
         key(name)
         json.raw("[")
         for (i, value) in values.enumerated() {
             if i > 0 { json.raw(",") }
-            json.raw(value ? "1" : "0")
+            element(&json, value)
         }
         json.raw("]")
     }
 
     /// A histogram as the two arrays of a `…Map` nested column.
     mutating func histogram(_ buckets: StaticString, _ counts: StaticString, _ histogram: LatencyHistogram) {
-        var pairs: [(Int, UInt64)] = []
-        for (i, n) in histogram.counts.enumerated() where n > 0 { pairs.append((histogram.offset + i, n)) }
-        key(buckets)
-        json.raw("[")
-        for (i, pair) in pairs.enumerated() {
-            if i > 0 { json.raw(",") }
-            json.number(Int64(pair.0))
-        }
-        json.raw("]")
-        key(counts)
-        json.raw("[")
-        for (i, pair) in pairs.enumerated() {
-            if i > 0 { json.raw(",") }
-            json.number(Int64(pair.1))
-        }
-        json.raw("]")
+        var pairs: [(bucket: Int64, count: Int64)] = []
+        for (i, n) in histogram.counts.enumerated() where n > 0 { pairs.append((Int64(histogram.offset + i), Int64(n))) }
+        array(buckets, pairs) { $0.number($1.bucket) }
+        array(counts, pairs) { $0.number($1.count) }
     }
 
     var isEmpty: Bool { json.bytes.isEmpty }
