@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Kill one ClickHouse shard under load: Loupe must answer 503 with Retry-After, never a 200 that
-loses data.
+"""Kill one ClickHouse shard under load, then the Loupe server itself: Loupe must answer 503 with
+Retry-After while the shard is down, and never give a 200 that loses data.
 
 Starts two ClickHouse shard servers on loopback (scripts/clickhouse-test-server.sh, Debian's
 clickhouse-server), `loupe serve --store` over them, and several OTLP/HTTP JSON exporters sending
 traces with fresh ids. A third of the way in it kill -9s the second shard; two thirds of the way
-it starts it again on the same data. Afterwards every exporter sends what was never acknowledged
-again, as OTel exporters retry, until it is. Then it reads ClickHouse directly and checks that:
+it starts it again on the same data; five sixths of the way it kill -9s `loupe serve` and starts
+another on the same store. Afterwards every exporter sends what was never acknowledged again, as
+OTel exporters retry, until it is. Then it reads ClickHouse directly and checks that:
 
   * every span acknowledged with 200 is stored (lost must be 0), and nothing is stored that was never sent;
   * while the shard was down the answers were 503 (or 429), each with Retry-After, and no 200 and no other status;
@@ -61,6 +62,12 @@ server = harness.Server(args.bin, os.path.join(work, "unused.db"), os.path.join(
                         flags=["--store", store, "--secret-file", os.path.join(work, "server.key"), "--no-auth", "--no-grpc"])
 server.start()
 print("loupe serve on %s:%d over two shards (%s)" % (*server.address, work))
+servers = [server]
+
+
+def connect():
+    """A connection to the server running now (another after the kill -9)."""
+    return http.client.HTTPConnection(*servers[-1].address, timeout=60)
 
 lock = threading.Lock()
 acked, sent = set(), set()
@@ -97,7 +104,7 @@ def post(connection, payload):
 
 
 def exporter():
-    connection = http.client.HTTPConnection(*server.address, timeout=60)
+    connection = connect()
     pending = []
     while not stop.is_set():
         traces = ["%032x" % random.getrandbits(128) for _ in range(20)]
@@ -108,7 +115,7 @@ def exporter():
         try:
             status, retry_after = post(connection, payload)
         except OSError:
-            connection = http.client.HTTPConnection(*server.address, timeout=60)
+            connection = connect()
             pending.append((traces, payload))
             continue
         with lock:
@@ -128,7 +135,7 @@ def exporter():
             try:
                 status, _ = post(connection, payload)
             except OSError:
-                connection = http.client.HTTPConnection(*server.address, timeout=60)
+                connection = connect()
                 continue
             with lock:
                 statuses["resend"][status] = statuses["resend"].get(status, 0) + 1
@@ -155,11 +162,18 @@ pids[2] = start_shard(2)
 with lock:
     phase = "after"
 print("restarted shard 2")
-time.sleep(args.seconds / 3)
+time.sleep(args.seconds / 6)
+servers[-1].kill9()
+print("killed loupe serve (kill -9)")
+restarted = harness.Server(args.bin, os.path.join(work, "unused.db"), os.path.join(work, "serve-2.log"), flags=server.flags)
+restarted.start()
+servers.append(restarted)
+print("started loupe serve again on %s:%d" % restarted.address)
+time.sleep(args.seconds / 6)
 stop.set()
 for t in threads:
     t.join()
-server.terminate()
+servers[-1].terminate()
 
 failures = []
 stored_spans = json.loads(clickhouse("SELECT count() AS n, uniqExact(trace_id, span_id) AS u FROM spans FORMAT JSONEachRow"))

@@ -21,7 +21,7 @@ struct Anomalies: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Option(help: "The range to report anomalies in: 30m, 1h, 24h, 7d…")
@@ -53,7 +53,7 @@ struct Anomalies: AsyncParsableCommand {
             return TelemetryDimension(name)
         }
         guard (1...50).contains(limit) else { throw ValidationError("--limit must be from 1 to 50") }
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let seconds = try StoreOpener.seconds(since)
         let lookbackSeconds = try StoreOpener.seconds(lookback, option: "--lookback")
         let now = Int64(Date().timeIntervalSince1970 * 1e9)

@@ -23,7 +23,7 @@ struct BudgetsCommand: AsyncParsableCommand {
     @Option(help: "The budgets file.")
     var budgets: String
 
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Option(help: "Business dimensions budgets may filter by, comma-separated (as the server's --dimensions).")
@@ -36,7 +36,7 @@ struct BudgetsCommand: AsyncParsableCommand {
             print("\(budgets) holds no budgets.")
             return
         }
-        let analytics = TelemetryAnalytics(store: try StoreOpener.open(db))
+        let analytics = TelemetryAnalytics(store: try await StoreOpener.open(db))
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         for budget in set.budgets {
             let s = try await analytics.budgetStatus(budget, nowNanos: now)

@@ -22,7 +22,7 @@ struct CapacityCommand: AsyncParsableCommand {
     @Option(help: "The rate limits file.")
     var rateLimits: String
 
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     func run() async throws {
@@ -31,7 +31,7 @@ struct CapacityCommand: AsyncParsableCommand {
             print("\(rateLimits) holds no rate limits.")
             return
         }
-        let analytics = TelemetryAnalytics(store: try StoreOpener.open(db))
+        let analytics = TelemetryAnalytics(store: try await StoreOpener.open(db))
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         for limit in limits {
             for report in try await analytics.capacity(limit, nowNanos: now) {

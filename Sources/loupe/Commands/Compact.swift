@@ -13,7 +13,7 @@ struct Compact: AsyncParsableCommand {
     var db = "loupe.db"
 
     func run() async throws {
-        let store = try StoreOpener.open(db)
+        let store = try StoreOpener.sqlite(db)
         let before = Self.size(db)
         do {
             try await store.claimIngest()

@@ -36,7 +36,7 @@ struct ComplexityCommand: AsyncParsableCommand {
         }
         let report: ComplexityReport
         do {
-            report = try await TelemetryAnalytics(store: try store.open()).complexity(try store.range(), stepSeconds: seconds, filters: filters)
+            report = try await TelemetryAnalytics(store: try await store.open()).complexity(try store.range(), stepSeconds: seconds, filters: filters)
         } catch let error as AnalyticsError {
             throw ValidationError(error.description)
         }

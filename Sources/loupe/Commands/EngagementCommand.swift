@@ -23,7 +23,7 @@ struct EngagementCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreRangeOptions
 
     func run() async throws {
-        let report = try await TelemetryAnalytics(store: try store.open()).engagement(try store.range(), project: store.project)
+        let report = try await TelemetryAnalytics(store: try await store.open()).engagement(try store.range(), project: store.project)
         print(Self.render(report, since: store.since))
     }
 

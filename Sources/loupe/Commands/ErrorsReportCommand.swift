@@ -12,14 +12,14 @@ struct ErrorsReportCommand: AsyncParsableCommand {
         abstract: "Print the stored failure modes: categories, fingerprints, counts and what to do."
     )
 
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Option(help: "How far back to look: 30m, 1h, 24h, 7d…")
     var since = "24h"
 
     func run() async throws {
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let seconds = try StoreOpener.seconds(since)
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let report = try await TelemetryAnalytics(store: store).errors(ErrorsQuery(range: .last(seconds: seconds, now: now)))

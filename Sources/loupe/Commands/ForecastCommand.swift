@@ -21,7 +21,7 @@ struct ForecastCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Option(help: "What to forecast: \(ForecastMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -49,7 +49,7 @@ struct ForecastCommand: AsyncParsableCommand {
             throw ValidationError("--step '\(step ?? "")' is not 1h or 1d")
         }
         if let groupBy, groupBy.isEmpty || groupBy.contains(",") { throw ValidationError("--group-by takes one dimension") }
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let query = ForecastQuery(
             metric: metric, horizonSeconds: horizonSeconds, stepSeconds: stepSeconds, groupBy: groupBy.map(TelemetryDimension.init),
             lookbackSeconds: try StoreOpener.seconds(lookback, option: "--lookback"), nowNanos: Int64(Date().timeIntervalSince1970 * 1e9)

@@ -36,7 +36,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let path = sourcePath
-        let source = try StoreOpener.open(path)
+        let source = try StoreOpener.sqlite(path)
         do {
             try await source.claimIngest()
         } catch {

@@ -20,7 +20,7 @@ struct PricesReprice: AsyncParsableCommand {
     var since = "7d"
 
     func run() async throws {
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let pricer = SpanPricer(catalog: try catalogOptions.catalog(), calculator: catalogOptions.calculator)
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let from = now - (try StoreOpener.seconds(since)) * 1_000_000_000

@@ -16,7 +16,7 @@ struct PricesUnpriced: AsyncParsableCommand {
     var since = "7d"
 
     func run() async throws {
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let models = try await store.unpricedModels(fromNanos: now - (try StoreOpener.seconds(since)) * 1_000_000_000, toNanos: now)
         guard !models.isEmpty else {

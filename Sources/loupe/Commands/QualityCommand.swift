@@ -22,7 +22,7 @@ struct QualityCommand: AsyncParsableCommand {
     var name: String?
 
     func run() async throws {
-        let report = try await TelemetryAnalytics(store: try store.open()).quality(try store.range(), project: store.project, name: name)
+        let report = try await TelemetryAnalytics(store: try await store.open()).quality(try store.range(), project: store.project, name: name)
         print(Self.render(report, since: store.since))
     }
 

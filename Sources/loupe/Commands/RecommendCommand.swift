@@ -25,7 +25,7 @@ struct RecommendCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Option(help: "The range to learn from: 1h, 24h, 7d…")
@@ -53,7 +53,7 @@ struct RecommendCommand: AsyncParsableCommand {
             return kind
         }
         guard (0...5_000).contains(sample) else { throw ValidationError("--sample must be from 0 to 5000") }
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let seconds = try StoreOpener.seconds(since)
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let query = RecommendationQuery(

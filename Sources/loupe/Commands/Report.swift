@@ -10,7 +10,7 @@ struct Report: AsyncParsableCommand {
         abstract: "Print a summary of stored telemetry as a table: requests, errors, tokens, cost and latency percentiles."
     )
 
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Option(help: "How far back to look: 30m, 1h, 24h, 7d…")
@@ -23,7 +23,7 @@ struct Report: AsyncParsableCommand {
     var dimensions = "business_unit,query_category"
 
     func run() async throws {
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let seconds = try StoreOpener.seconds(since)
         let business = dimensions.split(separator: ",").map(String.init)
         let groupBy = by.split(separator: ",").map { TelemetryDimension($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.name.isEmpty }

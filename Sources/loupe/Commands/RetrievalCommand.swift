@@ -42,7 +42,7 @@ struct RetrievalCommand: AsyncParsableCommand {
             ids = try TextFile.read(inventory).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        let report = try await TelemetryAnalytics(store: try store.open()).retrieval(
+        let report = try await TelemetryAnalytics(store: try await store.open()).retrieval(
             try store.range(), project: store.project, minScore: minScore, gapDimension: gapsBy, inventory: ids
         )
         print(Self.render(report, since: store.since, inventoryGiven: inventory != nil))

@@ -37,7 +37,7 @@ struct RoiCommand: AsyncParsableCommand {
 
     func run() async throws {
         let worth = try values.map { try Self.load($0, dimensions: dimensions.split(separator: ",").map(String.init)) } ?? RoiValues()
-        let report = try await TelemetryAnalytics(store: try store.open()).roi(try store.range(), values: worth, project: store.project)
+        let report = try await TelemetryAnalytics(store: try await store.open()).roi(try store.range(), values: worth, project: store.project)
         print(Self.render(report, since: store.since))
     }
 

@@ -21,7 +21,7 @@ struct Status: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Option(help: "The recent window: 5m, 15m, 1h…")
@@ -32,7 +32,7 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         if let server { print(ServerStatusTable(status: try await Self.fetchStatus(server)).render() + "\n") }
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let seconds = try StoreOpener.seconds(window, option: "--window")
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let analytics = TelemetryAnalytics(store: store)

@@ -5,7 +5,7 @@ import LoupeStore
 
 /// The database, range and project of a command that reads a store.
 struct StoreRangeOptions: ParsableArguments {
-    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`.")
+    @Option(help: "SQLite database file written by `loupe serve` or `loupe demo`, or a ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Option(help: "The range: 1h, 24h, 30d…")
@@ -14,7 +14,7 @@ struct StoreRangeOptions: ParsableArguments {
     @Option(help: "Only this project.")
     var project: String?
 
-    func open() throws -> any TelemetryStore { try StoreOpener.open(db) }
+    func open() async throws -> any TelemetryStore { try await StoreOpener.open(db) }
 
     /// The last `since` before now.
     func range() throws -> TimeRange {

@@ -36,7 +36,7 @@ struct AlertsBacktest: AsyncParsableCommand {
             guard !set.rules.isEmpty else { throw CommandFailure("no rule named '\(rule)' in \(rules ?? "the built-in rules")") }
         }
         let stepSeconds = try step.map { try StoreOpener.seconds($0, option: "--step") } ?? max(60, seconds / 300 / 60 * 60)
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let now = Int64(Date().timeIntervalSince1970) / 60 * 60 * 1_000_000_000
         let from = now - seconds * 1_000_000_000
         let analytics = TelemetryAnalytics(store: store, prices: try pricing.catalog())

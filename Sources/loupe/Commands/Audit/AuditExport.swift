@@ -12,11 +12,11 @@ struct AuditExport: AsyncParsableCommand {
     @Option(help: "File to write; standard output when not given.")
     var output: String?
 
-    @Option(help: "SQLite database file of the server.")
+    @Option(help: "SQLite database file of the server, or its ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     func run() async throws {
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let handle: FileHandle
         if let output {
             // Readable by its owner only, like everything else Loupe writes about people.

@@ -6,7 +6,7 @@ struct AuditHead: AsyncParsableCommand {
         commandName: "head", abstract: "Print the newest entry's SEQUENCE:HASH, to keep elsewhere as an anchor (checked before it is printed)."
     )
 
-    @Option(help: "SQLite database file of the server.")
+    @Option(help: "SQLite database file of the server, or its ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     func run() async throws {

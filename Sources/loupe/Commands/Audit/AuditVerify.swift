@@ -9,7 +9,7 @@ struct AuditVerify: AsyncParsableCommand {
     @Option(help: "A head printed earlier by `loupe audit head` (SEQUENCE:HASH) that the trail must still contain.")
     var anchor: String?
 
-    @Option(help: "SQLite database file of the server.")
+    @Option(help: "SQLite database file of the server, or its ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     func run() async throws {

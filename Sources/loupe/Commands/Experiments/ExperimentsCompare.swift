@@ -49,7 +49,7 @@ struct ExperimentsCompare: AsyncParsableCommand {
             throw ValidationError("--\(error.description)")
         }
         let query = ExperimentQuery.comparing(grouping, service: service, range: try store.range(), project: store.project, control: control, alpha: alpha)
-        guard let report = try await TelemetryAnalytics(store: try store.open()).experimentReport(query) else {
+        guard let report = try await TelemetryAnalytics(store: try await store.open()).experimentReport(query) else {
             throw CommandFailure("no request in the last \(store.since) records a \(by)\(service.map { " in service '\($0)'" } ?? "")")
         }
         print(ExperimentReportText.render(report, since: store.since))

@@ -10,7 +10,7 @@ struct ExperimentsList: AsyncParsableCommand {
 
     func run() async throws {
         let range = try store.range()
-        let experiments = try await TelemetryAnalytics(store: try store.open()).experiments(range, project: store.project)
+        let experiments = try await TelemetryAnalytics(store: try await store.open()).experiments(range, project: store.project)
         guard !experiments.isEmpty else {
             print("No experiment in the last \(store.since). Spans join one through loupe.experiment and loupe.experiment.variant (see `loupe experiments --help`).")
             return

@@ -40,7 +40,7 @@ struct ExperimentsReport: AsyncParsableCommand {
         let shares = try Self.split(split)
         let range = try store.range()
         let query = ExperimentQuery(name: name, range: range, project: store.project, control: control, split: shares, alpha: alpha)
-        guard let report = try await TelemetryAnalytics(store: try store.open()).experimentReport(query) else {
+        guard let report = try await TelemetryAnalytics(store: try await store.open()).experimentReport(query) else {
             throw CommandFailure("no request of experiment '\(name)' in the last \(store.since): `loupe experiments list` shows the names")
         }
         print(ExperimentReportText.render(report, since: store.since))

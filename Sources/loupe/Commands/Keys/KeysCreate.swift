@@ -18,11 +18,11 @@ struct KeysCreate: AsyncParsableCommand {
     @Option(help: "The project of an ingest key (everything sent with it is stored there), or of a read key that reads that project alone.")
     var project: String?
 
-    @Option(help: "SQLite database file of the server.")
+    @Option(help: "SQLite database file of the server, or its ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     func run() async throws {
-        let store = try StoreOpener.open(db)
+        let store = try await StoreOpener.open(db)
         let keys = AccessKeys(store: store, now: LoupeApplication.wallClockNanos)
         let created: (key: AccessKey, text: String)
         do {

@@ -6,14 +6,14 @@ import LoupeStore
 struct KeysList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the API keys: ids, names, scopes, projects; never the keys.")
 
-    @Option(help: "SQLite database file of the server.")
+    @Option(help: "SQLite database file of the server, or its ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     @Flag(help: "Include revoked keys.")
     var all = false
 
     func run() async throws {
-        let keys = try await AccessKeys(store: try StoreOpener.open(db), now: LoupeApplication.wallClockNanos).list()
+        let keys = try await AccessKeys(store: try await StoreOpener.open(db), now: LoupeApplication.wallClockNanos).list()
         let shown = all ? keys : keys.filter { !$0.isRevoked }
         guard !shown.isEmpty else {
             print(keys.isEmpty ? "No keys yet: `loupe serve` creates the first admin key when it starts." : "No active keys (--all lists revoked ones).")

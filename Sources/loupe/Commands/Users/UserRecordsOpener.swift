@@ -6,7 +6,7 @@ import LoupeServer
 /// audit trail names a user as the server would.
 enum UserRecordsOpener {
     static func open(_ db: String) throws -> UserRecords {
-        let store = try StoreOpener.open(db)
+        let store = try StoreOpener.sqlite(db)
         let secret = try PromptHashSecret.load(path: PromptHashSecret.path(forDatabase: db))
         return UserRecords(
             store: store, analytics: TelemetryAnalytics(store: store), pseudonyms: UserPseudonym(secret: secret),

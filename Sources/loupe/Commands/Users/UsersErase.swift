@@ -11,14 +11,14 @@ struct UsersErase: AsyncParsableCommand {
     @Argument(help: "The user's id, as spans carry it (user.id, enduser.id…).")
     var id: String
 
-    @Option(help: "SQLite database file of the server.")
+    @Option(help: "SQLite database file of the server, or its ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     func run() async throws {
         // A running server keeps recent aggregates in memory and would write the user's back: the
         // erase must go through it then.
         do {
-            try await StoreOpener.open(db).claimIngest()
+            try await StoreOpener.sqlite(db).claimIngest()
         } catch {
             throw CommandFailure("a server is running on \(db): erase through it, with DELETE /api/v1/users/{id} and an admin key")
         }

@@ -13,7 +13,7 @@ struct UsersExport: AsyncParsableCommand {
     @Option(help: "File to write; standard output when not given.")
     var output: String?
 
-    @Option(help: "SQLite database file of the server.")
+    @Option(help: "SQLite database file of the server, or its ClickHouse database (clickhouse://host:8123/db).")
     var db = "loupe.db"
 
     func run() async throws {
