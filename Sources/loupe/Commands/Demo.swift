@@ -38,6 +38,9 @@ struct Demo: AsyncParsableCommand {
     var incidentAfter = 12
 
     func validate() throws {
+        if server.store != nil {
+            throw ValidationError("the demo keeps its data in a SQLite file (--db); run `loupe serve --store` to use ClickHouse")
+        }
         guard rate > 0, rate <= 10_000 else { throw ValidationError("--rate must be between 0 and 10000") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--failure-rate must be between 0 and 1") }
         guard incidentAfter == 0 || (10...1_440).contains(incidentAfter) else {

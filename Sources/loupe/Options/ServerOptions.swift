@@ -29,7 +29,7 @@ struct ServerOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "Keep the data in ClickHouse instead of SQLite: clickhouse://host:8123/database (clickhouses:// for TLS).",
-        discussion: "Any number of servers may share one ClickHouse behind a load balancer; alert evaluation and retention run on one of them at a time. Credentials come from LOUPE_CLICKHOUSE_USER and LOUPE_CLICKHOUSE_PASSWORD (or LOUPE_CLICKHOUSE_PASSWORD_FILE), never the command line. Give every server the same --secret-file.",
+        discussion: "Any number of servers may share one ClickHouse behind a load balancer; alert evaluation and retention run on one of them at a time. For a database sharded over a cluster, name every shard's server and the cluster: clickhouse://ch1:8123,ch2:8123/loupe?cluster=loupe. Credentials come from LOUPE_CLICKHOUSE_USER and LOUPE_CLICKHOUSE_PASSWORD (or LOUPE_CLICKHOUSE_PASSWORD_FILE), never the command line. Give every server the same --secret-file.",
         valueName: "address"
     ))
     var store: String?
@@ -106,6 +106,9 @@ struct ServerOptions: ParsableArguments {
         guard maxBodyMib > 0 else { throw ValidationError("--max-body-mib must be positive") }
         guard queueCapacity > 0 else { throw ValidationError("--queue-capacity must be positive") }
         guard maxInflightMib > 0 else { throw ValidationError("--max-inflight-mib must be positive") }
+        if let store {
+            do { _ = try ClickHouseEndpoint(address: store, environment: [:]) } catch { throw ValidationError("--store: \(error)") }
+        }
     }
 
     /// Where the server's secret is kept.
