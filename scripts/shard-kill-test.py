@@ -119,6 +119,7 @@ def exporter():
             pending.append((traces, payload))
             continue
         with lock:
+            # Sent before the shard went down, or answered after it came back: either answer may be right.
             current = phase if phase != "down" or sent_in == "down" else "killing"
             statuses[current][status] = statuses[current].get(status, 0) + 1
             if status == 200:
@@ -158,9 +159,10 @@ time.sleep(1)
 with lock:
     phase = "down"
 time.sleep(args.seconds / 3 - 1)
-pids[2] = start_shard(2)
+# The shard takes requests again as soon as it listens, before the start script returns.
 with lock:
     phase = "after"
+pids[2] = start_shard(2)
 print("restarted shard 2")
 time.sleep(args.seconds / 6)
 servers[-1].kill9()
@@ -189,7 +191,7 @@ incomplete = int(clickhouse("SELECT count() FROM (SELECT trace_id, count() AS n 
 print("answers while both shards ran: %s" % statuses["before"])
 print("answers to requests in flight at the kill: %s" % statuses["killing"])
 print("answers while shard 2 was down: %s" % statuses["down"])
-print("answers after it came back:     %s" % statuses["after"])
+print("answers once its restart began:  %s" % statuses["after"])
 print("answers to the exporters' retries: %s" % statuses["resend"])
 print("traces sent: %d, acknowledged: %d, stored: %d, lost: %d, never sent but stored: %d" % (len(sent), len(acked), len(stored_traces), len(lost), len(foreign)))
 print("span rows: %d before merging (%d distinct), %d after; core rollups count %d spans; traces missing spans: %d"
