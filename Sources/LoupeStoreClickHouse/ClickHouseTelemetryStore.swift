@@ -47,12 +47,14 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
         let spans = Array(batch.segments.joined())
         if !spans.isEmpty {
             var admission = try await SpanAdmission.reading(for: spans, from: client)
-            var stored: [SpanRecord] = []
-            for var span in spans where admission.admit(&span, outcome: &outcome) {
+            var stored: [SpanRecord] = [], texts: [SpanText] = []
+            // The texts the batch encoded on the receiving thread (``SpanBatch/texts``), not encoded again here.
+            for (var span, text) in zip(spans, batch.texts.joined()) where admission.admit(&span, outcome: &outcome) {
                 span.documents = nil
                 stored.append(span)
+                texts.append(text)
             }
-            try await client.insert(into: "spans", rows: SpanRows.encode(stored, firstArrival: now()).buffer)
+            try await client.insert(into: "spans", rows: SpanRows.encode(stored, texts: texts, firstArrival: now()).buffer)
             // The steps of spans stored now: a step sent again keeps its first copy, as its span does.
             let new = Set(stored.map { SpanKey(traceId: $0.traceId, spanId: $0.spanId) })
             let steps = batch.retrievals.filter { new.contains(SpanKey(traceId: $0.traceId, spanId: $0.spanId)) }

@@ -4,9 +4,9 @@ import LoupeStore
 /// Spans as rows of the `spans` table, with the values their rollup rows and trace summary need.
 enum SpanRows {
     /// `firstArrival` orders spans by arrival, for the trace summary's "first span to name it" fields.
-    static func encode(_ spans: [SpanRecord], firstArrival: Int64) -> JSONEachRowWriter {
+    /// `texts` are the spans' own (``SpanText``), in the same order.
+    static func encode(_ spans: [SpanRecord], texts: [SpanText], firstArrival: Int64) -> JSONEachRowWriter {
         var rows = JSONEachRowWriter()
-        let texts = SpanText.encode(spans)
         for (index, (span, text)) in zip(spans, texts).enumerated() {
             rows.beginRow()
             rows.field("project", span.project)
