@@ -11,7 +11,9 @@ OTel exporters retry, until it is. Then it reads ClickHouse directly and checks 
 
   * every span acknowledged with 200 is stored (lost must be 0), and nothing is stored that was never sent;
   * while the shard was down the answers were 503 (or 429), each with Retry-After, and no 200 and no other status;
-  * after parts merge no span is stored twice, and the core rollups count each stored span once.
+  * after parts merge no span is stored twice, and, once the store has repaired the inserts the
+    kill interrupted (between a span insert's rows and its views' rows), the core rollups and the
+    trace summaries count each stored span once.
 
     python3 scripts/shard-kill-test.py --bin .build/release/loupe [--seconds 30] [--exporters 4]
 
@@ -57,7 +59,10 @@ def clickhouse(sql):
 
 
 pids = {1: start_shard(1), 2: start_shard(2)}
-store = "clickhouse://127.0.0.1:%d,127.0.0.1:%d/loupe?cluster=loupe" % (http1, http2)
+# Repairs wait until exporters are done resending (a span resent while its minutes are rebuilt may
+# count twice): here, until well after the load and the resends.
+repair_after = 3 * int(args.seconds)
+store = "clickhouse://127.0.0.1:%d,127.0.0.1:%d/loupe?cluster=loupe&repair_after=%d" % (http1, http2, repair_after)
 server = harness.Server(args.bin, os.path.join(work, "unused.db"), os.path.join(work, "serve.log"),
                         flags=["--store", store, "--secret-file", os.path.join(work, "server.key"), "--no-auth", "--no-grpc"])
 server.start()
@@ -173,8 +178,20 @@ servers.append(restarted)
 print("started loupe serve again on %s:%d" % restarted.address)
 time.sleep(args.seconds / 6)
 stop.set()
+resends_began = time.time()
 for t in threads:
     t.join()
+load_ended = time.time()
+print("the exporters' retries took %.0f s" % (load_ended - resends_began))
+
+# The server that failed an insert keeps its note in ClickHouse; the repair lease holder rebuilds
+# what it touched once `repair_after` has passed since the failure.
+noted = int(clickhouse("SELECT count() FROM interrupted_writes").strip())
+deadline = time.time() + repair_after + 90
+while time.time() < deadline and int(clickhouse("SELECT count() FROM interrupted_writes").strip()) > 0:
+    time.sleep(1)
+left = int(clickhouse("SELECT count() FROM interrupted_writes").strip())
+repairs = int(clickhouse("SELECT count() FROM system.mutations WHERE database = 'loupe' AND table = 'interrupted_writes'").strip())
 servers[-1].terminate()
 
 failures = []
@@ -186,6 +203,7 @@ clickhouse("OPTIMIZE TABLE spans_local FINAL")  # on shard 1; shard 2 below
 urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:%d/?database=loupe" % http2, data=b"OPTIMIZE TABLE spans_local FINAL"), timeout=120).read()
 merged = json.loads(clickhouse("SELECT count() AS n, uniqExact(trace_id, span_id) AS u FROM spans FORMAT JSONEachRow"))
 rollup_count = int(clickhouse("SELECT sum(count) FROM rollups WHERE grain = 'core'").strip() or 0)
+summed = int(clickhouse("SELECT sum(t_spans) FROM (SELECT toInt64(countMerge(s_spans)) AS t_spans FROM trace_parts GROUP BY trace_id)").strip() or 0)
 incomplete = int(clickhouse("SELECT count() FROM (SELECT trace_id, count() AS n FROM (SELECT DISTINCT trace_id, span_id FROM spans) GROUP BY trace_id HAVING n != 3)").strip())
 
 print("answers while both shards ran: %s" % statuses["before"])
@@ -194,8 +212,10 @@ print("answers while shard 2 was down: %s" % statuses["down"])
 print("answers once its restart began:  %s" % statuses["after"])
 print("answers to the exporters' retries: %s" % statuses["resend"])
 print("traces sent: %d, acknowledged: %d, stored: %d, lost: %d, never sent but stored: %d" % (len(sent), len(acked), len(stored_traces), len(lost), len(foreign)))
-print("span rows: %d before merging (%d distinct), %d after; core rollups count %d spans; traces missing spans: %d"
-      % (int(stored_spans["n"]), int(stored_spans["u"]), int(merged["n"]), rollup_count, incomplete))
+print("inserts interrupted: %d noted at the end of the load, %d repair rounds, %d left unrepaired %.0f s after the load"
+      % (noted, repairs, left, time.time() - load_ended))
+print("span rows: %d before merging (%d distinct), %d after; core rollups count %d spans, trace summaries %d; traces missing spans: %d"
+      % (int(stored_spans["n"]), int(stored_spans["u"]), int(merged["n"]), rollup_count, summed, incomplete))
 if lost:
     failures.append("%d acknowledged traces are not stored" % len(lost))
 if foreign:
@@ -213,6 +233,10 @@ if int(merged["n"]) != int(merged["u"]):
     failures.append("after merging, %d span rows for %d spans" % (int(merged["n"]), int(merged["u"])))
 if rollup_count != int(merged["u"]):
     failures.append("the core rollups count %d spans, %d are stored" % (rollup_count, int(merged["u"])))
+if summed != int(merged["u"]):
+    failures.append("the trace summaries count %d spans, %d are stored" % (summed, int(merged["u"])))
+if left:
+    failures.append("%d interrupted inserts were not repaired" % left)
 if incomplete:
     failures.append("%d traces miss some of their spans" % incomplete)
 for pid in pids.values():

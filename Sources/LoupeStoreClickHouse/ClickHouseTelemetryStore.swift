@@ -21,6 +21,10 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     let now: @Sendable () -> Int64
     /// Key changes and audit appends, one at a time (see the access extension).
     let accessLock = AsyncLock()
+    /// Span inserts that failed part-way, until they are kept in ClickHouse to be repaired.
+    let interruptedWrites: InterruptedWrites
+    /// This store's name as a lease holder.
+    let holder = UUID().uuidString
 
     /// Connects, creating the database and applying migrations; `timeout` bounds each statement.
     public static func open(
@@ -30,13 +34,14 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
         let servers = endpoint.servers.map { ClickHouseClient(endpoint: endpoint.on(server: $0), http: http, timeout: TimeAmount(timeout)) }
         let layout: ClickHouseSchema.Layout = endpoint.cluster.map { .sharded(cluster: $0, database: endpoint.database) } ?? .single
         try await ClickHouseMigrator(servers: servers, layout: layout).migrate()
-        return ClickHouseTelemetryStore(servers: servers, layout: layout, now: now)
+        return ClickHouseTelemetryStore(servers: servers, layout: layout, repairAfter: endpoint.repairAfter, now: now)
     }
 
-    init(servers: [ClickHouseClient], layout: ClickHouseSchema.Layout, now: @escaping @Sendable () -> Int64) {
+    init(servers: [ClickHouseClient], layout: ClickHouseSchema.Layout, repairAfter: Duration, now: @escaping @Sendable () -> Int64) {
         self.client = servers[0]
         self.servers = servers
         self.layout = layout
+        self.interruptedWrites = InterruptedWrites(settle: repairAfter)
         self.now = now
     }
 
@@ -54,7 +59,12 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
                 stored.append(span)
                 texts.append(text)
             }
-            try await client.insert(into: "spans", rows: SpanRows.encode(stored, texts: texts, firstArrival: now()).buffer)
+            do {
+                try await client.insert(into: "spans", rows: SpanRows.encode(stored, texts: texts, firstArrival: now()).buffer)
+            } catch {
+                interruptedWrites.note(stored, failedNanos: now())
+                throw error
+            }
             // The steps of spans stored now: a step sent again keeps its first copy, as its span does.
             let new = Set(stored.map { SpanKey(traceId: $0.traceId, spanId: $0.spanId) })
             let steps = batch.retrievals.filter { new.contains(SpanKey(traceId: $0.traceId, spanId: $0.spanId)) }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Written `clickhouse://host:8123/db` for one server, or `clickhouse://h1:8123,h2:8123/db?cluster=loupe`
 /// for a database sharded over the cluster `loupe` of the servers' configuration (`remote_servers`),
-/// naming every shard's server (`clickhouses://` for TLS). Credentials are never part of the
+/// naming every shard's server (`clickhouses://` for TLS). `repair_after=SECONDS` sets how long
+/// after a span insert fails part-way its rollups are rebuilt (``repairAfter``). Credentials are never part of the
 /// address, so they do not end up in shell history or a process list: they come from
 /// `LOUPE_CLICKHOUSE_USER` and `LOUPE_CLICKHOUSE_PASSWORD`, or `LOUPE_CLICKHOUSE_PASSWORD_FILE`.
 public struct ClickHouseEndpoint: Sendable, Hashable, CustomStringConvertible {
@@ -17,6 +18,9 @@ public struct ClickHouseEndpoint: Sendable, Hashable, CustomStringConvertible {
     public var cluster: String?
     public var user: String?
     public var password: String?
+    /// How long after a span insert failed part-way the store rebuilds its minutes' rollups: by then
+    /// exporters have sent its spans again. Ten minutes unless the address says otherwise.
+    public var repairAfter: Duration = .seconds(600)
 
     /// The server queries go to.
     public var baseURL: String { servers[0] }
@@ -57,7 +61,14 @@ public struct ClickHouseEndpoint: Sendable, Hashable, CustomStringConvertible {
         guard !database.isEmpty else { throw refuse("name the database after the port, as in clickhouse://host:8123/loupe") }
         guard Self.isName(database) else { throw refuse("a database name is letters, digits and underscores") }
         let cluster = url.queryItems?.first { $0.name == "cluster" }?.value
-        if let unknown = url.queryItems?.first(where: { $0.name != "cluster" }) { throw refuse("'\(unknown.name)' is not a setting of the address; only cluster is") }
+        if let unknown = url.queryItems?.first(where: { !["cluster", "repair_after"].contains($0.name) }) {
+            throw refuse("'\(unknown.name)' is not a setting of the address; cluster and repair_after are")
+        }
+        var repairAfter: Duration?
+        if let text = url.queryItems?.first(where: { $0.name == "repair_after" })?.value {
+            guard let seconds = Int64(text), seconds >= 0 else { throw refuse("repair_after is a whole number of seconds, as in repair_after=600") }
+            repairAfter = .seconds(seconds)
+        }
         if let cluster, !Self.isName(cluster) { throw refuse("a cluster name is letters, digits and underscores") }
         if servers.count > 1, cluster == nil { throw refuse("several servers shard one database: name their cluster, as in ?cluster=loupe") }
         var password = environment["LOUPE_CLICKHOUSE_PASSWORD"]
@@ -69,6 +80,7 @@ public struct ClickHouseEndpoint: Sendable, Hashable, CustomStringConvertible {
             }
         }
         self.init(servers: servers, database: database, cluster: cluster, user: environment["LOUPE_CLICKHOUSE_USER"], password: password)
+        if let repairAfter { self.repairAfter = repairAfter }
     }
 
     private static func isName(_ text: String) -> Bool {
@@ -82,6 +94,8 @@ public struct ClickHouseEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// The same database on one of its servers.
     func on(server: String) -> ClickHouseEndpoint {
-        ClickHouseEndpoint(servers: [server], database: database, cluster: cluster, user: user, password: password)
+        var endpoint = self
+        endpoint.servers = [server]
+        return endpoint
     }
 }

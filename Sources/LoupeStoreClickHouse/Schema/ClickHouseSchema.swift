@@ -215,6 +215,14 @@ enum ClickHouseSchema {
         ORDER BY name
         """
 
+    /// Span inserts that failed part-way, waiting to be repaired (``InterruptedWrite``).
+    static let interruptedWrites = """
+        CREATE TABLE IF NOT EXISTS interrupted_writes (
+            id String, failed_ns Int64, from_minute Int64, to_minute Int64, trace_ids Array(String), every_trace UInt8
+        ) ENGINE = MergeTree
+        ORDER BY failed_ns
+        """
+
     /// How far `loupe migrate` got, per source and step, so that an interrupted run resumes.
     static let migrationProgress = """
         CREATE TABLE IF NOT EXISTS migration_progress (
@@ -242,7 +250,7 @@ enum ClickHouseSchema {
     /// The store is new: one migration creates it; later changes come as migrations of their own.
     static func migrations(_ layout: Layout) -> [Migration] {
         let data = [spans, rollups, logRecords, scores, retrievals, traceParts].flatMap { $0.statements(layout) }
-        let control = [alertEvents, accessKeys, auditLog, leases, migrationProgress].map { Statement(sql: $0, everyServer: false) }
+        let control = [alertEvents, accessKeys, auditLog, leases, migrationProgress, interruptedWrites].map { Statement(sql: $0, everyServer: false) }
         return [
             Migration(
                 id: "2026-12-07 the store's tables",

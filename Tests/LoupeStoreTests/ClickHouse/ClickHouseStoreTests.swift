@@ -1,7 +1,7 @@
 import Foundation
 import LoupeCore
 import LoupeStore
-import LoupeStoreClickHouse
+@testable import LoupeStoreClickHouse
 import Testing
 
 struct ClickHouseStoreTests {
@@ -102,5 +102,73 @@ extension ClickHouseStoreTests {
         #expect(perShard.count == 2 && perShard.allSatisfy { $0.traces > 0 } && perShard.reduce(0) { $0 + $1.spans } == 80)
         #expect(perShard.allSatisfy { $0.spans == 2 * $0.traces })
         #expect(try await store.traces(TraceQuery(fromNanos: 0, toNanos: .max, limit: 100)).count == 40)
+    }
+}
+
+/// A span insert that fails part-way (a server killed between the spans' rows and the views' rows)
+/// is noted, kept in ClickHouse, and repaired once settled.
+extension ClickHouseStoreTests {
+    @Test(.enabled(if: ClickHouseTestServer.address != nil))
+    func anInsertThatFailedPartWayIsRepairedOnceSettled() async throws {
+        try await repairsAnInterruptedInsert(try await ClickHouseTestServer.makeStore())
+    }
+
+    @Test(.enabled(if: ClickHouseTestServer.shardedAddress != nil))
+    func anInsertThatFailedPartWayOnAShardIsRepairedOnceSettled() async throws {
+        try await repairsAnInterruptedInsert(try await ClickHouseTestServer.makeStore(sharded: true))
+    }
+
+    private func repairsAnInterruptedInsert(_ store: ClickHouseTelemetryStore) async throws {
+        let spans: [SpanRecord] = (1...6).map { (n: Int) -> SpanRecord in
+            let trace = String(format: "%032x", n % 3 + 1), id = String(format: "%016x", n)
+            return TelemetryStoreConformance.span(trace: trace, id: id, minute: Int64(n % 2), error: n == 4)
+        }
+        _ = try await store.writeAndFlush(spans)
+        let base = TelemetryStoreConformance.base / TelemetryStoreConformance.minute
+        let window = RollupQuery(grain: .core, fromMinute: base - 10, toMinute: base + 10)
+        let traces = TraceQuery(fromNanos: 0, toNanos: .max, limit: 10)
+        let rollups = try await store.rollups(window), summaries = try await store.traces(traces)
+        #expect(rollups.reduce(0) { $0 + $1.measures.count } == 6 && summaries.count == 3)
+
+        // What a kill between the span rows and the views' rows leaves: spans no rollup or trace part counts.
+        try await store.mutate(table: "rollups", "DELETE WHERE 1")
+        try await store.mutate(table: "trace_parts", "DELETE WHERE 1")
+        #expect(try await store.rollups(window).isEmpty)
+        let failed = store.now()
+        store.interruptedWrites.note(spans, failedNanos: failed)
+
+        try await store.maintain()
+        #expect(store.interruptedWrites.waiting.isEmpty, "the note is kept in ClickHouse")
+        #expect(try await store.repairInterruptedWrites(nowNanos: failed + 1_000_000_000) == 0, "not settled yet: exporters may still resend")
+        #expect(try await store.repairInterruptedWrites(nowNanos: failed + store.interruptedWrites.settleNanos) == 1)
+        #expect(try await store.rollups(window) == rollups)
+        #expect(try await store.traces(traces) == summaries)
+        #expect(try await store.repairInterruptedWrites(nowNanos: failed + 2 * store.interruptedWrites.settleNanos) == 0, "repaired once")
+    }
+
+    @Test func notesJoinTheirMinutesAndStayBounded() {
+        let writes = [
+            InterruptedWrite(failedNanos: 1, fromMinute: 20, toMinute: 30, traceIds: ["a"]),
+            InterruptedWrite(failedNanos: 2, fromMinute: 0, toMinute: 10, traceIds: ["b"]),
+            InterruptedWrite(failedNanos: 3, fromMinute: 10, toMinute: 20, traceIds: nil),
+            InterruptedWrite(failedNanos: 4, fromMinute: 50, toMinute: 60, traceIds: []),
+        ]
+        #expect(InterruptedWrite.minuteRanges(writes) == [0..<30, 50..<60])
+
+        let notes = InterruptedWrites(settle: .seconds(600))
+        let span = TelemetryStoreConformance.span(id: "0000000000000001")
+        for _ in 0..<(InterruptedWrites.noteLimit + 5) { notes.note([span], failedNanos: 7) }
+        #expect(notes.waiting.count == InterruptedWrites.noteLimit)
+        #expect(notes.waiting.last?.traceIds == nil, "past the limit, the newest note widens to every trace of its minutes")
+        notes.kept(Set(notes.waiting.map(\.id)))
+        #expect(notes.waiting.isEmpty)
+        #expect(notes.isCheckDue(nowNanos: 0) && !notes.isCheckDue(nowNanos: 1) && notes.isCheckDue(nowNanos: notes.checkNanos))
+    }
+
+    @Test func theRepairDelayIsASettingOfTheAddress() throws {
+        #expect(try ClickHouseEndpoint(address: "clickhouse://h/loupe", environment: [:]).repairAfter == .seconds(600))
+        #expect(try ClickHouseEndpoint(address: "clickhouse://a,b/loupe?cluster=c&repair_after=30", environment: [:]).repairAfter == .seconds(30))
+        #expect(throws: ClickHouseStoreError.self) { try ClickHouseEndpoint(address: "clickhouse://h/loupe?repair_after=soon", environment: [:]) }
+        #expect(throws: ClickHouseStoreError.self) { try ClickHouseEndpoint(address: "clickhouse://h/loupe?repair_after=-1", environment: [:]) }
     }
 }
