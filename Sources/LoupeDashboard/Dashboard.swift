@@ -10,6 +10,7 @@ public struct Dashboard: Sendable {
     let dimensions: [TelemetryDimension]
     let templates: DashboardTemplates
     let otlpEndpoint: String
+    let otlpGRPC: String?
     let alertEngine: AlertEngine?
     let budgets: BudgetBook?
     let rateLimits: [RateLimit]
@@ -21,14 +22,16 @@ public struct Dashboard: Sendable {
     /// - Parameters:
     ///   - businessDimensions: the dimensions the server was configured with, filterable like built-in ones.
     ///   - otlpEndpoint: where empty pages tell people to send traces.
+    ///   - otlpGRPC: the OTLP/gRPC receiver's address they name too, nil when the server runs none.
     ///   - alerts: the server's alert engine; the alerts page says alerting is off without one.
     ///   - budgets: the server's budgets, shown on the cost page.
     ///   - rateLimits: the providers' limits (`--rate-limits`), put against each model's use on the models page.
     ///   - roiValues: what successful requests are worth (`--roi`), weighed against cost on the business page.
     public init(
-        analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String, alerts: AlertEngine? = nil, budgets: BudgetBook? = nil,
-        rateLimits: [RateLimit] = [], roiValues: RoiValues = RoiValues()
+        analytics: TelemetryAnalytics, businessDimensions: [String], otlpEndpoint: String, otlpGRPC: String? = nil, alerts: AlertEngine? = nil,
+        budgets: BudgetBook? = nil, rateLimits: [RateLimit] = [], roiValues: RoiValues = RoiValues()
     ) {
+        self.otlpGRPC = otlpGRPC
         self.roiValues = roiValues
         self.rateLimits = rateLimits
         self.alertEngine = alerts
@@ -146,7 +149,7 @@ public struct Dashboard: Sendable {
         var parameters = parameters
         if let onlyProject { parameters["project"] = onlyProject }
         let query = try DashboardQuery(parameters, dimensions: dimensions, pageParameters: page, nowNanos: nowNanos)
-        return PageContext(analytics: analytics, query: query, templates: templates, otlpEndpoint: otlpEndpoint)
+        return PageContext(analytics: analytics, query: query, templates: templates, otlpEndpoint: otlpEndpoint, otlpGRPC: otlpGRPC)
     }
 
     private func wrap(_ page: RenderedPage, _ section: DashboardSection, path: String, _ context: PageContext) -> String {

@@ -105,7 +105,8 @@ public enum LoupeApplication {
             alerts = engine
         }
         let dashboard = Dashboard(
-            analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint, alerts: alerts, budgets: budgets,
+            analytics: analytics, businessDimensions: dimensions, otlpEndpoint: configuration.otlpEndpoint,
+            otlpGRPC: configuration.otlpGRPCEndpoint, alerts: alerts, budgets: budgets,
             rateLimits: configuration.rateLimits, roiValues: configuration.roiValues
         )
         DashboardRoutes(dashboard: dashboard, alerts: alerts, now: now).addRoutes(to: router)

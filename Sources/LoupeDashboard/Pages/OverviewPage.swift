@@ -35,7 +35,7 @@ struct OverviewPage {
         var cards = cards(current.totals, previous.totals, unit: unit)
         cards.append(activeUsersCard(users, previousUsers))
         let view = OverviewView(
-            hasData: current.totals.measures.spans.count > 0, unit: unit.rawValue, otlpEndpoint: context.otlpEndpoint,
+            hasData: current.totals.measures.spans.count > 0, unit: unit.rawValue, otlpEndpoint: context.otlpEndpoint, otlpGRPC: context.otlpGRPC,
             cards: cards,
             charts: charts(buckets, unit: unit, step: step),
             failures: failures, hasFailures: !failures.isEmpty,

@@ -29,6 +29,7 @@ struct OverviewView: Sendable {
     var hasData: Bool
     var unit: String
     var otlpEndpoint: String
+    var otlpGRPC: String?
     var cards: [Card]
     var charts: [String]
     var failures: [Failure]

@@ -7,4 +7,6 @@ struct PageContext: Sendable {
     var templates: DashboardTemplates
     /// The OTLP/HTTP endpoint empty states tell people to export to.
     var otlpEndpoint: String
+    /// The OTLP/gRPC receiver's address, nil when the server runs none.
+    var otlpGRPC: String?
 }

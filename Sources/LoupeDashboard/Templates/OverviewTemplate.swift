@@ -3,7 +3,7 @@ enum OverviewTemplate {
 <h1>Overview</h1>
 {{^hasData}}
 <div class="empty"><p><strong>No traces in this range yet.</strong></p>
-<p>Point an OpenTelemetry exporter at <code>{{otlpEndpoint}}</code> (OTLP/HTTP, protobuf or JSON; <code>/v1/metrics</code> and <code>/v1/logs</code> beside it, and OTLP/gRPC on port 4317 unless the server was started with another), or run <code>loupe demo</code>, then come back.</p></div>
+<p>Point an OpenTelemetry exporter at <code>{{otlpEndpoint}}</code> (OTLP/HTTP, protobuf or JSON; <code>/v1/metrics</code> and <code>/v1/logs</code> beside it{{#otlpGRPC}}; OTLP/gRPC at <code>{{otlpGRPC}}</code>{{/otlpGRPC}}), or run <code>loupe demo</code>, then come back.</p></div>
 {{/hasData}}
 {{#hasData}}
 <section class="cards" aria-label="Headline numbers">

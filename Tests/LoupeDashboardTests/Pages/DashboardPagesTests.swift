@@ -93,6 +93,12 @@ struct DashboardPagesTests {
         let html = try await Self.dashboard(InMemoryTelemetryStore()).overview([:], nowNanos: Self.now)
         #expect(html.contains("No traces in this range yet"))
         #expect(html.contains("http://127.0.0.1:4318/v1/traces"))
+        #expect(!html.contains("gRPC"), "a server without a gRPC receiver does not name one")
+        let grpc = Dashboard(
+            analytics: TelemetryAnalytics(store: InMemoryTelemetryStore()), businessDimensions: [],
+            otlpEndpoint: "http://127.0.0.1:4318/v1/traces", otlpGRPC: "127.0.0.1:4317"
+        )
+        #expect(try await grpc.overview([:], nowNanos: Self.now).contains("OTLP/gRPC at <code>127.0.0.1:4317</code>"))
     }
 
     @Test func traceListAndTracePageEscapeWhatSpansCarry() async throws {
