@@ -9,7 +9,7 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         var rollups: [RollupKey: RollupMeasures] = [:]
         var logs: [String: LogRecord] = [:]
         var traces: [String: TraceSummary] = [:]
-        var callResponses: [CallResponseKey: CallResponseClaim] = [:]
+        var callResponses: [CallResponseKey: [CallResponseClaim]] = [:]
         var alertEvents: [AlertEvent] = []
         var accessKeys: [AccessKey] = []
         var audit: [AuditEntry] = []
@@ -56,34 +56,22 @@ public final class InMemoryTelemetryStore: TelemetryStore {
         state.withLock { state in
             var outcome = WriteOutcome()
             var inserted: [SpanRecord] = []
-            for var span in batch.segments.joined() {
-                if state.spans[span.traceId]?[span.spanId] != nil {
-                    outcome.duplicates += 1
-                    continue
-                }
-                if span.role.contains(.call),
-                    let child = state.spans[span.traceId]?.values.first(where: {
-                        $0.parentSpanId == span.spanId && $0.operation == span.operation && $0.role.contains(.call)
-                    })
-                {
-                    span.stepAsideForStoredChild(childReportsUsage: child.usage.isReported)
-                    outcome.repeatedCalls += 1
-                }
-                if let key = span.callResponseKey {
-                    let claim = CallResponseClaim(span)
-                    if let held = state.callResponses[key], held.isSameCall(as: claim) {
-                        span.stepAsideAsRepeatedReport()
-                        outcome.repeatedCalls += 1
-                    } else {
-                        state.callResponses[key] = claim
-                    }
-                }
+            let spans = Array(batch.segments.joined())
+            var admission = SpanAdmission(
+                stored: Dictionary(uniqueKeysWithValues: Set(spans.map(\.traceId)).compactMap { trace in
+                    state.spans[trace].map { (trace, $0.mapValues(SpanAdmission.Stored.init)) }
+                }),
+                claims: Dictionary(uniqueKeysWithValues: Set(spans.compactMap(\.callResponseKey)).compactMap { key in
+                    state.callResponses[key].map { (key, $0) }
+                })
+            )
+            for var span in spans where admission.admit(&span, outcome: &outcome) {
                 // Kept in the retrieval records, as other stores do (``SpanRecord/documents``).
                 span.documents = nil
                 state.spans[span.traceId, default: [:]][span.spanId] = span
                 inserted.append(span)
-                outcome.inserted += 1
             }
+            state.callResponses.merge(admission.claims) { $1 }
             for score in batch.scores { state.scores[score.id] = score }
             // A step sent again keeps its first copy, as stores that insert only new rows do.
             for retrieval in batch.retrievals where state.retrievals[retrieval.traceId]?[retrieval.spanId] == nil {
