@@ -61,7 +61,7 @@ def clickhouse(sql):
 pids = {1: start_shard(1), 2: start_shard(2)}
 # Repairs wait until exporters are done resending (a span resent while its minutes are rebuilt may
 # count twice): here, until well after the load and the resends.
-repair_after = 3 * int(args.seconds)
+repair_after = 4 * int(args.seconds)
 store = "clickhouse://127.0.0.1:%d,127.0.0.1:%d/loupe?cluster=loupe&repair_after=%d" % (http1, http2, repair_after)
 server = harness.Server(args.bin, os.path.join(work, "unused.db"), os.path.join(work, "serve.log"),
                         flags=["--store", store, "--secret-file", os.path.join(work, "server.key"), "--no-auth", "--no-grpc"])

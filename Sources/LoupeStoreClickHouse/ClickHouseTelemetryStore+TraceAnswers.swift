@@ -7,7 +7,7 @@ import LoupeStore
 extension ClickHouseTelemetryStore {
     public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] {
         let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
-        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil))
+        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil, having: TraceSummarySelect.hasArm(query.grouping)))
         var scored = "at_ns >= \(query.fromNanos - ExperimentArmQuery.scoreLeadNanos)"
         if let project = query.project { scored += " AND project = \(ClickHouseSQL.string(project))" }
         async let scores = latestScores(where: scored)
@@ -16,20 +16,36 @@ extension ClickHouseTelemetryStore {
 
     public func requestOutcomes(_ query: RequestOutcomeQuery) async throws -> [RequestOutcome] {
         let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
-        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil))
+        // Unlabelled requests count too when asked for; otherwise only those with an arm.
+        let armed = query.unlabelled ? nil : TraceSummarySelect.hasArm(query.grouping)
+        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil, having: armed))
         async let scores = latestScores(where: feedback(of: Self.startingIn(query.fromNanos, query.toNanos)))
         return try await TraceAnswers(traces: traces, scores: scores, retrievals: [:]).requestOutcomes(query)
     }
 
+    /// Added up in ClickHouse: a user's first request may be long before the range, so every trace of
+    /// the range's users is read, and only a row per user comes back.
     public func firstRequests(_ query: EngagementQuery) async throws -> [String: Int64] {
-        // Every trace, however old, of the users active in the range: their first request may be long before it.
         var active = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos) AND user_key != ''"
-        if let project = query.project { active += " AND project = \(ClickHouseSQL.string(project))" }
-        let traces = try await summaries(TraceSummarySelect.sql(
-            candidates: "SELECT trace_id FROM spans WHERE user_key IN (SELECT user_key FROM spans WHERE \(active))",
-            having: ["t_start < \(query.toNanos)"]
-        ))
-        return TraceAnswers(traces: traces, scores: [:], retrievals: [:]).firstRequests(query)
+        var having = ["t_start < \(query.toNanos)", "t_user != ''"]
+        if let project = query.project {
+            active += " AND project = \(ClickHouseSQL.string(project))"
+            having.append("t_project = \(ClickHouseSQL.string(project))")
+        }
+        let traces = TraceSummarySelect.values(
+            ["t_user", "t_start", "t_project"],
+            candidates: "SELECT trace_id FROM spans WHERE user_key IN (SELECT user_key FROM spans WHERE \(active))", having: having
+        )
+        let users = try await client.select("""
+            SELECT t_user AS user, min(t_start) AS first FROM (\(traces))
+            GROUP BY t_user
+            HAVING max(t_start >= \(query.fromNanos)) = 1
+            """)
+        var first: [String: Int64] = [:]
+        for row in users {
+            if let user = row.string("user"), let start = row.int("first") { first[user] = start }
+        }
+        return first
     }
 
     public func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] {
@@ -39,12 +55,14 @@ extension ClickHouseTelemetryStore {
     }
 
     public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] {
-        let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
-        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil))
         var scored = "trace_id IN (\(Self.startingIn(query.fromNanos, query.toNanos)))"
         if let name = query.name { scored += " AND name = \(ClickHouseSQL.string(name))" }
-        async let scores = latestScores(where: scored)
-        return try await TraceAnswers(traces: traces, scores: scores, retrievals: [:]).scoredRequests(query)
+        let scores = try await latestScores(where: scored)
+        // Only scored traces are read: most of a range's traces have no score.
+        let scoredTraces = Set(scores.values.compactMap(\.target.traceId))
+        let traces = scoredTraces.isEmpty
+            ? [:] : try await summaries(TraceSummarySelect.sql(candidates: String(ClickHouseSQL.strings(scoredTraces).dropFirst().dropLast())))
+        return TraceAnswers(traces: traces, scores: scores, retrievals: [:]).scoredRequests(query)
     }
 
     public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] {

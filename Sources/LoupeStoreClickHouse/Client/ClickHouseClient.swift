@@ -38,14 +38,7 @@ struct ClickHouseClient: Sendable {
     /// Runs a select and reads its rows.
     func select(_ sql: String) async throws -> [ClickHouseRow] {
         let answer = try await send(body: ByteBuffer(string: sql + "\nFORMAT JSONEachRow"), query: nil, inDatabase: true, statement: sql)
-        var rows: [ClickHouseRow] = []
-        for line in answer.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw ClickHouseStoreError.badAnswer("a row that is not a JSON object")
-            }
-            rows.append(ClickHouseRow(values: object))
-        }
-        return rows
+        return try JSONEachRowReader.rows(answer)
     }
 
     private func send(body: ByteBuffer, query: String?, inDatabase: Bool, statement: String) async throws -> [UInt8] {

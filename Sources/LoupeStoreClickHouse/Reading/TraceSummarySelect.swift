@@ -65,6 +65,33 @@ enum TraceSummarySelect {
             """
     }
 
+    /// Only the merged values `values` (such as `t_user`) of the traces `candidates` names, in no
+    /// order: for questions that add traces up in ClickHouse, where merging every value would waste
+    /// most of the work.
+    static func values(_ values: [String], candidates: String, having: [String]) -> String {
+        """
+            SELECT trace_id, \(TracePartColumns.merged(values))
+            FROM trace_parts
+            WHERE trace_id IN (\(candidates))
+            GROUP BY trace_id
+            \(having.isEmpty ? "" : "HAVING " + having.joined(separator: " AND "))
+            """
+    }
+
+    /// A condition on merged values that every trace with an arm in `grouping` meets (and some
+    /// without one may): the traces an experiment's question reads, left to ``ArmGrouping/arm(of:)`` to decide.
+    static func hasArm(_ grouping: ArmGrouping) -> String {
+        switch grouping {
+        case .experiment(let name): return "t_experiment = \(ClickHouseSQL.string(name))"
+        case .model: return "t_model != ''"
+        case .promptVersion: return "t_prompt_version != ''"
+        case .dimension(let name):
+            // The `"name":` of a member, written as ``SpanText`` writes it; inside a value its quotes would be escaped.
+            let key = SpanText.encode([name: ""]).dropFirst().dropLast().dropLast(2)
+            return "arrayExists(d -> position(d, \(ClickHouseSQL.string(String(key)))) > 0, t_dimensions)"
+        }
+    }
+
     static func summary(_ row: ClickHouseRow) -> TraceSummary {
         func nonEmpty(_ name: String) -> String? { row.string(name).flatMap { $0.isEmpty ? nil : $0 } }
         var dimensions: [String: String] = [:]

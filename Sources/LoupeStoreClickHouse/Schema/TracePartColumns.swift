@@ -72,6 +72,13 @@ enum TracePartColumns {
 
     static var columnList: String { "trace_id, " + all.map(\.name).joined(separator: ", ") }
 
+    /// The merged values named (`t_user`, `t_start`…), and those they are computed from.
+    static func merged(_ values: [String]) -> String {
+        var needed = Set(values)
+        if needed.contains("t_service") { needed.insert("t_has_root") }
+        return all.map(\.merged).filter { merged in needed.contains { merged.hasSuffix(" AS " + $0) } }.joined(separator: ", ")
+    }
+
     /// The merged values; the models only when `models` (a filter on them), as nothing else reads them.
     static func merged(models: Bool) -> String {
         all.filter { models || !["s_models", "s_response_models"].contains($0.name) }.map(\.merged).filter { !$0.isEmpty }
