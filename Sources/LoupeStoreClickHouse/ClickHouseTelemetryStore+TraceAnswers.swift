@@ -18,7 +18,14 @@ extension ClickHouseTelemetryStore {
         let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
         // Unlabelled requests count too when asked for; otherwise only those with an arm.
         let armed = query.unlabelled ? nil : TraceSummarySelect.hasArm(query.grouping)
-        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil, having: armed))
+        // Asked only for requests with negative feedback, only those with feedback are read: few of a range's.
+        let withFeedback = """
+            trace_id IN (SELECT trace_id FROM scores WHERE source = 'user_feedback')
+            OR ifNull(session_id, '') IN (SELECT session_id FROM scores WHERE source = 'user_feedback' AND session_id != '')
+            """
+        async let traces = summaries(
+            TraceSummarySelect.sql(range, limit: nil, having: armed, spansWhere: query.negativeFeedbackOnly ? withFeedback : nil)
+        )
         async let scores = latestScores(where: feedback(of: Self.startingIn(query.fromNanos, query.toNanos)))
         return try await TraceAnswers(traces: traces, scores: scores, retrievals: [:]).requestOutcomes(query)
     }
@@ -48,21 +55,42 @@ extension ClickHouseTelemetryStore {
         return first
     }
 
+    /// Added up in ClickHouse, over the range's newest `sessionRequests` requests with a session, as
+    /// ``TraceAnswers/sessionShapes(_:)`` adds them: a session's user is that of its newest request naming one.
     public func sessionShapes(_ query: EngagementQuery) async throws -> [SessionShape] {
-        let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project)
-        let traces = try await summaries(TraceSummarySelect.sql(range, limit: query.sessionRequests, having: "t_session != ''"))
-        return TraceAnswers(traces: traces, scores: [:], retrievals: [:]).sessionShapes(query)
+        var range = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
+        var having = ["t_session != ''", "t_start >= \(query.fromNanos)", "t_start < \(query.toNanos)"]
+        if let project = query.project {
+            range += " AND project = \(ClickHouseSQL.string(project))"
+            having.append("t_project = \(ClickHouseSQL.string(project))")
+        }
+        let newest = TraceSummarySelect.values(
+            ["t_session", "t_start", "t_end", "t_user", "t_project"], candidates: "SELECT trace_id FROM spans WHERE \(range)", having: having
+        ) + "\nORDER BY t_start DESC, trace_id LIMIT \(query.sessionRequests)"
+        return try await client.select("""
+            SELECT t_session AS session, toInt64(count()) AS requests, min(t_start) AS first, max(t_end) AS last,
+                argMaxIf(t_user, t_start, t_user != '') AS user
+            FROM (\(newest))
+            GROUP BY t_session
+            """).map { row in
+            let user = row.string("user") ?? ""
+            let shape = SessionShape(
+                requests: Int(row.int("requests") ?? 0), durationMs: Double((row.int("last") ?? 0) - (row.int("first") ?? 0)) / 1_000_000,
+                userId: user.isEmpty ? nil : user
+            )
+            return (session: row.string("session") ?? "", shape: shape)
+        }
+        // Ordered as Swift orders strings, as every store's answer is.
+        .sorted { $0.session < $1.session }.map(\.shape)
     }
 
     public func scoredRequests(_ query: ScoredRequestQuery) async throws -> [ScoredRequest] {
         var scored = "trace_id IN (\(Self.startingIn(query.fromNanos, query.toNanos)))"
         if let name = query.name { scored += " AND name = \(ClickHouseSQL.string(name))" }
-        let scores = try await latestScores(where: scored)
+        async let scores = latestScores(where: scored)
         // Only scored traces are read: most of a range's traces have no score.
-        let scoredTraces = Set(scores.values.compactMap(\.target.traceId))
-        let traces = scoredTraces.isEmpty
-            ? [:] : try await summaries(TraceSummarySelect.sql(candidates: String(ClickHouseSQL.strings(scoredTraces).dropFirst().dropLast())))
-        return TraceAnswers(traces: traces, scores: scores, retrievals: [:]).scoredRequests(query)
+        async let traces = summaries(TraceSummarySelect.sql(candidates: "SELECT trace_id FROM scores WHERE \(scored)"))
+        return try await TraceAnswers(traces: traces, scores: scores, retrievals: [:]).scoredRequests(query)
     }
 
     public func retrievedRequests(_ query: RetrievalQuery) async throws -> [RetrievedRequest] {
@@ -100,8 +128,7 @@ extension ClickHouseTelemetryStore {
 
     func summaries(_ sql: String) async throws -> [String: TraceSummary] {
         var traces: [String: TraceSummary] = [:]
-        for row in try await client.select(sql) {
-            let summary = TraceSummarySelect.summary(row)
+        for summary in TraceSummarySelect.summaries(try await client.select(sql)) {
             traces[summary.traceId] = summary
         }
         return traces

@@ -95,10 +95,10 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
         if let newest = TraceSummarySelect.newest(query, limit: query.limit) {
-            let traces = try await client.select(newest).map(TraceSummarySelect.summary)
+            let traces = TraceSummarySelect.summaries(try await client.select(newest))
             if traces.count >= query.limit { return traces }
         }
-        return try await client.select(TraceSummarySelect.sql(query, limit: query.limit)).map(TraceSummarySelect.summary)
+        return TraceSummarySelect.summaries(try await client.select(TraceSummarySelect.sql(query, limit: query.limit)))
     }
 
     public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {

@@ -110,10 +110,10 @@ extension TelemetryStoreConformance {
     @Test(arguments: Kind.allCases)
     func requestOutcomesCountNegativeFeedbackOncePerRequest(kind: Kind) async throws {
         let store = try await Self.makeStore(kind)
-        let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2"
+        let a = "0af7651916cd43dd8448eb211c8031a1", b = "0af7651916cd43dd8448eb211c8031b2", c = "0af7651916cd43dd8448eb211c8031c3"
         var failed = Self.span(trace: b, id: "0000000000000002", error: true)
         failed.sessionId = "s-b"
-        _ = try await store.writeAndFlush([Self.span(trace: a, id: "0000000000000001"), failed])
+        _ = try await store.writeAndFlush([Self.span(trace: a, id: "0000000000000001"), failed, Self.span(trace: c, id: "0000000000000003")])
         try await store.writeScores([
             Score(id: "1", project: "acme", target: .trace(traceId: a), name: "thumbs", value: .boolean(false), source: .userFeedback, timestampNanos: Self.base),
             Score(id: "2", project: "acme", target: .trace(traceId: a), name: "stars", value: .numeric(1), range: 1...5, source: .userFeedback, timestampNanos: Self.base),
@@ -127,6 +127,12 @@ extension TelemetryStoreConformance {
         #expect(outcomes.count == 1)
         let sales = try #require(outcomes.first)
         #expect(sales.stepNanos == Self.base)
-        #expect((sales.requests, sales.failed, sales.negativeFeedback, sales.unsuccessful, sales.successful) == (2, 1, 2, 2, 0))
+        #expect((sales.requests, sales.failed, sales.negativeFeedback, sales.unsuccessful, sales.successful) == (3, 1, 2, 2, 1))
+        // Only the requests with negative feedback, of their own or of their session.
+        let negative = try await store.requestOutcomes(RequestOutcomeQuery(
+            grouping: .dimension("business_unit"), fromNanos: Self.base, toNanos: Self.base + Self.minute, negativeFeedbackOnly: true
+        ))
+        #expect(negative.count == 1)
+        #expect(negative.first.map { ($0.requests, $0.failed, $0.negativeFeedback, $0.unsuccessful) } ?? (0, 0, 0, 0) == (2, 1, 2, 2))
     }
 }

@@ -46,6 +46,9 @@ struct ClickHouseClient: Sendable {
             URLQueryItem(name: "output_format_json_quote_64bit_integers", value: "0"),
             // Lists of ids (a page's traces, a reprice's spans) go in the statement: 256 KiB, the default, is too little.
             URLQueryItem(name: "max_query_size", value: String(256 << 20)),
+            // And their elements: a reprice of a busy hour lists each span's key and cost.
+            URLQueryItem(name: "max_ast_elements", value: String(50_000_000)),
+            URLQueryItem(name: "max_expanded_ast_elements", value: String(50_000_000)),
         ]
         if endpoint.cluster != nil {
             // Sharded: a subquery over a sharded table reads every shard once, and an insert returns

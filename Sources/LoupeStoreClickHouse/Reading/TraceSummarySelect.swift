@@ -7,9 +7,11 @@ import LoupeStore
 enum TraceSummarySelect {
     /// The summaries of traces that start in the query's range and match its filters, newest first;
     /// `limit` nil reads them all, and `having` adds a condition on the aggregates below.
-    static func sql(_ query: TraceQuery, limit: Int?, having extra: String? = nil) -> String {
+    /// `spansWhere` narrows the traces read to those with a span meeting it.
+    static func sql(_ query: TraceQuery, limit: Int?, having extra: String? = nil, spansWhere: String? = nil) -> String {
         var candidates = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
         if let project = query.project { candidates += " AND project = \(ClickHouseSQL.string(project))" }
+        if let spansWhere { candidates += " AND (\(spansWhere))" }
         var having = ["t_start >= \(query.fromNanos)", "t_start < \(query.toNanos)"]
         if let project = query.project { having.append("t_project = \(ClickHouseSQL.string(project))") }
         if let service = query.service { having.append("t_service = \(ClickHouseSQL.string(service))") }
@@ -92,11 +94,25 @@ enum TraceSummarySelect {
         }
     }
 
-    static func summary(_ row: ClickHouseRow) -> TraceSummary {
+    /// The summaries of an answer's rows. Traces mostly carry the same few label sets, so each
+    /// distinct text is decoded once.
+    static func summaries(_ rows: [ClickHouseRow]) -> [TraceSummary] {
+        var decoded: [String: [String: String]] = [:]
+        return rows.map { row in
+            summary(row) { text in
+                if let held = decoded[text] { return held }
+                let dimensions = StoredJSON.dimensions(text)
+                decoded[text] = dimensions
+                return dimensions
+            }
+        }
+    }
+
+    private static func summary(_ row: ClickHouseRow, dimensions decode: (String) -> [String: String]) -> TraceSummary {
         func nonEmpty(_ name: String) -> String? { row.string(name).flatMap { $0.isEmpty ? nil : $0 } }
         var dimensions: [String: String] = [:]
         for text in row.strings("t_dimensions") {
-            dimensions.merge(StoredJSON.dimensions(text)) { held, _ in held }
+            dimensions.merge(decode(text)) { held, _ in held }
         }
         return TraceSummary(
             traceId: row.string("trace_id") ?? "", project: row.string("t_project") ?? "", service: row.string("t_service") ?? "",
