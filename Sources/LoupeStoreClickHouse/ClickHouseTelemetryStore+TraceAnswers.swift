@@ -39,9 +39,9 @@ extension ClickHouseTelemetryStore {
             active += " AND project = \(ClickHouseSQL.string(project))"
             having.append("t_project = \(ClickHouseSQL.string(project))")
         }
-        let traces = TraceSummarySelect.values(
-            ["t_user", "t_start", "t_project"],
-            candidates: "SELECT trace_id FROM spans WHERE user_key IN (SELECT user_key FROM spans WHERE \(active))", having: having
+        let traces = TraceSummarySelect.sql(
+            candidates: "SELECT trace_id FROM spans WHERE user_key IN (SELECT user_key FROM spans WHERE \(active))", having: having,
+            values: ["t_user"]
         )
         let users = try await client.select("""
             SELECT t_user AS user, min(t_start) AS first FROM (\(traces))
@@ -64,9 +64,10 @@ extension ClickHouseTelemetryStore {
             range += " AND project = \(ClickHouseSQL.string(project))"
             having.append("t_project = \(ClickHouseSQL.string(project))")
         }
-        let newest = TraceSummarySelect.values(
-            ["t_session", "t_start", "t_end", "t_user", "t_project"], candidates: "SELECT trace_id FROM spans WHERE \(range)", having: having
-        ) + "\nORDER BY t_start DESC, trace_id LIMIT \(query.sessionRequests)"
+        let newest = TraceSummarySelect.sql(
+            candidates: "SELECT trace_id FROM spans WHERE \(range)", having: having, limit: query.sessionRequests,
+            values: ["t_session", "t_end", "t_user"]
+        )
         return try await client.select("""
             SELECT t_session AS session, toInt64(count()) AS requests, min(t_start) AS first, max(t_end) AS last,
                 argMaxIf(t_user, t_start, t_user != '') AS user

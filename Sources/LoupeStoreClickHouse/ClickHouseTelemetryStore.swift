@@ -102,7 +102,7 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     }
 
     public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
-        let traces = TraceSummarySelect.sql(query, limit: nil, having: "t_has_root AND t_failed > 0")
+        let traces = TraceSummarySelect.sql(query, limit: nil, having: "t_has_root AND t_failed > 0", values: ["t_service"])
         var counts: [String: Int64] = [:]
         for row in try await client.select("SELECT t_service, toInt64(count()) AS n FROM (\(traces)) GROUP BY t_service") {
             counts[row.string("t_service") ?? "", default: 0] += row.int("n") ?? 0
@@ -111,7 +111,7 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     }
 
     public func rootOperations(_ query: TraceQuery) async throws -> [RootOperation] {
-        let newest = TraceSummarySelect.sql(query, limit: query.limit, having: "t_has_root")
+        let newest = TraceSummarySelect.sql(query, limit: query.limit, having: "t_has_root", values: ["t_service", "t_root"])
         return try await client.select("SELECT t_service, t_root, toInt64(count()) AS n FROM (\(newest)) GROUP BY t_service, t_root").map {
             RootOperation(service: $0.string("t_service") ?? "", name: $0.string("t_root") ?? "", traces: $0.int("n") ?? 0)
         }
@@ -119,7 +119,7 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     }
 
     public func experimentVariants(_ query: TraceQuery) async throws -> [ExperimentVariantCount] {
-        let traces = TraceSummarySelect.sql(query, limit: nil, having: "t_experiment != ''")
+        let traces = TraceSummarySelect.sql(query, limit: nil, having: "t_experiment != ''", values: ["t_experiment", "t_variant"])
         return try await client.select("""
             SELECT t_experiment, t_variant, toInt64(count()) AS n, min(t_start) AS first_ns, max(t_start) AS last_ns
             FROM (\(traces)) GROUP BY t_experiment, t_variant ORDER BY t_experiment, t_variant

@@ -8,7 +8,7 @@ enum TraceSummarySelect {
     /// The summaries of traces that start in the query's range and match its filters, newest first;
     /// `limit` nil reads them all, and `having` adds a condition on the aggregates below.
     /// `spansWhere` narrows the traces read to those with a span meeting it.
-    static func sql(_ query: TraceQuery, limit: Int?, having extra: String? = nil, spansWhere: String? = nil) -> String {
+    static func sql(_ query: TraceQuery, limit: Int?, having extra: String? = nil, spansWhere: String? = nil, values: [String]? = nil) -> String {
         var candidates = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
         if let project = query.project { candidates += " AND project = \(ClickHouseSQL.string(project))" }
         if let spansWhere { candidates += " AND (\(spansWhere))" }
@@ -31,7 +31,7 @@ enum TraceSummarySelect {
             having.append("arrayExists(d -> position(d, \(ClickHouseSQL.string(String(member)))) > 0, t_dimensions)")
         }
         if let extra { having.append(extra) }
-        return sql(candidates: "SELECT trace_id FROM spans WHERE \(candidates)", having: having, limit: limit, models: query.model != nil)
+        return sql(candidates: "SELECT trace_id FROM spans WHERE \(candidates)", having: having, limit: limit, models: query.model != nil, values: values)
     }
 
     /// A trace list with no filter but its range and project: only the traces that start newest
@@ -54,29 +54,21 @@ enum TraceSummarySelect {
 
     /// The summaries of the traces `candidates` (a select of trace ids) names, whose aggregates meet
     /// every `having` condition, newest first.
-    static func sql(candidates: String, having: [String] = [], limit: Int? = nil, models: Bool = false) -> String {
-        """
+    /// With `values` (such as `t_user`), only those are merged, with those the conditions and the
+    /// order read: for questions that add traces up in ClickHouse, where merging every value would
+    /// be most of the work.
+    static func sql(candidates: String, having: [String] = [], limit: Int? = nil, models: Bool = false, values: [String]? = nil) -> String {
+        let merged = values.map { TracePartColumns.merged($0 + ["t_start"] + TracePartColumns.named(in: having)) }
+            ?? TracePartColumns.merged(models: models)
+        return """
             SELECT trace_id,
-                \(TracePartColumns.merged(models: models))
+                \(merged)
             FROM trace_parts
             WHERE trace_id IN (\(candidates))
             GROUP BY trace_id
             \(having.isEmpty ? "" : "HAVING " + having.joined(separator: " AND "))
             ORDER BY t_start DESC, trace_id
             \(limit.map { "LIMIT \($0)" } ?? "")
-            """
-    }
-
-    /// Only the merged values `values` (such as `t_user`) of the traces `candidates` names, in no
-    /// order: for questions that add traces up in ClickHouse, where merging every value would waste
-    /// most of the work.
-    static func values(_ values: [String], candidates: String, having: [String]) -> String {
-        """
-            SELECT trace_id, \(TracePartColumns.merged(values))
-            FROM trace_parts
-            WHERE trace_id IN (\(candidates))
-            GROUP BY trace_id
-            \(having.isEmpty ? "" : "HAVING " + having.joined(separator: " AND "))
             """
     }
 

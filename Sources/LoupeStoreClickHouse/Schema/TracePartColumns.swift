@@ -79,6 +79,11 @@ enum TracePartColumns {
         return all.map(\.merged).filter { merged in needed.contains { merged.hasSuffix(" AS " + $0) } }.joined(separator: ", ")
     }
 
+    /// The merged values that `conditions` mention (a name that is the start of another counts both).
+    static func named(in conditions: [String]) -> [String] {
+        all.compactMap { $0.merged.split(separator: " AS ").last.map(String.init) }.filter { name in conditions.contains { $0.contains(name) } }
+    }
+
     /// The merged values; the models only when `models` (a filter on them), as nothing else reads them.
     static func merged(models: Bool) -> String {
         all.filter { models || !["s_models", "s_response_models"].contains($0.name) }.map(\.merged).filter { !$0.isEmpty }
