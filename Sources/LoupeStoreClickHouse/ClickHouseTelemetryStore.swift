@@ -98,7 +98,11 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
             let traces = TraceSummarySelect.summaries(try await client.select(newest))
             if traces.count >= query.limit { return traces }
         }
-        return TraceSummarySelect.summaries(try await client.select(TraceSummarySelect.sql(query, limit: query.limit)))
+        // The page's traces are chosen merging only what the filters read; only they are summarised whole.
+        let page = TraceSummarySelect.sql(query, limit: query.limit, values: [])
+        return TraceSummarySelect.summaries(try await client.select(
+            TraceSummarySelect.sql(candidates: "SELECT trace_id FROM (\(page))", limit: query.limit)
+        ))
     }
 
     public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
