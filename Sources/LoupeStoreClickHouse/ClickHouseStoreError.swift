@@ -7,8 +7,6 @@ public enum ClickHouseStoreError: Error, CustomStringConvertible, Equatable {
     case server(code: Int?, message: String, statement: String)
     /// An answer that could not be read.
     case badAnswer(String)
-    /// A query or operation this store does not answer yet.
-    case unsupported(String)
 
     public var description: String {
         switch self {
@@ -21,8 +19,6 @@ public enum ClickHouseStoreError: Error, CustomStringConvertible, Equatable {
             return "ClickHouse refused a statement (\(code.map { "code \($0)" } ?? "no code")): \(message) [\(head)]"
         case .badAnswer(let reason):
             return "ClickHouse gave an answer the store cannot read: \(reason)"
-        case .unsupported(let what):
-            return "the ClickHouse store does not answer \(what) yet; use the SQLite store for it"
         }
     }
 
