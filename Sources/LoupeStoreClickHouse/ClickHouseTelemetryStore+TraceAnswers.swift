@@ -7,7 +7,9 @@ import LoupeStore
 extension ClickHouseTelemetryStore {
     public func experimentArms(_ query: ExperimentArmQuery) async throws -> [ExperimentArm] {
         let range = TraceQuery(fromNanos: query.fromNanos, toNanos: query.toNanos, project: query.project, service: query.service)
-        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil, having: TraceSummarySelect.hasArm(query.grouping)))
+        // Only what an arm's tally (``ArmTally``) and the grouping read: a third less to send and merge.
+        let read = ["t_project", "t_service", "t_user", "t_session", "t_errors", "t_end", "t_cost"] + TraceSummarySelect.armValues(query.grouping)
+        async let traces = summaries(TraceSummarySelect.sql(range, limit: nil, having: TraceSummarySelect.hasArm(query.grouping), values: read))
         var scored = "at_ns >= \(query.fromNanos - ExperimentArmQuery.scoreLeadNanos)"
         if let project = query.project { scored += " AND project = \(ClickHouseSQL.string(project))" }
         async let scores = latestScores(where: scored)

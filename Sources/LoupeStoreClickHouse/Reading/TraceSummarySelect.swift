@@ -72,6 +72,16 @@ enum TraceSummarySelect {
             """
     }
 
+    /// The merged values `grouping` reads a trace's arm from.
+    static func armValues(_ grouping: ArmGrouping) -> [String] {
+        switch grouping {
+        case .experiment: return ["t_experiment", "t_variant"]
+        case .model: return ["t_model"]
+        case .promptVersion: return ["t_prompt_version"]
+        case .dimension: return ["t_dimensions"]
+        }
+    }
+
     /// A condition on merged values that every trace with an arm in `grouping` meets (and some
     /// without one may): the traces an experiment's question reads, left to ``ArmGrouping/arm(of:)`` to decide.
     static func hasArm(_ grouping: ArmGrouping) -> String {

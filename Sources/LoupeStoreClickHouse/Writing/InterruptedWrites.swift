@@ -37,10 +37,11 @@ final class InterruptedWrites: Sendable {
         state.withLock { state in
             if state.listedTraces + (write.traceIds?.count ?? 0) > Self.listedTraceLimit { write.traceIds = nil }
             if state.notes.count >= Self.noteLimit, let last = state.notes.last {
-                // Widen the newest note instead: one rebuild of more minutes repairs both.
+                // Widen the newest note instead: one rebuild of more minutes repairs both. A new id,
+                // as the note it replaces may be on its way into ClickHouse already.
                 state.listedTraces -= last.traceIds?.count ?? 0
                 write = InterruptedWrite(
-                    id: last.id, failedNanos: max(last.failedNanos, write.failedNanos), fromMinute: min(last.fromMinute, write.fromMinute),
+                    failedNanos: max(last.failedNanos, write.failedNanos), fromMinute: min(last.fromMinute, write.fromMinute),
                     toMinute: max(last.toMinute, write.toMinute), traceIds: nil
                 )
                 state.notes.removeLast()
