@@ -5,3 +5,11 @@ extension Duration {
         return Double(whole) + Double(attoseconds) / 1e18
     }
 }
+
+extension Duration {
+    /// The duration in whole nanoseconds (for leases and delays kept as nanosecond timestamps).
+    public var wholeNanoseconds: Int64 {
+        let (whole, attoseconds) = components
+        return whole &* 1_000_000_000 &+ attoseconds / 1_000_000_000
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LoupeCore
 import LoupeStore
 
 /// Decides which of the servers writing one store runs a piece of background work (alert
@@ -27,9 +28,8 @@ public struct ServiceLease: Sendable {
     /// Whether this process runs the work now. A store that cannot be asked keeps it from running
     /// this round, and the reason is logged.
     func isHeld(nowNanos: Int64, logger: Logger) async -> Bool {
-        let ttlNanos = ttl.components.seconds * 1_000_000_000 + ttl.components.attoseconds / 1_000_000_000
         do {
-            return try await store.holdLease(name, holder: holder, nowNanos: nowNanos, ttlNanos: ttlNanos)
+            return try await store.holdLease(name, holder: holder, nowNanos: nowNanos, ttlNanos: ttl.wholeNanoseconds)
         } catch {
             logger.warning("cannot check who runs \(name): skipping this round", metadata: ["error": "\(error)"])
             return false

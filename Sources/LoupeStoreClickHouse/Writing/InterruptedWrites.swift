@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// Notes wait here only until the first server takes them (every maintenance round tries), so that
 /// whichever server holds the repair lease sees every server's notes. A process killed before then
-/// forgets its notes: the README says how to rebuild by hand.
+/// forgets its notes, and their minutes stay short (the store's README says so).
 final class InterruptedWrites: Sendable {
     /// How long after a failure its spans' rollups are rebuilt: long enough for exporters to have
     /// sent the spans again, since a span arriving during a rebuild of its minutes may count twice.
@@ -28,7 +28,7 @@ final class InterruptedWrites: Sendable {
     }
 
     init(settle: Duration) {
-        settleNanos = max(0, settle.components.seconds * 1_000_000_000 + settle.components.attoseconds / 1_000_000_000)
+        settleNanos = max(0, settle.wholeNanoseconds)
         checkNanos = min(max(settleNanos, 1_000_000_000), 10_000_000_000)
     }
 
