@@ -15,7 +15,13 @@ OTel exporters retry, until it is. Then it reads ClickHouse directly and checks 
     kill interrupted (between a span insert's rows and its views' rows), the core rollups and the
     trace summaries count each stored span once.
 
-    python3 scripts/shard-kill-test.py --bin .build/release/loupe [--seconds 30] [--exporters 4]
+With --replicas ZOOKEEPER (host:port of a ZooKeeper server) the two servers are instead two
+replicas of one shard, with Loupe's tables replicated, and the second replica is the one killed.
+Where inserts wait for a quorum of both (ClickHouse 20.3 and later) the answers while it is down
+must be 503 or 429; before 20.3 inserts are answered by one replica, and ingest must carry on with
+200s. Either way, afterwards both replicas must hold every stored span.
+
+    python3 scripts/shard-kill-test.py --bin .build/release/loupe [--seconds 30] [--exporters 4] [--replicas 127.0.0.1:12181]
 
 Exit status 0 when every check passed."""
 import argparse
@@ -38,35 +44,46 @@ parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 parser.add_argument("--bin", required=True, help="the loupe binary")
 parser.add_argument("--seconds", type=float, default=30, help="length of the load")
 parser.add_argument("--exporters", type=int, default=4)
-parser.add_argument("--ports", default="18141,18142,19041,19042", help="HTTP and TCP ports of the two shards")
+parser.add_argument("--ports", default="18141,18142,19041,19042", help="HTTP and TCP ports of the two ClickHouse servers")
+parser.add_argument("--replicas", metavar="ZOOKEEPER", help="make the two servers replicas of one shard, coordinated by this ZooKeeper")
 args = parser.parse_args()
 http1, http2, tcp1, tcp2 = [int(p) for p in args.ports.split(",")]
 work = tempfile.mkdtemp(prefix="loupe-shard-kill-")
 script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "clickhouse-test-server.sh")
-shards = "%d,%d" % (tcp1, tcp2)
+cluster = ["%d+%d" % (tcp1, tcp2), args.replicas] if args.replicas else ["%d,%d" % (tcp1, tcp2)]
+victim = "replica 2" if args.replicas else "shard 2"
+# A database of its own: replicas register in ZooKeeper under its name, which outlives the servers.
+database = "loupe_%d" % os.getpid()
 
 
 def start_shard(n):
     http_port, tcp_port = (http1, tcp1) if n == 1 else (http2, tcp2)
-    pid = subprocess.check_output([script, "%s/shard%d" % (work, n), str(http_port), str(tcp_port), shards]).decode().strip()
+    pid = subprocess.check_output([script, "%s/server%d" % (work, n), str(http_port), str(tcp_port)] + cluster).decode().strip()
     return int(pid)
 
 
-def clickhouse(sql):
-    request = urllib.request.Request("http://127.0.0.1:%d/?database=loupe" % http1, data=sql.encode())
+def clickhouse(sql, port=http1, in_database=True):
+    query = "?database=" + database if in_database else ""
+    request = urllib.request.Request("http://127.0.0.1:%d/%s" % (port, query), data=sql.encode())
     with urllib.request.urlopen(request, timeout=120) as response:
         return response.read().decode()
 
 
 pids = {1: start_shard(1), 2: start_shard(2)}
+release = tuple(int(n) for n in clickhouse("SELECT version()", in_database=False).strip().split(".")[:2])
+quorum = bool(args.replicas) and release >= (20, 3)
+# What Loupe must answer while the second server is down: refusals when every insert needs it.
+answers_while_down = {200, 429, 503} if args.replicas and not quorum else {429, 503}
 # Repairs wait until exporters are done resending (a span resent while its minutes are rebuilt may
 # count twice): here, until well after the load and the resends.
 repair_after = 4 * int(args.seconds)
-store = "clickhouse://127.0.0.1:%d,127.0.0.1:%d/loupe?cluster=loupe&repair_after=%d" % (http1, http2, repair_after)
+store = "clickhouse://127.0.0.1:%d,127.0.0.1:%d/%s?cluster=loupe&repair_after=%d%s" % (
+    http1, http2, database, repair_after, "&replicated=true" if args.replicas else "")
 server = harness.Server(args.bin, os.path.join(work, "unused.db"), os.path.join(work, "serve.log"),
                         flags=["--store", store, "--secret-file", os.path.join(work, "server.key"), "--no-auth", "--no-grpc"])
 server.start()
-print("loupe serve on %s:%d over two shards (%s)" % (*server.address, work))
+print("loupe serve on %s:%d over two %s (%s)" % (
+    *server.address, ("replicas, inserts waiting for both" if quorum else "replicas, inserts answered by one") if args.replicas else "shards", work))
 servers = [server]
 
 
@@ -159,7 +176,7 @@ time.sleep(args.seconds / 3)
 with lock:
     phase = "killing"
 os.kill(pids[2], 9)
-print("killed shard 2")
+print("killed " + victim)
 time.sleep(1)
 with lock:
     phase = "down"
@@ -168,7 +185,7 @@ time.sleep(args.seconds / 3 - 1)
 with lock:
     phase = "after"
 pids[2] = start_shard(2)
-print("restarted shard 2")
+print("restarted " + victim)
 time.sleep(args.seconds / 6)
 servers[-1].kill9()
 print("killed loupe serve (kill -9)")
@@ -191,7 +208,7 @@ deadline = time.time() + repair_after + 90
 while time.time() < deadline and int(clickhouse("SELECT count() FROM interrupted_writes").strip()) > 0:
     time.sleep(1)
 left = int(clickhouse("SELECT count() FROM interrupted_writes").strip())
-repairs = int(clickhouse("SELECT count() FROM system.mutations WHERE database = 'loupe' AND table = 'interrupted_writes'").strip())
+repairs = int(clickhouse("SELECT count() FROM system.mutations WHERE database = '%s' AND table = 'interrupted_writes'" % database).strip())
 servers[-1].terminate()
 
 failures = []
@@ -199,16 +216,23 @@ stored_spans = json.loads(clickhouse("SELECT count() AS n, uniqExact(trace_id, s
 stored_traces = set(clickhouse("SELECT DISTINCT trace_id FROM spans").split())
 lost = acked - stored_traces
 foreign = stored_traces - sent
-clickhouse("OPTIMIZE TABLE spans_local FINAL")  # on shard 1; shard 2 below
-urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:%d/?database=loupe" % http2, data=b"OPTIMIZE TABLE spans_local FINAL"), timeout=120).read()
+replica_spans = None
+if args.replicas:
+    # The restarted replica fetches what it missed; then it holds every span the first one does.
+    clickhouse("SYSTEM SYNC REPLICA spans_local", port=http2)
+    replica_spans = [int(clickhouse("SELECT uniqExact(trace_id, span_id) FROM spans_local", port=p).strip()) for p in (http1, http2)]
+    clickhouse("OPTIMIZE TABLE spans_local FINAL")
+else:
+    for port in (http1, http2):
+        clickhouse("OPTIMIZE TABLE spans_local FINAL", port=port)
 merged = json.loads(clickhouse("SELECT count() AS n, uniqExact(trace_id, span_id) AS u FROM spans FORMAT JSONEachRow"))
 rollup_count = int(clickhouse("SELECT sum(count) FROM rollups WHERE grain = 'core'").strip() or 0)
 summed = int(clickhouse("SELECT sum(t_spans) FROM (SELECT toInt64(countMerge(s_spans)) AS t_spans FROM trace_parts GROUP BY trace_id)").strip() or 0)
 incomplete = int(clickhouse("SELECT count() FROM (SELECT trace_id, count() AS n FROM (SELECT DISTINCT trace_id, span_id FROM spans) GROUP BY trace_id HAVING n != 3)").strip())
 
-print("answers while both shards ran: %s" % statuses["before"])
+print("answers while both servers ran: %s" % statuses["before"])
 print("answers to requests in flight at the kill: %s" % statuses["killing"])
-print("answers while shard 2 was down: %s" % statuses["down"])
+print("answers while %s was down: %s" % (victim, statuses["down"]))
 print("answers once its restart began:  %s" % statuses["after"])
 print("answers to the exporters' retries: %s" % statuses["resend"])
 print("traces sent: %d, acknowledged: %d, stored: %d, lost: %d, never sent but stored: %d" % (len(sent), len(acked), len(stored_traces), len(lost), len(foreign)))
@@ -216,17 +240,23 @@ print("inserts interrupted: %d noted at the end of the load, %d repair rounds, %
       % (noted, repairs, left, time.time() - load_ended))
 print("span rows: %d before merging (%d distinct), %d after; core rollups count %d spans, trace summaries %d; traces missing spans: %d"
       % (int(stored_spans["n"]), int(stored_spans["u"]), int(merged["n"]), rollup_count, summed, incomplete))
+if replica_spans is not None:
+    print("spans held by each replica: %d and %d" % tuple(replica_spans))
+    if replica_spans[0] != replica_spans[1] or replica_spans[0] != int(merged["u"]):
+        failures.append("the replicas hold %d and %d spans, %d are stored" % (*replica_spans, int(merged["u"])))
 if lost:
     failures.append("%d acknowledged traces are not stored" % len(lost))
 if foreign:
     failures.append("%d stored traces were never sent" % len(foreign))
-if set(statuses["down"]) - {429, 503}:
-    failures.append("while shard 2 was down Loupe answered %s, not only 503 or 429" % statuses["down"])
+if set(statuses["down"]) - answers_while_down:
+    failures.append("while %s was down Loupe answered %s, not only %s" % (victim, statuses["down"], sorted(answers_while_down)))
+if args.replicas and not quorum and 200 not in statuses["down"]:
+    failures.append("ingest stopped while %s was down, though one replica takes inserts" % victim)
 for name, answers in statuses.items():
     if set(answers) - {200, 429, 503}:
         failures.append("Loupe answered %s (%s): only 200, 429 and 503 are right" % (answers, name))
 if not statuses["down"]:
-    failures.append("no request was answered while shard 2 was down")
+    failures.append("no request was answered while %s was down" % victim)
 if missing_retry_after:
     failures.append("%d refusals came without Retry-After" % len(missing_retry_after))
 if int(merged["n"]) != int(merged["u"]):

@@ -27,8 +27,10 @@ public enum ClickHouseStoreError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .unreachable: return true
         case .server(let code, _, _):
-            // TOO_MANY_PARTS, TOO_MANY_SIMULTANEOUS_QUERIES, memory limit, timeouts, no replica, readonly replica.
-            return code.map { [159, 160, 202, 209, 210, 241, 242, 252, 279, 286, 319].contains($0) } ?? false
+            // TOO_MANY_PARTS, TOO_MANY_SIMULTANEOUS_QUERIES, memory limit, timeouts, no replica, readonly
+            // replica, too few live replicas for the quorum, a quorum insert still unconfirmed, a
+            // quorum not reached in time (the rows may be stored: a retry finds them and steps aside).
+            return code.map { [159, 160, 202, 209, 210, 241, 242, 252, 279, 285, 286, 319].contains($0) } ?? false
         default: return false
         }
     }

@@ -96,14 +96,15 @@ extension ClickHouseTelemetryStore {
         Int(try await client.select("SELECT toInt64(\(measure)) AS n FROM \(table) WHERE \(condition)").first?.int("n") ?? 0)
     }
 
-    /// Changes `table`'s rows by mutation (`DELETE WHERE …` or `UPDATE … WHERE …`), on every server
-    /// holding a shard of it, and waits until each has applied it to every part, for up to ten
-    /// minutes. The condition must not read other sharded tables: a shard evaluates it alone.
+    /// Changes `table`'s rows by mutation (`DELETE WHERE …` or `UPDATE … WHERE …`), on one server
+    /// of each shard holding it (a replicated table passes it on to its replicas), and waits until
+    /// every server holding it has applied it to every part, for up to ten minutes. The condition
+    /// must not read other sharded tables: a shard evaluates it alone.
     func mutate(table: String, _ change: String) async throws {
         let sharded = ClickHouseSchema.dataTables.contains(table)
         let statement = "ALTER TABLE \(sharded ? layout.local(table) : table) \(change)"
-        for server in sharded ? servers : [client] {
-            try await server.execute(statement)
+        for server in sharded ? shardServers : [client] { try await server.execute(statement) }
+        for server in sharded || layout.isReplicated ? servers : [client] {
             let database = ClickHouseSQL.string(server.endpoint.database)
             let deadline = ContinuousClock.now + .seconds(600)
             while true {

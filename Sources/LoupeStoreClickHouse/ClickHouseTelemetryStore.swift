@@ -14,8 +14,11 @@ import NIOCore
 public final class ClickHouseTelemetryStore: TelemetryStore {
     /// The server queries and inserts go to (the first one of a sharded database).
     let client: ClickHouseClient
-    /// Every server, the first one first: statements that change their own rows run on each.
+    /// Every server, the first one first.
     let servers: [ClickHouseClient]
+    /// One server of each shard, the first one first: statements that change a server's own rows
+    /// (mutations, merges) run on each, and a replicated table passes them on to its other replicas.
+    let shardServers: [ClickHouseClient]
     let layout: ClickHouseSchema.Layout
     /// Arrival order of spans, in nanoseconds: the trace summary's "first span to name it" fields.
     let now: @Sendable () -> Int64
@@ -31,15 +34,59 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
         _ endpoint: ClickHouseEndpoint, http: HTTPClient = .shared, timeout: Duration = .seconds(30),
         now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
     ) async throws -> ClickHouseTelemetryStore {
-        let servers = endpoint.servers.map { ClickHouseClient(endpoint: endpoint.on(server: $0), http: http, timeout: TimeAmount(timeout)) }
-        let layout: ClickHouseSchema.Layout = endpoint.cluster.map { .sharded(cluster: $0, database: endpoint.database) } ?? .single
+        var endpoint = endpoint
+        endpoint.insertQuorum = endpoint.replicated ? endpoint.insertQuorum : nil
+        var servers = endpoint.servers.map { ClickHouseClient(endpoint: endpoint.on(server: $0), http: http, timeout: TimeAmount(timeout)) }
+        let layout: ClickHouseSchema.Layout = endpoint.cluster.map {
+            .sharded(cluster: $0, database: endpoint.database, replicated: endpoint.replicated)
+        } ?? .single
         try await ClickHouseMigrator(servers: servers, layout: layout).migrate()
-        return ClickHouseTelemetryStore(servers: servers, layout: layout, repairAfter: endpoint.repairAfter, now: now)
+        var shardServers = servers
+        if layout.isReplicated {
+            let quorum = try await insertQuorum(endpoint, on: servers[0])
+            endpoint.insertQuorum = quorum.replicas
+            let turns = quorum.oneAtATime ? AsyncLock() : nil
+            servers = endpoint.servers.map {
+                ClickHouseClient(endpoint: endpoint.on(server: $0), http: http, timeout: TimeAmount(timeout), quorumTurns: turns)
+            }
+            var shards = Set<String>()
+            shardServers = []
+            for server in servers {
+                let shard = try await server.select("SELECT substitution FROM system.macros WHERE macro = 'shard'").first?.string("substitution")
+                if shards.insert(shard ?? "").inserted { shardServers.append(server) }
+            }
+        }
+        return ClickHouseTelemetryStore(
+            servers: servers, shardServers: shardServers, layout: layout, repairAfter: endpoint.repairAfter, now: now
+        )
     }
 
-    init(servers: [ClickHouseClient], layout: ClickHouseSchema.Layout, repairAfter: Duration, now: @escaping @Sendable () -> Int64) {
+    /// The quorum inserts wait for on the server's release, and whether they must take turns.
+    private static func insertQuorum(_ endpoint: ClickHouseEndpoint, on server: ClickHouseClient) async throws -> (replicas: Int, oneAtATime: Bool) {
+        let row = try await server.select("""
+            SELECT version() AS version, (SELECT any(value) FROM system.settings WHERE name = 'insert_quorum_parallel') AS parallel
+            """).first
+        guard let version = ClickHouseVersion(row?.string("version") ?? "") else {
+            throw ClickHouseStoreError.badAnswer("the server's version() is \(row?.string("version") ?? "missing")")
+        }
+        let replicas = endpoint.insertQuorum ?? version.defaultInsertQuorum
+        if replicas > 1, !version.mutatesQuorumParts {
+            throw ClickHouseStoreError.badAddress(endpoint.description, reason: """
+                insert_quorum needs ClickHouse 20.3 or later: on \(version), parts inserted with a quorum are never mutated \
+                (ClickHouse issue 7133), so retention and erasure would not finish. Leave insert_quorum out: inserts are then \
+                answered once one replica has them, and copied to the others within seconds
+                """)
+        }
+        return (replicas, replicas > 1 && row?.string("parallel") != "1")
+    }
+
+    init(
+        servers: [ClickHouseClient], shardServers: [ClickHouseClient], layout: ClickHouseSchema.Layout, repairAfter: Duration,
+        now: @escaping @Sendable () -> Int64
+    ) {
         self.client = servers[0]
         self.servers = servers
+        self.shardServers = shardServers
         self.layout = layout
         self.interruptedWrites = InterruptedWrites(settle: repairAfter)
         self.now = now
@@ -206,7 +253,7 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     /// time: duplicates are then gone and sizes are what they settle at. For measurements and tests;
     /// on a large store it rewrites everything.
     public func optimize() async throws {
-        for server in servers {
+        for server in shardServers {
             for table in ClickHouseSchema.dataTables {
                 try await server.execute("OPTIMIZE TABLE \(layout.local(table)) FINAL")
             }

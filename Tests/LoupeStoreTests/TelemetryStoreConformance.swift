@@ -8,13 +8,14 @@ import Testing
 /// The contract every store meets, run against each store below.
 struct TelemetryStoreConformance {
     enum Kind: String, CustomStringConvertible {
-        case memory, sqliteFile, clickHouse, clickHouseSharded
+        case memory, sqliteFile, clickHouse, clickHouseSharded, clickHouseReplicated
         var description: String { rawValue }
 
-        /// Every store: ClickHouse too, on one server and sharded, when the environment names servers
-        /// to test against (``ClickHouseTestServer``; each store gets a database of its own there).
+        /// Every store: ClickHouse too, on one server, sharded and replicated, when the environment
+        /// names servers to test against (``ClickHouseTestServer``; each store gets a database of its own there).
         static let allCases: [Kind] = [.memory, .sqliteFile] + (ClickHouseTestServer.address == nil ? [] : [.clickHouse])
             + (ClickHouseTestServer.shardedAddress == nil ? [] : [.clickHouseSharded])
+            + (ClickHouseTestServer.replicatedAddress == nil ? [] : [.clickHouseReplicated])
     }
 
     static func makeStore(_ kind: Kind) async throws -> any TelemetryStore {
@@ -27,6 +28,8 @@ struct TelemetryStoreConformance {
             return try await ClickHouseTestServer.makeStore()
         case .clickHouseSharded:
             return try await ClickHouseTestServer.makeStore(sharded: true)
+        case .clickHouseReplicated:
+            return try await ClickHouseTestServer.makeReplicatedStore()
         }
     }
 

@@ -15,11 +15,17 @@ struct ClickHouseClient: Sendable {
     /// How long one statement may take, connecting included: the client keeps retrying a refused
     /// connection until then.
     let timeout: TimeAmount
+    /// Inserts take turns when they wait for a quorum of replicas and the server takes one quorum
+    /// insert into a table at a time (no `insert_quorum_parallel`): it refuses another while one is
+    /// unconfirmed ("Another quorum insert has been already started"). One lock serves every client
+    /// of a store.
+    let quorumTurns: AsyncLock?
 
-    init(endpoint: ClickHouseEndpoint, http: HTTPClient = .shared, timeout: TimeAmount = .seconds(30)) {
+    init(endpoint: ClickHouseEndpoint, http: HTTPClient = .shared, timeout: TimeAmount = .seconds(30), quorumTurns: AsyncLock? = nil) {
         self.endpoint = endpoint
         self.http = http
         self.timeout = timeout
+        self.quorumTurns = quorumTurns
     }
 
     /// Runs a statement that returns nothing worth reading (DDL, ALTER, OPTIMIZE).
@@ -42,6 +48,13 @@ struct ClickHouseClient: Sendable {
     }
 
     private func send(body: ByteBuffer, query: String?, inDatabase: Bool, statement: String) async throws -> [UInt8] {
+        if let quorumTurns, statement.hasPrefix("INSERT") {
+            return try await quorumTurns.run { try await sendNow(body: body, query: query, inDatabase: inDatabase, statement: statement) }
+        }
+        return try await sendNow(body: body, query: query, inDatabase: inDatabase, statement: statement)
+    }
+
+    private func sendNow(body: ByteBuffer, query: String?, inDatabase: Bool, statement: String) async throws -> [UInt8] {
         var items = [
             URLQueryItem(name: "output_format_json_quote_64bit_integers", value: "0"),
             // Lists of ids (a page's traces, a reprice's spans) go in the statement: 256 KiB, the default, is too little.
@@ -55,6 +68,18 @@ struct ClickHouseClient: Sendable {
             // only after every shard it went to has stored its rows (ack means durable).
             items.append(URLQueryItem(name: "distributed_product_mode", value: "global"))
             items.append(URLQueryItem(name: "insert_distributed_sync", value: "1"))
+        }
+        if endpoint.replicated {
+            // Reads and inserts go to the first replica listed that answers, so that a read sees
+            // what was just written even before the other replicas have copied it.
+            items.append(URLQueryItem(name: "load_balancing", value: "in_order"))
+        }
+        if let quorum = endpoint.insertQuorum, quorum > 1 {
+            // An insert returns once a quorum of its shard's replicas has the rows. A quorum that
+            // cannot be reached (a replica stopped) is reported by ClickHouse, as transient, well
+            // before this client would give up on the answer.
+            items.append(URLQueryItem(name: "insert_quorum", value: String(quorum)))
+            items.append(URLQueryItem(name: "insert_quorum_timeout", value: String(timeout.nanoseconds / 2_000_000)))
         }
         if inDatabase { items.append(URLQueryItem(name: "database", value: endpoint.database)) }
         if let query { items.append(URLQueryItem(name: "query", value: query)) }

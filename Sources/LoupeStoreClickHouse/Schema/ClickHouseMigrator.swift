@@ -23,5 +23,22 @@ struct ClickHouseMigrator: Sendable {
             }
             try await entry.execute("INSERT INTO schema_migrations (id) VALUES (\(ClickHouseSQL.string(migration.id)))")
         }
+        try await checkReplication()
+    }
+
+    /// A database keeps the engines it was created with: an address that says `replicated=true` for
+    /// unreplicated tables (or the reverse) would promise copies, or a quorum, that are not there.
+    private func checkReplication() async throws {
+        guard case .sharded(_, let database, let replicated) = layout else { return }
+        let engine = try await servers[0].select("""
+            SELECT engine FROM system.tables WHERE database = \(ClickHouseSQL.string(database)) AND name = 'spans_local'
+            """).first?.string("engine") ?? ""
+        guard engine.hasPrefix("Replicated") != replicated else { return }
+        throw ClickHouseStoreError.badAddress(
+            servers[0].endpoint.description,
+            reason: replicated
+                ? "the database \(database) was created without replicas; replicated=true cannot apply to it (copy it with loupe migrate into a new database)"
+                : "the database \(database) is replicated: add replicated=true to the address, so that inserts wait for a quorum"
+        )
     }
 }

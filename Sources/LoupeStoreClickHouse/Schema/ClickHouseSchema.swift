@@ -17,40 +17,20 @@ enum ClickHouseSchema {
         let everyServer: Bool
     }
 
-    /// One server, or a database sharded over a cluster.
+    /// One server, or a database sharded over a cluster, whose shards may be replicated.
     enum Layout: Sendable {
         case single
-        case sharded(cluster: String, database: String)
+        case sharded(cluster: String, database: String, replicated: Bool)
+
+        var isReplicated: Bool {
+            if case .sharded(_, _, true) = self { return true }
+            return false
+        }
 
         /// The table that holds a server's own rows of `table`: itself on one server, its shard otherwise.
         func local(_ table: String) -> String {
             if case .sharded = self { return table + "_local" }
             return table
-        }
-    }
-
-    /// A table of the data, sharded across the cluster when there is one: by trace for spans and
-    /// what hangs off them (a trace's rows live together, so its summary is added up on one shard),
-    /// by id for scores, at random for rollup rows (they are added up on read).
-    struct DataTable: Sendable {
-        let name: String
-        let shardingKey: String
-        /// Columns and engine, after the table's name.
-        let definition: String
-
-        func statements(_ layout: Layout) -> [Statement] {
-            switch layout {
-            case .single:
-                return [Statement(sql: "CREATE TABLE IF NOT EXISTS \(name) " + definition, everyServer: true)]
-            case .sharded(let cluster, let database):
-                return [
-                    Statement(sql: "CREATE TABLE IF NOT EXISTS \(name)_local " + definition, everyServer: true),
-                    Statement(
-                        sql: "CREATE TABLE IF NOT EXISTS \(name) AS \(name)_local ENGINE = Distributed(\(cluster), \(database), \(name)_local, \(shardingKey))",
-                        everyServer: true
-                    ),
-                ]
-            }
         }
     }
 
@@ -61,7 +41,8 @@ enum ClickHouseSchema {
     /// whole spans take one copy per span (`LIMIT 1 BY`). Besides the span, each row carries the
     /// values its rollup rows and trace summary need (computed in Swift, once, by the rules every store
     /// shares), so that the views below only add up columns.
-    static let spans = DataTable(name: "spans", shardingKey: "cityHash64(trace_id)", definition: """
+    static let spans = ClickHouseTable(
+        name: "spans", shardingKey: "cityHash64(trace_id)", columns: """
         (
             project String, trace_id String, span_id String, parent_span_id Nullable(String),
             service String, name String, operation String, span_kind Int8, role UInt8,
@@ -81,14 +62,17 @@ enum ClickHouseSchema {
             counted_input Int64, counted_output Int64, counted_cache_read Int64, counted_total Int64,
             counted_cost Float64, priced UInt8, unpriced UInt8,
             is_root UInt8, failed_call UInt8, usage_reported UInt8, trace_model String, experiment String, variant String, prompt_version String
-        ) ENGINE = ReplacingMergeTree
+        )
+        """, engine: "ReplacingMergeTree", keys: """
         PARTITION BY toYYYYMMDD(toDateTime(intDiv(start_ns, 1000000000)))
         ORDER BY (trace_id, span_id)
-        """)
+        """
+    )
 
     /// Rollup rows of every grain. A `SummingMergeTree` adds rows of one key as parts merge, and the
     /// `…Map` nested columns (latency histogram buckets) are merged key by key, as `sumMap` does on read.
-    static let rollups = DataTable(name: "rollups", shardingKey: "rand()", definition: """
+    static let rollups = ClickHouseTable(
+        name: "rollups", shardingKey: "rand()", columns: """
         (
             grain String, minute Int64, project String, service String, operation String, provider String,
             model String, status String, error_category String, user String, business String, role UInt8, measured UInt8,
@@ -96,10 +80,12 @@ enum ClickHouseSchema {
             total_tokens Int64, cost_usd Float64, priced_calls Int64, unpriced_calls Int64, duration_sum_ms Float64,
             latencyMap Nested(bucket Int16, n UInt64),
             ttftMap Nested(bucket Int16, n UInt64)
-        ) ENGINE = SummingMergeTree
+        )
+        """, engine: "SummingMergeTree", keys: """
         PARTITION BY toYYYYMMDD(toDateTime(minute * 60))
         ORDER BY (grain, project, minute, service, operation, provider, model, status, error_category, user, business, role, measured)
-        """)
+        """
+    )
 
     /// One grain's rollup rows of spans, as SQL adds them up: the view below runs it on each span
     /// insert, and the rebuild of rollups on stored spans.
@@ -148,92 +134,122 @@ enum ClickHouseSchema {
     }
 
     /// GenAI events and other log records in a trace's context, one copy per record id.
-    static let logRecords = DataTable(name: "log_records", shardingKey: "cityHash64(trace_id)", definition: """
+    static let logRecords = ClickHouseTable(
+        name: "log_records", shardingKey: "cityHash64(trace_id)", columns: """
         (
             project String, id String, service String, trace_id String, span_id String, time_ns Int64,
             severity Int32, severity_text Nullable(String), event_name Nullable(String), body Nullable(String),
             attributes String, scope Nullable(String)
-        ) ENGINE = ReplacingMergeTree
+        )
+        """, engine: "ReplacingMergeTree", keys: """
         PARTITION BY toYYYYMMDD(toDateTime(intDiv(time_ns, 1000000000)))
         ORDER BY (trace_id, id)
-        """)
+        """
+    )
 
     /// Scores, one per id once parts merge; readers take each id's last write (`written`).
-    static let scores = DataTable(name: "scores", shardingKey: "cityHash64(id)", definition: """
+    static let scores = ClickHouseTable(
+        name: "scores", shardingKey: "cityHash64(id)", columns: """
         (
             id String, project String, trace_id String, span_id String, session_id String, name String, kind String,
             number Nullable(Float64), label Nullable(String), range_min Nullable(Float64), range_max Nullable(Float64),
             comment Nullable(String), user_id Nullable(String), source String, at_ns Int64, written Int64
-        ) ENGINE = ReplacingMergeTree(written)
+        )
+        """, engine: "ReplacingMergeTree", engineArguments: ["written"], keys: """
         PARTITION BY toYYYYMM(toDateTime(intDiv(at_ns, 1000000000)))
         ORDER BY id
-        """)
+        """
+    )
 
     /// Alert state changes, appended and never changed; `seq` keeps the order of one instant's events.
-    static let alertEvents = """
-        CREATE TABLE IF NOT EXISTS alert_events (
+    static let alertEvents = ClickHouseTable(
+        name: "alert_events", shardingKey: nil, columns: """
+        (
             at_ns Int64, seq Int64, alert_id String, rule String, key String, event String, severity String,
             value Nullable(Float64), detail String
-        ) ENGINE = MergeTree
+        )
+        """, engine: "MergeTree", keys: """
         PARTITION BY toYYYYMM(toDateTime(intDiv(at_ns, 1000000000)))
         ORDER BY (at_ns, seq)
         """
+    )
 
     /// Retrieval and reranking steps, with their documents in rank order as parallel arrays.
-    static let retrievals = DataTable(name: "retrievals", shardingKey: "cityHash64(trace_id)", definition: """
+    static let retrievals = ClickHouseTable(
+        name: "retrievals", shardingKey: "cityHash64(trace_id)", columns: """
         (
             trace_id String, span_id String, project String, start_ns Int64, rerank UInt8,
             document_ids Array(String), document_has_id Array(UInt8), document_scores Array(Float64), document_has_score Array(UInt8)
-        ) ENGINE = ReplacingMergeTree
+        )
+        """, engine: "ReplacingMergeTree", keys: """
         PARTITION BY toYYYYMMDD(toDateTime(intDiv(start_ns, 1000000000)))
         ORDER BY (trace_id, span_id)
-        """)
+        """
+    )
 
     /// API keys (only their SHA-256); a revocation is a newer version of the key's row.
-    static let accessKeys = """
-        CREATE TABLE IF NOT EXISTS access_keys (
+    static let accessKeys = ClickHouseTable(
+        name: "access_keys", shardingKey: nil, columns: """
+        (
             id String, name String, scope String, project Nullable(String), secret_hash String, created_ns Int64,
             revoked_ns Nullable(Int64), version Int64
-        ) ENGINE = ReplacingMergeTree(version)
+        )
+        """, engine: "ReplacingMergeTree", engineArguments: ["version"], keys: """
         ORDER BY id
         """
+    )
 
     /// The audit trail: a hash chain, appended to and never changed.
-    static let auditLog = """
-        CREATE TABLE IF NOT EXISTS audit_log (
+    static let auditLog = ClickHouseTable(
+        name: "audit_log", shardingKey: nil, columns: """
+        (
             seq Int64, at_ns Int64, actor String, action String, target String, client String, detail String,
             previous_hash String, hash String
-        ) ENGINE = MergeTree
+        )
+        """, engine: "MergeTree", keys: """
         ORDER BY seq
         """
+    )
 
     /// Leases on background work: each take or renewal is a newer version of the lease's row.
-    static let leases = """
-        CREATE TABLE IF NOT EXISTS leases (
+    static let leases = ClickHouseTable(
+        name: "leases", shardingKey: nil, columns: """
+        (
             name String, holder String, until_ns Int64, version Int64
-        ) ENGINE = ReplacingMergeTree(version)
+        )
+        """, engine: "ReplacingMergeTree", engineArguments: ["version"], keys: """
         ORDER BY name
         """
+    )
 
     /// Span inserts that failed part-way, waiting to be repaired (``InterruptedWrite``).
-    static let interruptedWrites = """
-        CREATE TABLE IF NOT EXISTS interrupted_writes (
+    static let interruptedWrites = ClickHouseTable(
+        name: "interrupted_writes", shardingKey: nil, columns: """
+        (
             id String, failed_ns Int64, from_minute Int64, to_minute Int64, trace_ids Array(String), every_trace UInt8
-        ) ENGINE = MergeTree
+        )
+        """, engine: "MergeTree", keys: """
         ORDER BY failed_ns
         """
+    )
 
     /// How far `loupe migrate` got, per source and step, so that an interrupted run resumes.
-    static let migrationProgress = """
-        CREATE TABLE IF NOT EXISTS migration_progress (
+    static let migrationProgress = ClickHouseTable(
+        name: "migration_progress", shardingKey: nil, columns: """
+        (
             source String, step String, position Int64, version Int64
-        ) ENGINE = ReplacingMergeTree(version)
+        )
+        """, engine: "ReplacingMergeTree", engineArguments: ["version"], keys: """
         ORDER BY (source, step)
         """
+    )
 
     /// Trace summaries' partial aggregates (``TracePartColumns``), one row per trace per span
     /// insert until parts merge; a trace's rows live on its spans' shard.
-    static let traceParts = DataTable(name: "trace_parts", shardingKey: "cityHash64(trace_id)", definition: TracePartColumns.definition)
+    static let traceParts = ClickHouseTable(
+        name: "trace_parts", shardingKey: "cityHash64(trace_id)", columns: TracePartColumns.columns, engine: "AggregatingMergeTree",
+        keys: "ORDER BY trace_id"
+    )
 
     /// The view that folds each span insert into `trace_parts`.
     static func tracePartsView(_ layout: Layout) -> Statement {
@@ -244,17 +260,19 @@ enum ClickHouseSchema {
         )
     }
 
-    /// The tables sharded over a cluster (``DataTable``); the others live on the first server.
-    static let dataTables = ["spans", "rollups", "log_records", "scores", "retrievals", "trace_parts"]
+    /// The tables of the data, sharded over a cluster.
+    static let data = [spans, rollups, logRecords, scores, retrievals, traceParts]
+    /// The others: on the first server, or on every server as replicas of one copy.
+    static let control = [alertEvents, accessKeys, auditLog, leases, migrationProgress, interruptedWrites]
+    static let dataTables = data.map(\.name)
 
     /// The store is new: one migration creates it; later changes come as migrations of their own.
     static func migrations(_ layout: Layout) -> [Migration] {
-        let data = [spans, rollups, logRecords, scores, retrievals, traceParts].flatMap { $0.statements(layout) }
-        let control = [alertEvents, accessKeys, auditLog, leases, migrationProgress, interruptedWrites].map { Statement(sql: $0, everyServer: false) }
-        return [
+        [
             Migration(
                 id: "2026-12-07 the store's tables",
-                statements: data + RollupGrainSelect.all.map { $0.view(layout) } + [tracePartsView(layout)] + control
+                statements: data.flatMap { $0.statements(layout) } + RollupGrainSelect.all.map { $0.view(layout) }
+                    + [tracePartsView(layout)] + control.flatMap { $0.statements(layout) }
             )
         ]
     }

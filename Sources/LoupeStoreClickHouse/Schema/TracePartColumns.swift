@@ -60,9 +60,8 @@ enum TracePartColumns {
         ),
     ]
 
-    static var definition: String {
-        "(trace_id String, " + all.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
-            + ") ENGINE = AggregatingMergeTree ORDER BY trace_id"
+    static var columns: String {
+        "(trace_id String, " + all.map { "\($0.name) \($0.type)" }.joined(separator: ", ") + ")"
     }
 
     /// The partial aggregates of the spans `source` gives (a table, or a subquery in parentheses).
