@@ -102,16 +102,19 @@ extension ClickHouseTelemetryStore {
     /// must not read other sharded tables: a shard evaluates it alone.
     func mutate(table: String, _ change: String) async throws {
         let sharded = ClickHouseSchema.dataTables.contains(table)
-        let statement = "ALTER TABLE \(sharded ? layout.local(table) : table) \(change)"
+        let target = sharded ? layout.local(table) : table
+        let statement = "ALTER TABLE \(target) \(change)"
+        let holders = sharded || layout.isReplicated ? servers : [client]
+        // A replica learns of a mutation from ZooKeeper a moment after the ALTER returns, and until
+        // then looks finished: each server must first show a mutation it did not have before.
+        var before: [Set<String>] = []
+        for server in holders { before.append(try await mutations(on: server, of: target).known) }
         for server in sharded ? shardServers : [client] { try await server.execute(statement) }
-        for server in sharded || layout.isReplicated ? servers : [client] {
-            let database = ClickHouseSQL.string(server.endpoint.database)
+        for (server, known) in zip(holders, before) {
             let deadline = ContinuousClock.now + .seconds(600)
             while true {
-                let pending = try await server.select(
-                    "SELECT toInt64(count()) AS n FROM system.mutations WHERE database = \(database) AND is_done = 0"
-                ).first?.int("n") ?? 0
-                if pending == 0 { break }
+                let now = try await mutations(on: server, of: target)
+                if !now.known.subtracting(known).isEmpty, !now.pending { break }
                 guard ContinuousClock.now < deadline else {
                     throw ClickHouseStoreError.server(
                         code: nil, message: "a change was still running after ten minutes; see system.mutations", statement: statement
@@ -120,6 +123,17 @@ extension ClickHouseTelemetryStore {
                 try await Task.sleep(for: .milliseconds(20))
             }
         }
+    }
+
+    /// The mutations a server lists for `table`, and whether any of its database's is unfinished.
+    private func mutations(on server: ClickHouseClient, of table: String) async throws -> (known: Set<String>, pending: Bool) {
+        let rows = try await server.select("""
+            SELECT table, mutation_id, is_done FROM system.mutations WHERE database = \(ClickHouseSQL.string(server.endpoint.database))
+            """)
+        return (
+            Set(rows.filter { $0.string("table") == table }.compactMap { $0.string("mutation_id") }),
+            rows.contains { !$0.bool("is_done") }
+        )
     }
 
     static func condition(_ projects: ProjectSelection, column: String = "project") -> String {

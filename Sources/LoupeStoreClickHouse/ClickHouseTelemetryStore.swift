@@ -213,7 +213,8 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
         // Every failed span of the traces with a failure in range: a matching span's failed children
         // may start after the range ends.
         let traces = "SELECT trace_id FROM spans WHERE is_error = 1 AND start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
-        let failed = try await client.select(SpanColumns.select(where: "is_error = 1 AND trace_id IN (\(traces))", withContent: false))
+        // Failure modes read neither content nor the resource: only the failure, its place and labels.
+        let failed = try await client.select(SpanColumns.select(where: "is_error = 1 AND trace_id IN (\(traces))", withContent: false, resource: false))
             .map(SpanColumns.span)
         return FailureModes(failed: failed, query: query)
     }

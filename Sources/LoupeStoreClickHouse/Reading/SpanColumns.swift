@@ -7,18 +7,20 @@ enum SpanColumns {
         "project", "trace_id", "span_id", "parent_span_id", "service", "name", "operation", "span_kind", "role", "start_ns", "end_ns",
         "status", "error_type", "error_message", "error_category", "error_fingerprint", "provider", "request_model", "response_model",
         "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens", "total_tokens", "counts_usage",
-        "cost_usd", "ttft_ms", "finish_reason", "response_id", "user_id", "session_id", "dimensions", "resource",
+        "cost_usd", "ttft_ms", "finish_reason", "response_id", "user_id", "session_id", "dimensions",
     ]
 
-    /// The select list; without content, attributes and events are not read at all.
-    static func selection(withContent: Bool) -> String {
-        (names + (withContent ? ["attributes", "events"] : ["'{}' AS attributes", "'[]' AS events"])).joined(separator: ", ")
+    /// The select list; without content, attributes and events are not read at all, and without
+    /// `resource` neither are the resource's attributes (most of a span's bytes after its content).
+    static func selection(withContent: Bool, resource: Bool = true) -> String {
+        (names + [resource ? "resource" : "'{}' AS resource"] + (withContent ? ["attributes", "events"] : ["'{}' AS attributes", "'[]' AS events"]))
+            .joined(separator: ", ")
     }
 
     /// Whole spans, one copy each (see ``ClickHouseSchema/spans``), in the order every store reads them.
-    static func select(where condition: String, withContent: Bool = true) -> String {
+    static func select(where condition: String, withContent: Bool = true, resource: Bool = true) -> String {
         """
-        SELECT \(selection(withContent: withContent)) FROM spans WHERE \(condition)
+        SELECT \(selection(withContent: withContent, resource: resource)) FROM spans WHERE \(condition)
         ORDER BY trace_id, start_ns, span_id LIMIT 1 BY trace_id, span_id
         """
     }
