@@ -36,48 +36,24 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     ) async throws -> ClickHouseTelemetryStore {
         var endpoint = endpoint
         endpoint.insertQuorum = endpoint.replicated ? endpoint.insertQuorum : nil
-        var servers = endpoint.servers.map { ClickHouseClient(endpoint: endpoint.on(server: $0), http: http, timeout: TimeAmount(timeout)) }
+        func clients(taking turns: AsyncLock? = nil) -> [ClickHouseClient] {
+            endpoint.servers.map { ClickHouseClient(endpoint: endpoint.on(server: $0), http: http, timeout: TimeAmount(timeout), quorumTurns: turns) }
+        }
+        var servers = clients()
         let layout: ClickHouseSchema.Layout = endpoint.cluster.map {
             .sharded(cluster: $0, database: endpoint.database, replicated: endpoint.replicated)
         } ?? .single
         try await ClickHouseMigrator(servers: servers, layout: layout).migrate()
         var shardServers = servers
         if layout.isReplicated {
-            let quorum = try await insertQuorum(endpoint, on: servers[0])
-            endpoint.insertQuorum = quorum.replicas
-            let turns = quorum.oneAtATime ? AsyncLock() : nil
-            servers = endpoint.servers.map {
-                ClickHouseClient(endpoint: endpoint.on(server: $0), http: http, timeout: TimeAmount(timeout), quorumTurns: turns)
-            }
-            var shards = Set<String>()
-            shardServers = []
-            for server in servers {
-                let shard = try await server.select("SELECT substitution FROM system.macros WHERE macro = 'shard'").first?.string("substitution")
-                if shards.insert(shard ?? "").inserted { shardServers.append(server) }
-            }
+            let replication = try await ClickHouseReplication.read(for: endpoint, from: servers[0])
+            endpoint.insertQuorum = replication.insertQuorum
+            servers = clients(taking: replication.oneAtATime ? AsyncLock() : nil)
+            shardServers = try await ClickHouseReplication.oneServerPerShard(servers)
         }
         return ClickHouseTelemetryStore(
             servers: servers, shardServers: shardServers, layout: layout, repairAfter: endpoint.repairAfter, now: now
         )
-    }
-
-    /// The quorum inserts wait for on the server's release, and whether they must take turns.
-    private static func insertQuorum(_ endpoint: ClickHouseEndpoint, on server: ClickHouseClient) async throws -> (replicas: Int, oneAtATime: Bool) {
-        let row = try await server.select("""
-            SELECT version() AS version, (SELECT any(value) FROM system.settings WHERE name = 'insert_quorum_parallel') AS parallel
-            """).first
-        guard let version = ClickHouseVersion(row?.string("version") ?? "") else {
-            throw ClickHouseStoreError.badAnswer("the server's version() is \(row?.string("version") ?? "missing")")
-        }
-        let replicas = endpoint.insertQuorum ?? version.defaultInsertQuorum
-        if replicas > 1, !version.mutatesQuorumParts {
-            throw ClickHouseStoreError.badAddress(endpoint.description, reason: """
-                insert_quorum needs ClickHouse 20.3 or later: on \(version), parts inserted with a quorum are never mutated \
-                (ClickHouse issue 7133), so retention and erasure would not finish. Leave insert_quorum out: inserts are then \
-                answered once one replica has them, and copied to the others within seconds
-                """)
-        }
-        return (replicas, replicas > 1 && row?.string("parallel") != "1")
     }
 
     init(
