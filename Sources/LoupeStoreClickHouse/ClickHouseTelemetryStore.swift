@@ -231,8 +231,13 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     /// on a large store it rewrites everything.
     public func optimize() async throws {
         for server in shardServers {
-            for table in ClickHouseSchema.dataTables {
-                try await server.execute("OPTIMIZE TABLE \(layout.local(table)) FINAL")
+            // Only tables holding parts: 18.16 fails OPTIMIZE … FINAL on an empty replicated table
+            // ("Unknown log entry type"), and there is nothing to merge in one anyway.
+            let holding = Set(try await server.select("""
+                SELECT DISTINCT table FROM system.parts WHERE database = \(ClickHouseSQL.string(server.endpoint.database)) AND active
+                """).compactMap { $0.string("table") })
+            for table in ClickHouseSchema.dataTables.map(layout.local) where holding.contains(table) {
+                try await server.execute("OPTIMIZE TABLE \(table) FINAL")
             }
         }
     }

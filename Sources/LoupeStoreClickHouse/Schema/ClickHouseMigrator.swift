@@ -38,7 +38,7 @@ struct ClickHouseMigrator: Sendable {
             servers[0].endpoint.description,
             reason: replicated
                 ? "the database \(database) was created without replicas; replicated=true cannot apply to it (copy it with loupe migrate into a new database)"
-                : "the database \(database) is replicated: add replicated=true to the address, so that inserts wait for a quorum"
+                : "the database \(database) is replicated: add replicated=true to the address, so that Loupe writes to it as to replicas"
         )
     }
 }

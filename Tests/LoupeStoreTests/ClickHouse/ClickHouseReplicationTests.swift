@@ -64,6 +64,9 @@ struct ClickHouseReplicationTests {
                 """).first
             #expect(row?.int("spans") == 80 && row?.int("counted") == 80 && row?.int("errors") == 10 && row?.int("traces") == 40)
         }
+        // Merging parts skips the tables that hold none (log records here), which 18.16 cannot merge when replicated.
+        try await store.optimize()
+        #expect(try await store.spansPerShard().allSatisfy { $0.spans == 80 })
     }
 
     /// Rows written once by a retention mutation are gone from both replicas, the mutation having
