@@ -117,9 +117,19 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     }
 
     public func traces(_ query: TraceQuery) async throws -> [TraceSummary] {
-        if let newest = TraceSummarySelect.newest(query, limit: query.limit) {
+        // Unfiltered, the newest traces are looked for in the range's last minute (or 1/1024th),
+        // then in four times as much, and so on: the traces that start in a window are newer than
+        // every other, and a busy hour holds tens of thousands of traces a minute.
+        let range = query.toNanos.subtractingReportingOverflow(query.fromNanos)
+        var window = range.overflow ? Int64.max : max(60_000_000_000, range.partialValue / 1024)
+        while true {
+            let since = query.toNanos.subtractingReportingOverflow(window)
+            let whole = since.overflow || since.partialValue <= query.fromNanos
+            guard let newest = TraceSummarySelect.newest(query, limit: query.limit, since: whole ? query.fromNanos : since.partialValue) else { break }
             let traces = TraceSummarySelect.summaries(try await client.select(newest))
             if traces.count >= query.limit { return traces }
+            if whole { break }
+            window = window > Int64.max / 4 ? Int64.max : window * 4
         }
         // The page's traces are chosen merging only what the filters read; only they are summarised whole.
         let page = TraceSummarySelect.sql(query, limit: query.limit, values: [])
@@ -129,7 +139,10 @@ public final class ClickHouseTelemetryStore: TelemetryStore {
     }
 
     public func tracesWithFailedCalls(_ query: TraceQuery) async throws -> [String: Int64] {
-        let traces = TraceSummarySelect.sql(query, limit: nil, having: "t_has_root AND t_failed > 0", values: ["t_service"])
+        // Only traces with a failed call are merged: few of a range's.
+        let traces = TraceSummarySelect.sql(
+            query, limit: nil, having: "t_has_root AND t_failed > 0", spansWhere: "failed_call = 1", openEnded: true, values: ["t_service"]
+        )
         var counts: [String: Int64] = [:]
         for row in try await client.select("SELECT t_service, toInt64(count()) AS n FROM (\(traces)) GROUP BY t_service") {
             counts[row.string("t_service") ?? "", default: 0] += row.int("n") ?? 0

@@ -8,8 +8,14 @@ enum TraceSummarySelect {
     /// The summaries of traces that start in the query's range and match its filters, newest first;
     /// `limit` nil reads them all, and `having` adds a condition on the aggregates below.
     /// `spansWhere` narrows the traces read to those with a span meeting it.
-    static func sql(_ query: TraceQuery, limit: Int?, having extra: String? = nil, spansWhere: String? = nil, values: [String]? = nil) -> String {
-        var candidates = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
+    /// With `openEnded`, the spans `spansWhere` picks may start after the range (a trace of the
+    /// range has every span at or after its start, but not before its end): for a condition that
+    /// only some of a trace's spans meet.
+    static func sql(
+        _ query: TraceQuery, limit: Int?, having extra: String? = nil, spansWhere: String? = nil, openEnded: Bool = false,
+        values: [String]? = nil
+    ) -> String {
+        var candidates = "start_ns >= \(query.fromNanos)" + (openEnded ? "" : " AND start_ns < \(query.toNanos)")
         if let project = query.project { candidates += " AND project = \(ClickHouseSQL.string(project))" }
         if let spansWhere { candidates += " AND (\(spansWhere))" }
         var having = ["t_start >= \(query.fromNanos)", "t_start < \(query.toNanos)"]
@@ -34,16 +40,18 @@ enum TraceSummarySelect {
         return sql(candidates: "SELECT trace_id FROM spans WHERE \(candidates)", having: having, limit: limit, models: query.model != nil, values: values)
     }
 
-    /// A trace list with no filter but its range and project: only the traces that start newest
-    /// (by their spans' earliest start in the range) are merged, not every trace of the range. A
-    /// trace that started before the range but has spans in it can take a place here and then be
-    /// left out: the caller reads the whole range when fewer than `limit` come back.
-    static func newest(_ query: TraceQuery, limit: Int) -> String? {
+    /// A trace list with no filter but its range and project: the traces of the range that start at
+    /// or after `since`, newest first. Only the traces that start newest (by their spans' earliest
+    /// start after `since`) are merged, not every trace of the range. A trace that started before
+    /// `since` but has spans after it can take a place here and then be left out: the caller looks
+    /// further back when fewer than `limit` come back.
+    static func newest(_ query: TraceQuery, limit: Int, since: Int64) -> String? {
         guard query.service == nil, query.user == nil, query.session == nil, query.hasErrors == nil, query.rootName == nil,
             query.minDurationNanos == nil, query.minCostUSD == nil, query.model == nil, query.dimensions.isEmpty
         else { return nil }
-        var range = "start_ns >= \(query.fromNanos) AND start_ns < \(query.toNanos)"
-        var having = ["t_start >= \(query.fromNanos)", "t_start < \(query.toNanos)"]
+        let since = max(since, query.fromNanos)
+        var range = "start_ns >= \(since) AND start_ns < \(query.toNanos)"
+        var having = ["t_start >= \(since)", "t_start < \(query.toNanos)"]
         if let project = query.project {
             range += " AND project = \(ClickHouseSQL.string(project))"
             having.append("t_project = \(ClickHouseSQL.string(project))")
